@@ -1,0 +1,74 @@
+# Two commands do all the set-up: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+
+# The test suite talks to a real PostgreSQL and Redis on their standard ports.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/exportportaal
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
+TEST_ENV := DJANGO_TESTING=1 DJANGO_DEBUG=0 \
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} \
+	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+	CELERY_TASK_ALWAYS_EAGER=1 DJANGO_REQUIRE_STAFF_2FA=1
+RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
+
+.PHONY: install install-dev browser run test lint format worker beat bench messages clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/activate
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/activate
+	$(PIP) install -q -e ".[dev]"
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+# Browser tests drive Debian's Chromium; install it when missing and allowed.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+			(apt-get install -y -qq chromium >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq chromium)); \
+		else echo "Chromium is missing: install Debian's chromium package."; fi; }
+
+run: install
+	$(RUN_ENV) $(MANAGE) migrate --noinput
+	$(RUN_ENV) $(MANAGE) load_demo
+	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install-dev browser lint
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+worker: install
+	$(VENV)/bin/celery -A config worker --loglevel=info
+
+beat: install
+	$(VENV)/bin/celery -A config beat --loglevel=info
+
+bench: install-dev
+	@echo "No benchmarks yet: they arrive with the benchmark issue."
+
+messages: install-dev
+	$(RUN_ENV) $(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=staticfiles
+	$(RUN_ENV) $(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache

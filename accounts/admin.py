@@ -1,0 +1,43 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = [
+        "email",
+        "name",
+        "province",
+        "role_names",
+        "is_active",
+        "last_login",
+    ]
+    list_filter = ["groups", "province", "is_active", "is_staff"]
+    search_fields = ["email", "name"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Personal info"), {"fields": ("name",)}),
+        (_("Role and scope"), {"fields": ("groups", "province", "mfa_exempt")}),
+        (_("Status"), {"fields": ("is_active", "is_staff", "is_superuser")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
+    )
+    filter_horizontal = ("groups",)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("province")
+            .prefetch_related("groups")
+        )
+
+    @admin.display(description=_("roles"))
+    def role_names(self, obj):
+        return ", ".join(group.name for group in obj.groups.all())

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self):
+        # Groups and their permissions follow the models after every migrate.
+        post_migrate.connect(_sync_roles, dispatch_uid="accounts.roles_sync")
+
+
+def _sync_roles(sender, using="default", **kwargs):
+    from django.apps import apps
+
+    from .services import roles_sync
+
+    # Permissions of every app exist once the last app has migrated.
+    if sender.name == list(apps.get_app_configs())[-1].name:
+        roles_sync(using=using)

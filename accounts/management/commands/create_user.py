@@ -1,0 +1,60 @@
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from participants.models import ContactPerson, Organisation
+from programmes.models import Province
+
+from ...roles import Role
+from ...services import user_create
+
+
+class Command(BaseCommand):
+    help = "Create a user with a role, and a province or an organisation."
+
+    def add_arguments(self, parser):
+        parser.add_argument("email")
+        parser.add_argument("--role", required=True, choices=Role.values)
+        parser.add_argument("--province", help="Province code, e.g. OV.")
+        parser.add_argument("--organisation", help="KvK number, for SME users.")
+        parser.add_argument("--name", default="")
+        parser.add_argument(
+            "--password",
+            help="Omit to create the account without a usable password "
+            "(the person sets one with 'forgot password').",
+        )
+
+    @transaction.atomic
+    def handle(
+        self,
+        email,
+        role,
+        province=None,
+        organisation=None,
+        name="",
+        password=None,
+        **options,
+    ):
+        province_obj = None
+        if province:
+            province_obj = Province.objects.filter(code=province.upper()).first()
+            if province_obj is None:
+                raise CommandError(f"Unknown province code: {province}")
+        try:
+            user = user_create(
+                email=email,
+                role=role,
+                password=password,
+                name=name,
+                province=province_obj,
+            )
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        if organisation:
+            org = Organisation.objects.filter(kvk_number=organisation).first()
+            if org is None:
+                raise CommandError(f"Unknown KvK number: {organisation}")
+            ContactPerson.objects.create(
+                organisation=org, user=user, name=name or email, email=email
+            )
+        self.stdout.write(self.style.SUCCESS(f"Created {user.email} ({role})."))

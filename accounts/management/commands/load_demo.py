@@ -1,0 +1,47 @@
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+# Each app's demo module builds on the ones before it.
+DEMO_MODULES = [
+    "programmes.demo",
+    "participants.demo",
+    "accounts.demo",
+    "missions.demo",
+    "reporting.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo data from the seeds and the demo accounts. Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load even though DEBUG is off. Never on a production database.",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not (settings.DEBUG or settings.TESTING or force):
+            raise CommandError(
+                "Demo data and accounts are for development only (DEBUG is off)."
+            )
+        with transaction.atomic():
+            for name in DEMO_MODULES:
+                try:
+                    module = import_module(name)
+                except ModuleNotFoundError as exc:
+                    if exc.name != name:
+                        raise
+                    continue
+                module.load()
+        from accounts.demo import ACCOUNTS, DEMO_PASSWORD
+
+        self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo accounts:"))
+        for email, _name, role, province in ACCOUNTS:
+            where = f", {province}" if province else ""
+            self.stdout.write(f"  {email:36} {role}{where}")
+        self.stdout.write(f"Password for all demo accounts: {DEMO_PASSWORD}")

@@ -1,0 +1,39 @@
+"""The portal's roles. Each role is a Django group of the same name."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CIVIL_SERVANT = "civil_servant", _("Civil servant")
+    PORTFOLIO_HOLDER = "portfolio_holder", _("Portfolio holder")
+    SME = "sme", _("Entrepreneur")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# Roles that work for one province and see only its data.
+PROVINCE_ROLES = frozenset({Role.CIVIL_SERVANT, Role.PORTFOLIO_HOLDER})
+# Roles that must use two-factor authentication when REQUIRE_STAFF_2FA is on.
+TWO_FACTOR_ROLES = frozenset({Role.CIVIL_SERVANT, Role.ADMINISTRATOR})
+
+OWN_APPS = ("programmes", "participants", "missions", "reporting")
+
+
+def role_has_permission(role: str, app_label: str, codename: str) -> bool:
+    """Whether a role's group holds the permission app_label.codename.
+
+    Administrators manage everything of ours plus users; civil servants manage
+    the data of the four apps; portfolio holders read, and may request
+    reports; SME users work on their own objects only, without model
+    permissions.
+    """
+    action = codename.split("_", 1)[0]
+    if role == Role.ADMINISTRATOR:
+        return app_label in OWN_APPS or app_label in {"accounts", "auth"}
+    if role == Role.CIVIL_SERVANT:
+        return app_label in OWN_APPS
+    if role == Role.PORTFOLIO_HOLDER:
+        return (app_label in OWN_APPS and action == "view") or (
+            app_label == "reporting" and codename == "add_reportrun"
+        )
+    return False

@@ -1,0 +1,1 @@
+"""Missions, registrations and results: filled by the missions issue."""

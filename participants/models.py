@@ -1,0 +1,180 @@
+"""Organisations that take part in missions, and their contact persons."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .validators import (
+    branch_number_validator,
+    kvk_number_validator,
+    postcode_validator,
+)
+
+
+class SmeClass(models.TextChoices):
+    """Size class by EU Recommendation 2003/361."""
+
+    MICRO = "micro", _("Micro")
+    SMALL = "small", _("Small")
+    MEDIUM = "medium", _("Medium-sized")
+    LARGE = "large", _("Large")
+
+
+def sme_class_for(
+    employees: int | None, turnover: Decimal | None, balance: Decimal | None
+) -> str:
+    """The EU SME class: staff below the limit and turnover or balance within it.
+
+    Missing financial figures count as within the limit, so that a company
+    that gives only its headcount is still classed.
+    """
+    if employees is None:
+        return ""
+    limits = (
+        (SmeClass.MICRO, 10, Decimal("2000000"), Decimal("2000000")),
+        (SmeClass.SMALL, 50, Decimal("10000000"), Decimal("10000000")),
+        (SmeClass.MEDIUM, 250, Decimal("50000000"), Decimal("43000000")),
+    )
+    for sme_class, staff, max_turnover, max_balance in limits:
+        if employees < staff and (
+            turnover is None
+            or turnover <= max_turnover
+            or (balance is not None and balance <= max_balance)
+        ):
+            return sme_class
+    return SmeClass.LARGE
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        SME = "sme", _("SME")
+        LARGE = "large", _("Large company")
+        EDUCATION = "education", _("Education")
+        KNOWLEDGE = "knowledge", _("Knowledge institution")
+        GOVERNMENT = "government", _("Government")
+        PARTNER = "partner", _("Partner organisation")
+
+    class ExportExperience(models.TextChoices):
+        NONE = "none", _("None yet")
+        OCCASIONAL = "occasional", _("Occasional")
+        STRUCTURAL = "structural", _("Structural")
+
+    kvk_number = models.CharField(
+        _("KvK number"), max_length=8, unique=True, validators=[kvk_number_validator]
+    )
+    branch_number = models.CharField(
+        _("vestigingsnummer"),
+        max_length=12,
+        blank=True,
+        validators=[branch_number_validator],
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.SME
+    )
+    sbi_code = models.CharField(_("SBI code"), max_length=10, blank=True)
+    sector = models.CharField(_("sector"), max_length=150, blank=True)
+    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+    annual_turnover = models.DecimalField(
+        _("annual turnover (€)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    balance_total = models.DecimalField(
+        _("balance sheet total (€)"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    sme_class = models.CharField(
+        _("SME class"),
+        max_length=10,
+        choices=SmeClass.choices,
+        blank=True,
+        editable=False,
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[postcode_validator]
+    )
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    province = models.ForeignKey(
+        "programmes.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+    )
+    website = models.URLField(_("website"), blank=True)
+    export_experience = models.CharField(
+        _("export experience"),
+        max_length=20,
+        choices=ExportExperience.choices,
+        default=ExportExperience.NONE,
+    )
+    export_markets = models.CharField(
+        _("markets it exports to"), max_length=300, blank=True
+    )
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # A derived column, kept in step so it can be grouped on in SQL.
+        self.sme_class = sme_class_for(
+            self.employees, self.annual_turnover, self.balance_total
+        )
+        super().save(*args, **kwargs)
+
+
+class ContactPerson(models.Model):
+    """A person at an organisation; with a user account, an SME user of it."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_persons",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    role = models.CharField(_("role in the organisation"), max_length=100, blank=True)
+    consent_future_missions = models.BooleanField(
+        _("may be contacted about future missions"), default=False
+    )
+    anonymised_at = models.DateTimeField(_("anonymised on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["organisation", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=models.Q(user__isnull=False),
+                name="contact_unique_user_per_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"

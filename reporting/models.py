@@ -1,0 +1,1 @@
+"""Report runs: filled by the reporting issue."""

@@ -1,0 +1,56 @@
+import pytest
+
+from tests.factories import (
+    OrganisationFactory,
+    ProvinceFactory,
+    UserFactory,
+    sme_user_of,
+)
+
+
+@pytest.fixture
+def overijssel(db):
+    return ProvinceFactory(code="OV", name="Overijssel")
+
+
+@pytest.fixture
+def limburg(db):
+    return ProvinceFactory(code="LI", name="Limburg")
+
+
+@pytest.fixture
+def civil_servant(overijssel):
+    return UserFactory(civil_servant=True, province=overijssel)
+
+
+@pytest.fixture
+def civil_servant_limburg(limburg):
+    return UserFactory(civil_servant=True, province=limburg)
+
+
+@pytest.fixture
+def portfolio_holder(overijssel):
+    return UserFactory(portfolio_holder=True, province=overijssel)
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(administrator=True)
+
+
+@pytest.fixture
+def organisation(overijssel):
+    return OrganisationFactory(province=overijssel)
+
+
+@pytest.fixture
+def sme_user(organisation):
+    return sme_user_of(organisation)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
