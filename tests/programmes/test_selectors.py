@@ -202,7 +202,7 @@ def test_history_shows_who_and_old_and_new_values(overijssel, civil_servant):
     changes = {c.label: (c.old, c.new) for c in latest.changes}
     assert changes["titel"] == ("Bevorderen van export", "Internationaliseren")
     assert changes["reserve"] == ("–", reserve.name)
-    assert changes["rol van de provincie"] == ("faciliteerder", "regisseur")
+    assert changes["rol provincie"] == ("faciliteerder", "regisseur")
     assert changes["relatie met een reserve"] == ("Nee", "Ja")
 
 
