@@ -775,3 +775,10 @@ class BudgetLine(models.Model):
     @property
     def current(self) -> Decimal:
         return self.amended if self.amended is not None else self.planned
+
+    @property
+    def remaining(self) -> Decimal | None:
+        """Budget left ('ruimte'): after amendments minus realised."""
+        if self.realised is None:
+            return None
+        return self.current - self.realised

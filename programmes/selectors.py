@@ -13,6 +13,8 @@ from typing import Any
 from django.db.models import (
     Count,
     DecimalField,
+    ExpressionWrapper,
+    F,
     Prefetch,
     Q,
     QuerySet,
@@ -184,6 +186,12 @@ def reserve_list(*, user) -> QuerySet[Reserve]:
             decided_withdrawals=_sum(decided & withdrawal),
             proposed_withdrawals=_sum(proposed & withdrawal),
             proposed_additions=_sum(proposed & addition),
+        )
+        .annotate(
+            decided_balance=ExpressionWrapper(
+                F("decided_additions") - F("decided_withdrawals"),
+                output_field=MONEY_FIELD,
+            )
         )
         .order_by("name")
     )
