@@ -152,6 +152,7 @@ def reserve_mutation_update(
     _refuse_if_decided(mutation)
     apply_data(mutation, data, MUTATION_FIELDS)
     _check_mutation(mutation)
+    _check_not_overdrawn(mutation.reserve, mutation)
     return save_validated(mutation, by=by)
 
 

@@ -135,9 +135,19 @@ class ScopedDetailView(ReadMixin, DetailView):
         return context
 
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields, others on top."""
-    if hasattr(error, "error_dict"):
+def add_service_errors(
+    form, error: ValidationError, fields_by_code: dict[str, str] | None = None
+) -> None:
+    """Put a service's errors on the form's fields, others on top.
+
+    `fields_by_code` ties an error without a field to one by its code, e.g.
+    an overdraw to the amount, so the message sits next to what to change.
+    """
+    code_field = (fields_by_code or {}).get(getattr(error, "code", None) or "")
+    if code_field in form.fields:
+        for message in error.messages:
+            form.add_error(code_field, message)
+    elif hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
             target = field if field in form.fields else None
             for message in errors:
@@ -162,6 +172,7 @@ class ServiceFormView(WriteMixin, FormView):
     title = ""
     success_message = _("Saved.")
     instance = None
+    fields_by_code: dict[str, str] = {}
 
     def get_instance(self):
         return None
@@ -194,7 +205,7 @@ class ServiceFormView(WriteMixin, FormView):
         try:
             result = self.perform(form)
         except ValidationError as error:
-            add_service_errors(form, error)
+            add_service_errors(form, error, self.fields_by_code)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return HttpResponseRedirect(result.get_absolute_url())

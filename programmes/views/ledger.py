@@ -295,6 +295,7 @@ class MutationDetailView(ScopedDetailView):
 class MutationCreateView(ServiceFormView):
     form_class = forms.MutationForm
     title = _("New reserve mutation")
+    fields_by_code = {"overdraw": "amount"}
 
     def load_objects(self):
         self.reserve = scoped_object(
@@ -330,6 +331,7 @@ class _OnMutation(ServiceFormView):
 class MutationUpdateView(_OnMutation):
     form_class = forms.MutationForm
     title = _("Edit proposed mutation")
+    fields_by_code = {"overdraw": "amount"}
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "reserve": self.instance.reserve}

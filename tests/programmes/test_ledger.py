@@ -377,3 +377,14 @@ def test_history_records_who_proposed_and_who_decided(
     )
     users = [h.history_user for h in mutation.history.order_by("history_id")]
     assert users == [civil_servant, administrator]
+
+
+def test_raising_a_proposal_above_the_balance_is_refused(reserve, civil_servant):
+    fund(reserve, "100")
+    mutation = propose(reserve, civil_servant, "50")
+    with pytest.raises(ValidationError, match="beschikbaar € 100, gevraagd € 150"):
+        services.reserve_mutation_update(
+            mutation=mutation, data={"amount": Decimal("150")}, by=civil_servant
+        )
+    mutation.refresh_from_db()
+    assert mutation.amount == Decimal("50.00")

@@ -297,6 +297,8 @@ def test_overdraw_in_the_form_shows_the_message_and_saves_nothing(
         "Onvoldoende saldo in Reserve uitvoering Kwaliteit van Overijssel: "
         "beschikbaar € 12.000, gevraagd € 20.000"
     ) in response.content.decode()
+    # Tied to the amount field: the summary links to it.
+    assert 'href="#id_amount"' in response.content.decode()
     assert reserve.mutations.count() == 1
 
 
