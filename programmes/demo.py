@@ -3,7 +3,9 @@
 Every object is looked up by its natural key first and only created when
 missing, so a second run writes nothing and adds no history rows. Figures
 are those of the seeds; where the seeds are silent (the reserve's starting
-balance) the explanation says so.
+balance) the explanation says so, and dates the seeds do not give are left
+empty (Begroting 2016, the GS amendment). Limburg's decision is dated the
+Friday of the week before the news item of 29 June 2018 ("vorige week").
 """
 
 import datetime
@@ -162,7 +164,6 @@ def _overijssel() -> None:
         ov,
         "PS/2015/687",
         body=Decision.Body.PS,
-        date=datetime.date(2015, 11, 4),
         kind=Decision.Kind.BUDGET,
         title="Begroting 2016",
     )
@@ -170,7 +171,6 @@ def _overijssel() -> None:
         ov,
         "Begrotingswijziging GS jaarschijf 2019, prestatie 5.4.2",
         body=Decision.Body.GS,
-        date=datetime.date(2019, 3, 1),
         kind=Decision.Kind.AMENDMENT,
         title=(
             "Begrotingswijziging GS: saldo jaarschijf 2018 naar jaarschijf 2019 "

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
@@ -403,7 +404,7 @@ class DecideForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["decision"].queryset = Decision.objects.filter(
             province=mutation.reserve.province_id
-        ).order_by("-date")
+        ).order_by(F("date").desc(nulls_last=True), "reference")
         self.fields["decision"].initial = mutation.decision_id
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Record decision")))
@@ -427,6 +428,6 @@ class CounterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["decision"].queryset = Decision.objects.filter(
             province=mutation.reserve.province_id
-        ).order_by("-date")
+        ).order_by(F("date").desc(nulls_last=True), "reference")
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Enter counter-mutation")))

@@ -84,7 +84,10 @@ class Decision(models.Model):
         max_length=100,
         help_text=_("As the province writes it, e.g. PS/2016/871."),
     )
-    date = models.DateField(_("date"))
+    # Optional: source documents often cite a decision by reference only.
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("When known.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     amendment_number = models.PositiveSmallIntegerField(
         _("number of the budget amendment in its year"),

@@ -153,7 +153,7 @@ def decision_list(*, user, year: int | None = None) -> QuerySet[Decision]:
     qs = province_filter(Decision.objects.select_related("province"), user)
     if year:
         qs = qs.filter(date__year=year)
-    return qs.order_by("-date", "reference")
+    return qs.order_by(F("date").desc(nulls_last=True), "reference")
 
 
 def decision_detail_queryset(*, user) -> QuerySet[Decision]:
@@ -393,7 +393,9 @@ def programmes_for_choice(*, user) -> QuerySet[Programme]:
 
 
 def decisions_for_choice(*, user) -> QuerySet[Decision]:
-    return province_filter(Decision.objects.all(), user).order_by("-date")
+    return province_filter(Decision.objects.all(), user).order_by(
+        F("date").desc(nulls_last=True), "reference"
+    )
 
 
 def reserves_for_choice(*, user) -> QuerySet[Reserve]:

@@ -113,10 +113,10 @@ def decision_create(
     province: Province,
     body: str,
     reference: str,
-    date: datetime.date,
     kind: str,
     title: str,
     by,
+    date: datetime.date | None = None,
     amendment_number: int | None = None,
     url: str = "",
 ) -> Decision:

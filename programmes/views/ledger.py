@@ -104,7 +104,7 @@ class DecisionListView(ScopedListView):
         (_("Title"), lambda d: d.title),
         (_("Reference"), lambda d: d.reference),
         (_("Decided by"), lambda d: d.body),
-        (_("Date"), lambda d: d.date),
+        (_("Date"), lambda d: d.date or "–"),
         (_("Kind"), lambda d: d.get_kind_display()),
     ]
 
@@ -118,7 +118,7 @@ class DecisionDetailView(ScopedDetailView):
             (_("province"), obj.province),
             (_("decided by"), obj.get_body_display()),
             (_("reference"), obj.reference),
-            (_("date"), obj.date),
+            (_("date"), obj.date or "–"),
             (_("kind"), obj.get_kind_display()),
             (
                 _("number of the budget amendment in its year"),
