@@ -95,6 +95,14 @@ class ScopedListView(ReadMixin, FilterView):
     def get_queryset(self):
         return type(self).selector(user=self.request.user)
 
+    def get(self, request, *args, **kwargs):
+        if self.filterset_class is None:
+            # A list without filters (reserves): FilterView insists on one.
+            self.filterset = None
+            self.object_list = self.get_queryset()
+            return self.render_to_response(self.get_context_data())
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = self.title

@@ -175,14 +175,6 @@ class ReserveListView(ScopedListView):
         (_("Proposed withdrawals"), lambda r: format_euro(r.proposed_withdrawals)),
     ]
 
-    def get_filterset(self, filterset_class):
-        return None
-
-    def get(self, request, *args, **kwargs):
-        self.filterset = None
-        self.object_list = self.get_queryset()
-        return self.render_to_response(self.get_context_data())
-
 
 class ReserveDetailView(ReadMixin, DetailView):
     """The reserve with its ledger: decided mutations and running balance."""

@@ -452,3 +452,44 @@ def test_pages_cost_the_same_queries_for_more_data(client, overijssel, name):
     for _ in range(4):
         grow()
     assert queries() == small
+
+
+def test_wrong_filter_input_is_not_an_error_page(client, civil_servant, ov):
+    client.force_login(civil_servant)
+    response = client.get(url("prestatie_list"), {"year": "abc", "programme": "999"})
+    assert response.status_code == 200
+
+
+def test_computed_indicator_value_cannot_be_entered_in_the_form(
+    client, civil_servant, ov
+):
+    client.force_login(civil_servant)
+    indicator = IndicatorFactory(action=ov["action"], computed=True)
+    response = client.post(
+        url("value_create", indicator.pk), {"year": 2016, "value": "3"}
+    )
+    assert response.status_code == 400
+    assert "Het portaal berekent de gerealiseerde waarde" in response.content.decode()
+
+
+def test_decision_without_known_date(client, civil_servant):
+    client.force_login(civil_servant)
+    response = client.post(
+        url("decision_create"),
+        {
+            "body": "GS",
+            "reference": "Begrotingswijziging GS jaarschijf 2019",
+            "kind": "amendment",
+            "title": "Saldo 2018 naar 2019",
+        },
+    )
+    assert response.status_code == 302
+    html = client.get(response.url).content.decode()
+    assert "Begrotingswijziging GS jaarschijf 2019" in html
+
+
+def test_portfolio_holder_finds_the_prestaties_in_the_menu(client, portfolio_holder):
+    client.force_login(portfolio_holder)
+    html = client.get("/").content.decode()
+    menu = html.split('id="main-menu"', 1)[1].split("</nav>", 1)[0]
+    assert f'href="{url("prestatie_list")}"' in menu
