@@ -88,12 +88,20 @@ def apply_data(
     return changed
 
 
-def save_validated(instance: models.Model, *, by) -> models.Model:
-    """full_clean, then save with `by` as the history's user."""
+def save_validated(
+    instance: models.Model, *, by, changed: list[str] | None = None
+) -> models.Model:
+    """full_clean, then save with `by` as the history's user.
+
+    With `changed` empty nothing is saved, so an unchanged form adds no
+    history row that would read as a change.
+    """
     instance.full_clean()
     if by is not None:
         # django-simple-history reads this outside a request (demo, shell,
         # tasks), where its middleware cannot tell who made the change.
         instance._history_user = by
+    if changed is not None and not changed and instance.pk:
+        return instance
     instance.save()
     return instance

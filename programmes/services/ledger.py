@@ -150,10 +150,10 @@ def reserve_mutation_update(
     """Change a proposal; a decided mutation is refused."""
     mutation = ReserveMutation.objects.select_for_update().get(pk=mutation.pk)
     _refuse_if_decided(mutation)
-    apply_data(mutation, data, MUTATION_FIELDS)
+    changed = apply_data(mutation, data, MUTATION_FIELDS)
     _check_mutation(mutation)
     _check_not_overdrawn(mutation.reserve, mutation)
-    return save_validated(mutation, by=by)
+    return save_validated(mutation, by=by, changed=changed)
 
 
 @transaction.atomic

@@ -136,8 +136,8 @@ def decision_create(
 
 @transaction.atomic
 def decision_update(*, decision: Decision, data: Mapping[str, Any], by) -> Decision:
-    apply_data(decision, data, DECISION_FIELDS)
-    return save_validated(decision, by=by)
+    changed = apply_data(decision, data, DECISION_FIELDS)
+    return save_validated(decision, by=by, changed=changed)
 
 
 # Programmes and reserves -------------------------------------------------
@@ -199,9 +199,9 @@ def programme_create(
 def programme_update(*, programme: Programme, data: Mapping[str, Any], by) -> Programme:
     data = dict(data)
     decisions = data.pop("decisions", None)
-    apply_data(programme, data, PROGRAMME_FIELDS)
+    changed = apply_data(programme, data, PROGRAMME_FIELDS)
     _check_programme(programme, decisions or [])
-    save_validated(programme, by=by)
+    save_validated(programme, by=by, changed=changed)
     if decisions is not None:
         programme._history_user = by
         programme.decisions.set(decisions)
@@ -219,8 +219,8 @@ def reserve_create(
 
 @transaction.atomic
 def reserve_update(*, reserve: Reserve, data: Mapping[str, Any], by) -> Reserve:
-    apply_data(reserve, data, RESERVE_FIELDS)
-    return save_validated(reserve, by=by)
+    changed = apply_data(reserve, data, RESERVE_FIELDS)
+    return save_validated(reserve, by=by, changed=changed)
 
 
 # Prestaties ----------------------------------------------------------------
@@ -285,9 +285,9 @@ def prestatie_create(
 def prestatie_update(*, prestatie: Prestatie, data: Mapping[str, Any], by) -> Prestatie:
     data = dict(data)
     decisions = data.pop("investment_decisions", None)
-    apply_data(prestatie, data, PRESTATIE_FIELDS)
+    changed = apply_data(prestatie, data, PRESTATIE_FIELDS)
     _check_prestatie(prestatie, decisions or [])
-    save_validated(prestatie, by=by)
+    save_validated(prestatie, by=by, changed=changed)
     if decisions is not None:
         prestatie._history_user = by
         prestatie.investment_decisions.set(decisions)
@@ -324,9 +324,9 @@ def action_create(
 def action_update(*, action: Action, data: Mapping[str, Any], by) -> Action:
     data = dict(data)
     programmes = data.pop("programmes", None)
-    apply_data(action, data, ACTION_FIELDS)
+    changed = apply_data(action, data, ACTION_FIELDS)
     _check_action_programmes(action, programmes or [])
-    save_validated(action, by=by)
+    save_validated(action, by=by, changed=changed)
     if programmes is not None:
         action._history_user = by
         action.programmes.set(programmes)
@@ -377,9 +377,9 @@ def indicator_create(
 
 @transaction.atomic
 def indicator_update(*, indicator: Indicator, data: Mapping[str, Any], by) -> Indicator:
-    apply_data(indicator, data, INDICATOR_FIELDS)
+    changed = apply_data(indicator, data, INDICATOR_FIELDS)
     _check_indicator(indicator)
-    return save_validated(indicator, by=by)
+    return save_validated(indicator, by=by, changed=changed)
 
 
 def _check_figure(value: Any, field: str = "value") -> Decimal:
@@ -408,10 +408,10 @@ def indicator_target_set(
 def indicator_target_update(
     *, target: IndicatorTarget, data: Mapping[str, Any], by
 ) -> IndicatorTarget:
-    apply_data(target, data, ("year", "value"))
+    changed = apply_data(target, data, ("year", "value"))
     check_year_in_duration(target.indicator.action.prestatie, target.year)
     target.value = _check_figure(target.value)
-    return save_validated(target, by=by)
+    return save_validated(target, by=by, changed=changed)
 
 
 @transaction.atomic
@@ -443,10 +443,10 @@ def indicator_value_set(
 def indicator_value_update(
     *, entry: IndicatorValue, data: Mapping[str, Any], by
 ) -> IndicatorValue:
-    apply_data(entry, data, ("year", "value", "note"))
+    changed = apply_data(entry, data, ("year", "value", "note"))
     check_year_in_duration(entry.indicator.action.prestatie, entry.year)
     entry.value = _check_figure(entry.value)
-    return save_validated(entry, by=by)
+    return save_validated(entry, by=by, changed=changed)
 
 
 # Notes, intended results, budget lines -------------------------------------
@@ -464,9 +464,9 @@ def progress_note_create(*, action: Action, year: int, text: str, by) -> Progres
 def progress_note_update(
     *, note: ProgressNote, data: Mapping[str, Any], by
 ) -> ProgressNote:
-    apply_data(note, data, NOTE_FIELDS)
+    changed = apply_data(note, data, NOTE_FIELDS)
     check_year_in_duration(note.action.prestatie, note.year)
-    return save_validated(note, by=by)
+    return save_validated(note, by=by, changed=changed)
 
 
 @transaction.atomic
@@ -494,9 +494,9 @@ def intended_result_create(
 def intended_result_update(
     *, result: IntendedResult, data: Mapping[str, Any], by
 ) -> IntendedResult:
-    apply_data(result, data, RESULT_FIELDS)
+    changed = apply_data(result, data, RESULT_FIELDS)
     check_year_in_duration(result.prestatie, result.year)
-    return save_validated(result, by=by)
+    return save_validated(result, by=by, changed=changed)
 
 
 def _check_budget_line(line: BudgetLine) -> None:
@@ -533,6 +533,6 @@ def budget_line_create(
 
 @transaction.atomic
 def budget_line_update(*, line: BudgetLine, data: Mapping[str, Any], by) -> BudgetLine:
-    apply_data(line, data, BUDGET_FIELDS)
+    changed = apply_data(line, data, BUDGET_FIELDS)
     _check_budget_line(line)
-    return save_validated(line, by=by)
+    return save_validated(line, by=by, changed=changed)

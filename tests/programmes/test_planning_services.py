@@ -511,3 +511,10 @@ def test_budget_line_year_within_duration(period_prestatie, civil_servant):
             by=civil_servant,
         )
     assert "year" in excinfo.value.message_dict
+
+
+def test_saving_an_unchanged_object_adds_no_history(prestatie, civil_servant):
+    services.prestatie_update(
+        prestatie=prestatie, data={"title": prestatie.title}, by=civil_servant
+    )
+    assert prestatie.history.count() == 1

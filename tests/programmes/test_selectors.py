@@ -215,3 +215,15 @@ def test_history_costs_the_same_queries_however_long(overijssel, civil_servant):
         )
     assert count_queries(lambda: selectors.object_history(mutation)) == before
     assert ReserveMutation.history.count() == 4
+
+
+def test_history_reports_changed_links(overijssel, civil_servant):
+    action = ActionFactory(prestatie__province=overijssel)
+    services.action_update(
+        action=action,
+        data={"programmes": [ProgrammeFactory(province=overijssel)]},
+        by=civil_servant,
+    )
+    latest = selectors.object_history(action)[0]
+    assert latest.who == civil_servant
+    assert [c.new for c in latest.changes] == ["koppelingen gewijzigd"]

@@ -493,3 +493,22 @@ def test_portfolio_holder_finds_the_prestaties_in_the_menu(client, portfolio_hol
     html = client.get("/").content.decode()
     menu = html.split('id="main-menu"', 1)[1].split("</nav>", 1)[0]
     assert f'href="{url("prestatie_list")}"' in menu
+
+
+def test_civil_servant_without_province_gets_a_message_not_an_error(client, db):
+    user = UserFactory(civil_servant=True, province=None)
+    client.force_login(user)
+    assert client.get(url("prestatie_list")).status_code == 200
+    response = client.post(
+        url("prestatie_create"),
+        {
+            "year": 2016,
+            "code": "1.1",
+            "title": "X",
+            "role": "faciliteerder",
+            "duration": "structural",
+            "continuation": "new",
+        },
+    )
+    assert response.status_code == 400
+    assert not Prestatie.objects.exists()
