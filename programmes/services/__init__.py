@@ -1,5 +1,22 @@
 """Every write of the programmes app. Views, admin, tasks and demo call these."""
 
+from ._common import check_year_in_duration
+from .actions import (
+    action_create,
+    action_update,
+    budget_line_create,
+    budget_line_update,
+    indicator_create,
+    indicator_target_set,
+    indicator_target_update,
+    indicator_update,
+    indicator_value_set,
+    indicator_value_update,
+    intended_result_create,
+    intended_result_update,
+    progress_note_create,
+    progress_note_update,
+)
 from .ledger import (
     reserve_decided_balance,
     reserve_mutation_counter,
@@ -10,27 +27,12 @@ from .ledger import (
     reserve_mutation_update,
 )
 from .planning import (
-    action_create,
-    action_update,
-    budget_line_create,
-    budget_line_update,
-    check_year_in_duration,
     decision_create,
     decision_update,
-    indicator_create,
-    indicator_target_set,
-    indicator_target_update,
-    indicator_update,
-    indicator_value_set,
-    indicator_value_update,
-    intended_result_create,
-    intended_result_update,
     prestatie_create,
     prestatie_update,
     programme_create,
     programme_update,
-    progress_note_create,
-    progress_note_update,
     reserve_create,
     reserve_update,
 )

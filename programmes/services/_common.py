@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from programmes.models import Prestatie
 from programmes.money import format_euro
 
 MIN_YEAR = 1990
@@ -105,3 +106,30 @@ def save_validated(
         return instance
     instance.save()
     return instance
+
+
+def _duration_text(prestatie: Prestatie) -> str:
+    start = prestatie.start_year or prestatie.year
+    if prestatie.duration == Prestatie.Duration.STRUCTURAL:
+        return _("structural, from %(start)s") % {"start": start}
+    return f"{start}–{prestatie.end_year or prestatie.year}"
+
+
+def check_year_in_duration(prestatie: Prestatie, year: int, field: str = "year"):
+    """Refuse a year outside the prestatie's duration, saying what it is."""
+    check_year(year, field)
+    if not prestatie.covers_year(int(year)):
+        raise ValidationError(
+            {
+                field: _(
+                    "%(year)s falls outside the duration of prestatie %(code)s "
+                    "(%(duration)s). Choose a year within it or change the "
+                    "duration first."
+                )
+                % {
+                    "year": year,
+                    "code": prestatie.code,
+                    "duration": _duration_text(prestatie),
+                }
+            }
+        )
