@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import index, ledger, planning
+from .views import index, indicators, ledger, planning
 
 app_name = "programmes"
 
@@ -50,37 +50,37 @@ urlpatterns = [
         planning.ActionCreateView.as_view(),
         name="action_create",
     ),
-    *crud("indicatoren", "indicator", planning, "Indicator", create=False),
+    *crud("indicatoren", "indicator", indicators, "Indicator", create=False),
     path(
         "acties/<int:pk>/indicatoren/nieuw/",
-        planning.IndicatorCreateView.as_view(),
+        indicators.IndicatorCreateView.as_view(),
         name="indicator_create",
     ),
     path(
         "indicatoren/<int:pk>/streefwaarden/nieuw/",
-        planning.TargetCreateView.as_view(),
+        indicators.TargetCreateView.as_view(),
         name="target_create",
     ),
     path(
         "streefwaarden/<int:pk>/",
-        planning.TargetDetailView.as_view(),
+        indicators.TargetDetailView.as_view(),
         name="target_detail",
     ),
     path(
         "streefwaarden/<int:pk>/bewerken/",
-        planning.TargetUpdateView.as_view(),
+        indicators.TargetUpdateView.as_view(),
         name="target_update",
     ),
-    *crud("waarden", "value", planning, "Value", create=False),
+    *crud("waarden", "value", indicators, "Value", create=False),
     path(
         "indicatoren/<int:pk>/waarden/nieuw/",
-        planning.ValueCreateView.as_view(),
+        indicators.ValueCreateView.as_view(),
         name="value_create",
     ),
-    *crud("voortgang", "note", planning, "Note", create=False),
+    *crud("voortgang", "note", indicators, "Note", create=False),
     path(
         "acties/<int:pk>/voortgang/nieuw/",
-        planning.NoteCreateView.as_view(),
+        indicators.NoteCreateView.as_view(),
         name="note_create",
     ),
     *crud("resultaten", "result", planning, "Result", create=False),
