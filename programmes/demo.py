@@ -4,8 +4,8 @@ Every object is looked up by its natural key first and only created when
 missing, so a second run writes nothing and adds no history rows. Figures
 are those of the seeds; where the seeds are silent (the reserve's starting
 balance) the explanation says so, and dates the seeds do not give are left
-empty (Begroting 2016, the GS amendment). Limburg's decision is dated the
-Friday of the week before the news item of 29 June 2018 ("vorige week").
+empty (Begroting 2016, the GS amendment, Limburg's decision of "June 2018":
+the news item of 29 June 2018 says "last week" without a date).
 """
 
 import datetime
@@ -360,9 +360,11 @@ def _limburg() -> None:
         li,
         "PS Limburg juni 2018 – MKB-aanpak Zuid-Limburg",
         body=Decision.Body.PS,
-        date=datetime.date(2018, 6, 22),
         kind=Decision.Kind.OTHER,
-        title="Gezamenlijke MKB-aanpak Zuid-Limburg (6 ton)",
+        title=(
+            "Gezamenlijke MKB-aanpak Zuid-Limburg: 6 ton toegekend "
+            "(Provinciale Staten, juni 2018)"
+        ),
     )
     programme, created = Programme.objects.get_or_create(
         province=li,
