@@ -11,6 +11,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.db.models import F
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
@@ -173,7 +174,7 @@ class ProvinceChoiceMixin:
             and not self.instance.pk
         ):
             self.fields["province"] = forms.ModelChoiceField(
-                Province.objects.all(), label=_("province")
+                Province.objects.all(), label=capfirst(_("province"))
             )
             self.order_fields(["province"])
 
@@ -182,11 +183,15 @@ YEAR = forms.NumberInput(attrs={"min": 1990, "max": 2100})
 
 
 def money_field(label, required=True, help_text=""):
-    return DutchDecimalField(label=label, required=required, help_text=help_text)
+    return DutchDecimalField(
+        label=capfirst(label), required=required, help_text=help_text
+    )
 
 
 class DecisionForm(ProvinceChoiceMixin, ServiceModelForm):
-    url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=capfirst(_("link")), required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = Decision
@@ -397,7 +402,7 @@ class MutationForm(ServiceModelForm):
 
 class DecideForm(forms.Form):
     decision = forms.ModelChoiceField(
-        queryset=Decision.objects.none(), label=_("decision")
+        queryset=Decision.objects.none(), label=capfirst(_("decision"))
     )
 
     def __init__(self, *args, user=None, mutation=None, **kwargs):
@@ -416,7 +421,7 @@ class CounterForm(forms.Form):
     )
     decision = forms.ModelChoiceField(
         queryset=Decision.objects.none(),
-        label=_("decision"),
+        label=capfirst(_("decision")),
         required=False,
         help_text=_(
             "With a decision the counter-mutation counts at once; without, "
