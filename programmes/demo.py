@@ -1,6 +1,32 @@
-"""Demo data of the programmes app, from ../shared/seeds. Idempotent."""
+"""Demo data of the programmes app, from ../shared/seeds. Idempotent.
 
-from .models import Province
+Every object is looked up by its natural key first and only created when
+missing, so a second run writes nothing and adds no history rows. Figures
+are those of the seeds; where the seeds are silent (the reserve's starting
+balance) the explanation says so, and dates the seeds do not give are left
+empty (Begroting 2016, the GS amendment, Limburg's decision of "June 2018":
+the news item of 29 June 2018 says "last week" without a date).
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from .models import (
+    Action,
+    Decision,
+    Indicator,
+    IndicatorTarget,
+    IndicatorValue,
+    IntendedResult,
+    Prestatie,
+    Programme,
+    ProgressNote,
+    Province,
+    Reserve,
+    ReserveMutation,
+)
 
 PROVINCES = [
     {
@@ -23,7 +49,370 @@ PROVINCES = [
     },
 ]
 
+RESERVE_NAME = "Reserve uitvoering Kwaliteit van Overijssel"
+
+PURPOSE_2016 = (
+    "De provincie stimuleert ondernemers om internationale contacten op te doen "
+    "om daarmee de mogelijkheid van grensoverschrijdend handeldrijven te "
+    "bevorderen en het verdienvermogen van de regio te vergroten. Dit betreft "
+    "een verbreding van het beleid handelsmissies."
+)
+CONTEXT_2016 = (
+    "Internationalisering richt zich op internationale handel (import en "
+    "export), internationale samenwerking/kennisuitwisseling, internationaal "
+    "investeren/outsourcing (van binnen naar buiten) en acquisitie (van buiten "
+    "naar binnen)."
+)
+NOTE_2016 = """In 2016 zijn 4 uitgaande missies gerealiseerd:
+- Missie naar Turkije rondom het thema energie
+- Missie naar Duitsland rondom het thema health (Match2Medica)
+- Missie naar Duitsland rondom het thema HTSM (Hannover Messe)
+- Missie naar China, provincie Liaoning rondom de thema's HTSM - Energie en \
+milieutechnologie (EMT) onder bestuurlijk leiderschap van gedeputeerde Van Hijum.
+
+In totaal hebben meer dan 50 vertegenwoordigers van het regionale MKB en \
+onderwijs aan deze missies deelgenomen. De missie naar China heeft veel \
+publiciteit opgeleverd en bedrijvigheid voor de bedrijven. Bouman Industries \
+heeft bijvoorbeeld twee vloeistofscheiders verkocht. Het tegenbezoek uit China \
+laat ook zien hoeveel belangstelling er is vanuit China."""
+CONTEXT_2018 = (
+    "Voor de realisatie van de actielijn internationalisering van het programma "
+    '"#in Overijssel innoveert en internationaliseert" is het werkplan '
+    "GO4EXPORT van Oost NL opgesteld. Dit werkplan omvat acties gericht op "
+    "intensivering van bestaande en de ontwikkeling van nieuwe "
+    "exportactiviteiten voor het midden- en kleinbedrijf."
+)
+ACTIONS_2018 = [
+    "Wij steunen drie handelsmissies op verzoek van ondernemersorganisaties in "
+    "het MKB. Hieraan nemen in totaal minimaal 30 ondernemers deel.",
+    "Wij monitoren de resultaten van het im-/exportbureau in China (provincie "
+    "Liaoning).",
+    "Wij bevorderen een samenwerkingsproject tussen de hoger "
+    "onderwijsinstellingen Windesheim, Saxion en UT en het MKB ten aanzien van "
+    "werving van internationale studenten.",
+    "Wij steunen Novel-T in de internationale profilering van de HTSM-topsector "
+    "in Twente, resulterend in de aanstelling van (tijdelijke) liaison-officers.",
+    "Wij steunen de (hoger) onderwijsinstellingen in het benutten van alumni als "
+    "ambassadeurs voor de regio Overijssel.",
+]
+NOTES_2018 = {
+    1: "Binnen het uitvoeringsplan GO4EXPORT zijn internationale activiteiten "
+    "georganiseerd door WTC Twente, Oost NL, VMO en VNO-NCW, zoals de "
+    "Nederlands-Duitse handelsdag en de Hannover Messe. Er zijn missies "
+    "gefaciliteerd naar China, Duitsland en Polen. Aan de missies hebben meer "
+    "dan 40 MKB'ers en onderwijsinstellingen deelgenomen.",
+    2: "Tijdens de missie naar China in september 2017 is een exportbureau "
+    "opgericht. In 2018 zijn 10 bedrijven begeleid door het exportbureau.",
+    3: "In 2018 voeren HBO-studenten (Saxion en Windesheim) hun "
+    "afstudeeropdracht uit bij het MKB, aansluitend met een traineeship.",
+    4: "Via Oost NL en Novel-T zijn contacten gelegd met Duitse regio's "
+    "(Münsterland, Ostwestfalen-Lippe en Ruhrgebied).",
+    5: "Met de gemeente Enschede, UT en Saxion is een alumniproject gestart om "
+    "talent aan Twente te binden.",
+}
+UTRECHT_RESULTS_2020 = [
+    "Begin 2020 is het beleidsplan voor het brede MKB vastgesteld door "
+    "Provinciale Staten.",
+    "Een aantal lopende pilots (opvolging familiebedrijven, vroege "
+    "fasesignalering MKBDoorgaan!) is geëvalueerd en wordt op basis daarvan "
+    "structureel opgenomen in het provinciale beleid.",
+    "De Smart Industry Hub (samen met de provincies Noord-Holland en Flevoland) "
+    "is operationeel.",
+    "De dienstverlening richting het brede MKB is verbeterd.",
+    "Clusterversterking op bedrijventerreinen met een integrale aanpak; de "
+    "provincie ondersteunt actief de pilot op de Lage Weide.",
+]
+
+
+def _decision(province, reference, **defaults):
+    return Decision.objects.get_or_create(
+        province=province, reference=reference, defaults=defaults
+    )[0]
+
+
+def _mutation(reserve, kind, amount, budget_year, decision, **defaults):
+    existing = ReserveMutation.objects.filter(
+        reserve=reserve, kind=kind, amount=amount, budget_year=budget_year
+    ).first()
+    if existing:
+        return existing
+    # Written directly: these are decided already, in this order, so the
+    # balance never dips below zero (the services would check the same).
+    return ReserveMutation.objects.create(
+        reserve=reserve,
+        kind=kind,
+        amount=amount,
+        budget_year=budget_year,
+        decision=decision,
+        status=ReserveMutation.Status.DECIDED,
+        decided_at=timezone.now(),
+        **defaults,
+    )
+
+
+def _overijssel() -> None:
+    ov = Province.objects.get(code="OV")
+    in_decision = _decision(
+        ov,
+        "PS/2016/871",
+        body=Decision.Body.PS,
+        date=datetime.date(2016, 11, 9),
+        kind=Decision.Kind.INVESTMENT,
+        title="#in – Overijssel innoveert en internationaliseert",
+    )
+    budget_2016 = _decision(
+        ov,
+        "PS/2015/687",
+        body=Decision.Body.PS,
+        kind=Decision.Kind.BUDGET,
+        title="Begroting 2016",
+    )
+    amendment_2019 = _decision(
+        ov,
+        "Begrotingswijziging GS jaarschijf 2019, prestatie 5.4.2",
+        body=Decision.Body.GS,
+        kind=Decision.Kind.AMENDMENT,
+        title=(
+            "Begrotingswijziging GS: saldo jaarschijf 2018 naar jaarschijf 2019 "
+            "van prestatie 5.4.2"
+        ),
+    )
+    programme_in, created = Programme.objects.get_or_create(
+        province=ov,
+        name="#in – Overijssel innoveert en internationaliseert",
+        defaults={
+            "kind": Programme.Kind.PROGRAMME,
+            "start_year": 2016,
+            "description": (
+                "Investeringsvoorstel van Provinciale Staten met onder meer de "
+                "actielijn internationalisering."
+            ),
+        },
+    )
+    if created:
+        programme_in.decisions.add(in_decision)
+    go4export, _ = Programme.objects.get_or_create(
+        province=ov,
+        name="GO4EXPORT",
+        defaults={
+            "kind": Programme.Kind.WORKPLAN,
+            "parent": programme_in,
+            "executing_partner": "Oost NL",
+            "start_year": 2017,
+            "description": (
+                "Werkplan (uitvoeringsplan) van Oost NL voor de actielijn "
+                "internationalisering van #in, uitgevoerd met WTC Twente, VMO "
+                "en VNO-NCW."
+            ),
+        },
+    )
+    reserve, _ = Reserve.objects.get_or_create(
+        province=ov,
+        name=RESERVE_NAME,
+        defaults={
+            "description": (
+                "Reserve waaruit onder meer prestatie 5.4.2 (Bevorderen van "
+                "export / Internationaliseren) wordt gefinancierd."
+            )
+        },
+    )
+    basics = {
+        "kerntaak_code": "5",
+        "kerntaak_title": "Regionale economie",
+        "doel_code": "5.4",
+        "role": Prestatie.Role.FACILITATOR,
+        "duration": Prestatie.Duration.STRUCTURAL,
+        "portfolio_holder": "Eddy van Hijum",
+        "relates_to_reserve": True,
+        "reserve": reserve,
+    }
+    p2016, created = Prestatie.objects.get_or_create(
+        province=ov,
+        year=2016,
+        code="5.4.2",
+        defaults={
+            "title": "Bevorderen van export",
+            "purpose": PURPOSE_2016,
+            "context": CONTEXT_2016,
+            **basics,
+        },
+    )
+    if created:
+        p2016.investment_decisions.add(budget_2016)
+    action, _ = Action.objects.get_or_create(
+        prestatie=p2016,
+        number=1,
+        defaults={
+            "text": "Wij faciliteren drie handelsmissies. Aan deze "
+            "handelsmissies nemen 30 ondernemers deel."
+        },
+    )
+    for name, metric, target in [
+        ("Handelsmissies", Indicator.Metric.MISSIONS_REALISED, 3),
+        ("Deelnemende ondernemers", Indicator.Metric.PARTICIPANTS, 30),
+    ]:
+        indicator, _ = Indicator.objects.get_or_create(
+            action=action,
+            name=name,
+            defaults={"source": Indicator.Source.COMPUTED, "metric": metric},
+        )
+        IndicatorTarget.objects.get_or_create(
+            indicator=indicator, year=2016, defaults={"value": Decimal(target)}
+        )
+    ProgressNote.objects.get_or_create(
+        action=action, year=2016, defaults={"text": NOTE_2016}
+    )
+
+    p2018, created = Prestatie.objects.get_or_create(
+        province=ov,
+        year=2018,
+        code="5.4.2",
+        defaults={
+            "title": "Internationaliseren",
+            "context": CONTEXT_2018,
+            "predecessor": p2016,
+            "continuation": Prestatie.Continuation.CHANGED,
+            **basics,
+        },
+    )
+    if created:
+        p2018.investment_decisions.add(in_decision)
+    for number, text in enumerate(ACTIONS_2018, start=1):
+        action, created = Action.objects.get_or_create(
+            prestatie=p2018, number=number, defaults={"text": text}
+        )
+        if created:
+            action.programmes.add(go4export)
+        ProgressNote.objects.get_or_create(
+            action=action, year=2018, defaults={"text": NOTES_2018[number]}
+        )
+        if number == 1:
+            for name, metric, target in [
+                ("Handelsmissies", Indicator.Metric.MISSIONS_REALISED, 3),
+                ("Deelnemende ondernemers", Indicator.Metric.PARTICIPANTS, 30),
+            ]:
+                indicator, _ = Indicator.objects.get_or_create(
+                    action=action,
+                    name=name,
+                    defaults={"source": Indicator.Source.COMPUTED, "metric": metric},
+                )
+                IndicatorTarget.objects.get_or_create(
+                    indicator=indicator, year=2018, defaults={"value": Decimal(target)}
+                )
+        if number == 2:
+            indicator, _ = Indicator.objects.get_or_create(
+                action=action,
+                name="Bedrijven begeleid door het exportbureau in China",
+                defaults={"unit": "bedrijven", "source": Indicator.Source.ENTERED},
+            )
+            IndicatorValue.objects.get_or_create(
+                indicator=indicator,
+                year=2018,
+                defaults={
+                    "value": Decimal("10"),
+                    "note": "Exportbureau opgericht in september 2017 (Liaoning).",
+                },
+            )
+
+    _mutation(
+        reserve,
+        ReserveMutation.Kind.ADDITION,
+        Decimal("500000.00"),
+        2016,
+        budget_2016,
+        explanation=(
+            "Beginsaldo voor de demo. Het werkelijke saldo van de reserve staat "
+            "niet in de bronnen; dit bedrag is aangenomen zodat de onttrekkingen "
+            "hieronder mogelijk zijn."
+        ),
+    )
+    _mutation(
+        reserve,
+        ReserveMutation.Kind.WITHDRAWAL,
+        Decimal("234000.00"),
+        2017,
+        in_decision,
+        prestatie=p2016,
+        explanation=(
+            "De realisatie van #in (PS/2016/871) loopt in 2017 door: € 234.000 "
+            "onttrekken aan de reserve Uitvoering Kwaliteit van Overijssel en "
+            "toevoegen aan de exploitatie 2017 van prestatie 5.4.2."
+        ),
+    )
+    _mutation(
+        reserve,
+        ReserveMutation.Kind.WITHDRAWAL,
+        Decimal("109000.00"),
+        2019,
+        amendment_2019,
+        prestatie=p2018,
+        explanation=(
+            "Het saldo van de jaarschijf 2018 is nodig voor het afronden van het "
+            "programma: € 109.000 toevoegen aan de jaarschijf 2019 van prestatie "
+            "5.4.2 van de begroting 2019."
+        ),
+    )
+
+
+def _limburg() -> None:
+    li = Province.objects.get(code="LI")
+    decision = _decision(
+        li,
+        "PS Limburg juni 2018 – MKB-aanpak Zuid-Limburg",
+        body=Decision.Body.PS,
+        kind=Decision.Kind.OTHER,
+        title=(
+            "Gezamenlijke MKB-aanpak Zuid-Limburg: 6 ton toegekend "
+            "(Provinciale Staten, juni 2018)"
+        ),
+    )
+    programme, created = Programme.objects.get_or_create(
+        province=li,
+        name="MKB-aanpak Zuid-Limburg",
+        defaults={
+            "kind": Programme.Kind.PROGRAMME,
+            "executing_partner": "Ondernemend Limburg",
+            "start_year": 2018,
+            "granted_amount": Decimal("600000.00"),
+            "description": (
+                "Informatiefunctie voor vragen van ondernemers, een digitaal "
+                "platform waar ondernemers en adviseurs zich presenteren, en een "
+                "adviesfunctie om groei- en innovatie-ambities om te zetten in "
+                "een businessplan."
+            ),
+        },
+    )
+    if created:
+        programme.decisions.add(decision)
+
+
+def _utrecht() -> None:
+    ut = Province.objects.get(code="UT")
+    prestatie, _ = Prestatie.objects.get_or_create(
+        province=ut,
+        year=2020,
+        code="4.3.2",
+        defaults={
+            "title": "Ondersteunen brede MKB",
+            "kerntaak_code": "4a",
+            "kerntaak_title": "Economie",
+            "role": Prestatie.Role.FACILITATOR,
+            "purpose": (
+                "Naast innovatieve bedrijven, starters en groeiers extra "
+                "aandacht voor het brede MKB, om de werkgelegenheid te bevorderen "
+                "en de vitaliteit van de regionale economie te versterken."
+            ),
+        },
+    )
+    for position, text in enumerate(UTRECHT_RESULTS_2020, start=1):
+        IntendedResult.objects.get_or_create(
+            prestatie=prestatie, year=2020, position=position, defaults={"text": text}
+        )
+
 
 def load() -> None:
     for data in PROVINCES:
         Province.objects.get_or_create(code=data["code"], defaults=data)
+    _overijssel()
+    _limburg()
+    _utrecht()

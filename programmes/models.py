@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .money import format_euro
+
 MONEY = {"max_digits": 14, "decimal_places": 2}
 POSITIVE_MONEY = [MinValueValidator(Decimal("0.01"))]
 
@@ -82,10 +84,16 @@ class Decision(models.Model):
         max_length=100,
         help_text=_("As the province writes it, e.g. PS/2016/871."),
     )
-    date = models.DateField(_("date"))
+    # Optional: source documents often cite a decision by reference only.
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("When known.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     amendment_number = models.PositiveSmallIntegerField(
-        _("number of the budget amendment in its year"), null=True, blank=True
+        _("number of the budget amendment in its year"),
+        null=True,
+        blank=True,
+        help_text=_("Only for a budget amendment, when known: 5 for the 5th."),
     )
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("link"), blank=True)
@@ -108,15 +116,12 @@ class Decision(models.Model):
     def __str__(self):
         return f"{self.title} ({self.reference})"
 
+    def get_absolute_url(self):
+        return reverse("programmes:decision_detail", args=[self.pk])
+
     def clean(self):
-        if self.kind == self.Kind.AMENDMENT and not self.amendment_number:
-            raise ValidationError(
-                {
-                    "amendment_number": _(
-                        "A budget amendment needs its number in the year."
-                    )
-                }
-            )
+        # The number of an amendment is often not in the source document
+        # (a GS amendment is cited by its subject), so it stays optional.
         if self.kind != self.Kind.AMENDMENT and self.amendment_number:
             raise ValidationError(
                 {"amendment_number": _("Only a budget amendment has a number.")}
@@ -154,6 +159,14 @@ class Programme(models.Model):
     start_year = models.PositiveSmallIntegerField(_("start year"))
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
+    granted_amount = models.DecimalField(
+        _("amount granted"),
+        null=True,
+        blank=True,
+        validators=POSITIVE_MONEY,
+        help_text=_("What the decision made available, e.g. 600.000."),
+        **MONEY,
+    )
     decisions = models.ManyToManyField(
         Decision, verbose_name=_("decisions"), blank=True, related_name="programmes"
     )
@@ -398,7 +411,10 @@ class Action(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.prestatie.code} actie {self.number}"
+        return _("%(code)s action %(number)s") % {
+            "code": self.prestatie.code,
+            "number": self.number,
+        }
 
     def get_absolute_url(self):
         return reverse("programmes:action_detail", args=[self.pk])
@@ -468,6 +484,9 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("programmes:indicator_detail", args=[self.pk])
+
     def clean(self):
         if self.source == self.Source.COMPUTED and not self.metric:
             raise ValidationError(
@@ -506,6 +525,9 @@ class IndicatorTarget(models.Model):
     def __str__(self):
         return f"{self.indicator} {self.year}: {self.value}"
 
+    def get_absolute_url(self):
+        return reverse("programmes:target_detail", args=[self.pk])
+
 
 class IndicatorValue(models.Model):
     """A realised value entered by a civil servant for one year."""
@@ -536,6 +558,9 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator} {self.year}: {self.value}"
+
+    def get_absolute_url(self):
+        return reverse("programmes:value_detail", args=[self.pk])
 
 
 class ProgressNote(models.Model):
@@ -569,6 +594,9 @@ class ProgressNote(models.Model):
     def __str__(self):
         return f"{self.action} {self.year}"
 
+    def get_absolute_url(self):
+        return reverse("programmes:note_detail", args=[self.pk])
+
 
 class IntendedResult(models.Model):
     """'Beoogd resultaat' of a prestatie in a year, with how it turned out."""
@@ -600,6 +628,9 @@ class IntendedResult(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("programmes:result_detail", args=[self.pk])
 
 
 class ReserveMutation(models.Model):
@@ -662,6 +693,7 @@ class ReserveMutation(models.Model):
         verbose_name=_("entered by"),
         on_delete=models.PROTECT,
         null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(_("entered on"), auto_now_add=True)
@@ -688,11 +720,24 @@ class ReserveMutation(models.Model):
                 condition=Q(status="proposed") | Q(decided_at__isnull=False),
                 name="mutation_decided_has_date",
             ),
+            # One counter-mutation per mutation: a second would correct twice.
+            models.UniqueConstraint(
+                fields=["corrects"],
+                condition=Q(corrects__isnull=False),
+                name="mutation_corrected_once",
+            ),
+            models.CheckConstraint(
+                condition=~Q(corrects=models.F("id")),
+                name="mutation_does_not_correct_itself",
+            ),
         ]
         indexes = [models.Index(fields=["reserve", "status"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.amount} {self.reserve}"
+        return f"{self.get_kind_display()} {format_euro(self.amount)} ({self.reserve})"
+
+    def get_absolute_url(self):
+        return reverse("programmes:mutation_detail", args=[self.pk])
 
     @property
     def signed_amount(self) -> Decimal:
@@ -727,6 +772,16 @@ class BudgetLine(models.Model):
     def __str__(self):
         return f"{self.prestatie} {self.year}"
 
+    def get_absolute_url(self):
+        return reverse("programmes:budgetline_detail", args=[self.pk])
+
     @property
     def current(self) -> Decimal:
         return self.amended if self.amended is not None else self.planned
+
+    @property
+    def remaining(self) -> Decimal | None:
+        """Budget left ('ruimte'): after amendments minus realised."""
+        if self.realised is None:
+            return None
+        return self.current - self.realised

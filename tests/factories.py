@@ -1,12 +1,30 @@
 """factory_boy factories for every model; Traits name the states."""
 
+import datetime
+from decimal import Decimal
+
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
 from participants.models import ContactPerson, Organisation
-from programmes.models import Province
+from programmes.models import (
+    Action,
+    BudgetLine,
+    Decision,
+    Indicator,
+    IndicatorTarget,
+    IndicatorValue,
+    IntendedResult,
+    Prestatie,
+    Programme,
+    ProgressNote,
+    Province,
+    Reserve,
+    ReserveMutation,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -83,3 +101,153 @@ def sme_user_of(organisation, **kwargs) -> User:
         organisation=organisation, user=user, name=user.name, email=user.email
     )
     return user
+
+
+# Programmes app ------------------------------------------------------------
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    province = factory.SubFactory(ProvinceFactory)
+    body = Decision.Body.PS
+    reference = factory.Sequence(lambda n: f"PS/2016/{800 + n}")
+    date = datetime.date(2016, 11, 9)
+    kind = Decision.Kind.INVESTMENT
+    title = factory.Sequence(lambda n: f"Investeringsvoorstel {n}")
+
+    class Params:
+        amendment = factory.Trait(
+            body=Decision.Body.GS, kind=Decision.Kind.AMENDMENT, amendment_number=5
+        )
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    province = factory.SubFactory(ProvinceFactory)
+    name = factory.Sequence(lambda n: f"Programma {n}")
+    start_year = 2016
+
+    class Params:
+        workplan = factory.Trait(kind=Programme.Kind.WORKPLAN)
+
+
+class ReserveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reserve
+
+    province = factory.SubFactory(ProvinceFactory)
+    name = factory.Sequence(lambda n: f"Reserve {n}")
+
+
+class PrestatieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Prestatie
+
+    province = factory.SubFactory(ProvinceFactory)
+    year = 2016
+    code = factory.Sequence(lambda n: f"5.4.{n + 1}")
+    title = factory.Sequence(lambda n: f"Prestatie {n}")
+
+    class Params:
+        period = factory.Trait(
+            duration=Prestatie.Duration.PERIOD, start_year=2016, end_year=2018
+        )
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    prestatie = factory.SubFactory(PrestatieFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Wij faciliteren drie handelsmissies."
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    action = factory.SubFactory(ActionFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+
+    class Params:
+        computed = factory.Trait(
+            source=Indicator.Source.COMPUTED,
+            metric=Indicator.Metric.MISSIONS_REALISED,
+        )
+
+
+class IndicatorTargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorTarget
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2016
+    value = Decimal("3")
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2016
+    value = Decimal("10")
+
+
+class ProgressNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressNote
+
+    action = factory.SubFactory(ActionFactory)
+    year = 2016
+    text = "In 2016 zijn 4 uitgaande missies gerealiseerd."
+
+
+class IntendedResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IntendedResult
+
+    prestatie = factory.SubFactory(PrestatieFactory)
+    year = 2016
+    text = "Het beleidsplan is vastgesteld."
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BudgetLine
+
+    prestatie = factory.SubFactory(PrestatieFactory)
+    year = 2016
+    planned = Decimal("500000.00")
+
+
+class ReserveMutationFactory(factory.django.DjangoModelFactory):
+    """A proposed mutation; `decided=True` for one that counts in the balance.
+
+    Written straight to the table, bypassing the services' balance check:
+    tests use it to set up a ledger, never to test the rules.
+    """
+
+    class Meta:
+        model = ReserveMutation
+
+    reserve = factory.SubFactory(ReserveFactory)
+    kind = ReserveMutation.Kind.WITHDRAWAL
+    amount = Decimal("1000.00")
+    budget_year = 2017
+
+    class Params:
+        addition = factory.Trait(kind=ReserveMutation.Kind.ADDITION)
+        decided = factory.Trait(
+            status=ReserveMutation.Status.DECIDED,
+            decided_at=factory.LazyFunction(timezone.now),
+            decision=factory.SubFactory(
+                DecisionFactory,
+                province=factory.SelfAttribute("..reserve.province"),
+            ),
+        )

@@ -1,0 +1,438 @@
+"""Forms of the back office. Shape of input only: the rules live in services.
+
+`DutchDecimalField` reads amounts the way Dutch people type them
+(`234.000`, `1.234,50`, `€ 12.000`) and is meant for every app's forms.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.db.models import F
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+from .models import (
+    Action,
+    BudgetLine,
+    Decision,
+    Indicator,
+    IndicatorTarget,
+    IndicatorValue,
+    IntendedResult,
+    Prestatie,
+    Programme,
+    ProgressNote,
+    Province,
+    Reserve,
+    ReserveMutation,
+)
+from .money import format_number
+
+
+def _grouped(whole: str, separator: str) -> bool:
+    """'234.000' grouped by '.': first group 1-3 digits, the rest exactly 3."""
+    groups = whole.split(separator)
+    return (
+        1 <= len(groups[0]) <= 3
+        and all(len(g) == 3 for g in groups[1:])
+        and all(g.isdigit() for g in groups)
+    )
+
+
+def parse_dutch_decimal(text: str) -> Decimal:
+    """Read a number as typed in the Netherlands; raise ValueError if unclear.
+
+    A comma is the decimal sign and dots group thousands (`1.234,50`). A
+    lone dot followed by exactly three digits is read as grouping too
+    (`234.000` is two hundred and thirty-four thousand), any other lone dot
+    as a decimal point (`12.5`), so amounts pasted from English sources work.
+    """
+    cleaned = re.sub(r"[\s\u00a0€]", "", str(text))
+    sign = ""
+    if cleaned and cleaned[0] in "+-":
+        sign, cleaned = cleaned[0].replace("+", ""), cleaned[1:]
+    if not cleaned or not re.fullmatch(r"[\d.,]+", cleaned):
+        raise ValueError(text)
+    if "," in cleaned and "." in cleaned:
+        decimal_sign = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        group_sign = "." if decimal_sign == "," else ","
+    elif "," in cleaned:
+        decimal_sign, group_sign = (",", ".") if cleaned.count(",") == 1 else ("", ",")
+    elif "." in cleaned:
+        parts = cleaned.split(".")
+        if len(parts) > 2 or len(parts[1]) == 3:
+            decimal_sign, group_sign = "", "."
+        else:
+            decimal_sign, group_sign = ".", ","
+    else:
+        decimal_sign, group_sign = "", ""
+    if decimal_sign:
+        if cleaned.count(decimal_sign) != 1:
+            raise ValueError(text)
+        whole, fraction = cleaned.split(decimal_sign)
+    else:
+        whole, fraction = cleaned, ""
+    if group_sign and group_sign in whole and not _grouped(whole, group_sign):
+        raise ValueError(text)
+    whole = whole.replace(group_sign, "") if group_sign else whole
+    if not whole.isdigit() or (fraction and not fraction.isdigit()):
+        raise ValueError(text)
+    try:
+        return Decimal(f"{sign}{whole}.{fraction or '0'}")
+    except InvalidOperation:
+        raise ValueError(text) from None
+
+
+class DutchDecimalInput(forms.TextInput):
+    """A text box (not type=number, which refuses '1.234,50' in browsers)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {"inputmode": "decimal", "autocomplete": "off", **(attrs or {})}
+        )
+
+    def format_value(self, value):
+        if isinstance(value, (Decimal, int, float)):
+            return format_number(value)
+        return super().format_value(value)
+
+
+class DutchDecimalField(forms.DecimalField):
+    """A decimal typed Dutch style: `234.000`, `1.234,50`, `€ 12.000`."""
+
+    widget = DutchDecimalInput
+    default_error_messages = {
+        "invalid": _("Enter an amount like 234.000 or 1.234,50."),
+        "max_decimal_places": _("Use at most %(max)s decimals."),
+    }
+
+    def __init__(self, *, max_digits=14, decimal_places=2, **kwargs):
+        super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return parse_dutch_decimal(value)
+        except ValueError:
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
+
+    def widget_attrs(self, widget):
+        # DecimalField would add step/min attributes meant for type=number.
+        return forms.Field.widget_attrs(self, widget)
+
+
+class ServiceModelForm(forms.ModelForm):
+    """A ModelForm that only shapes input: the service validates the object.
+
+    Model validation is skipped here because the service runs `full_clean`
+    together with the rules that span objects; running it twice would show
+    some messages twice and others not at all.
+    """
+
+    submit_label = _("Save")
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.add_input(Submit("submit", self.submit_label))
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField) and not isinstance(
+                field, DutchDecimalField
+            ):
+                raise TypeError("Use DutchDecimalField for amounts.")
+
+    def _post_clean(self):
+        pass
+
+    def service_data(self) -> dict:
+        """cleaned_data for the service; many-to-many as lists."""
+        data = dict(self.cleaned_data)
+        for name, value in data.items():
+            if hasattr(value, "model") and hasattr(value, "all"):
+                data[name] = list(value)
+        return data
+
+
+class ProvinceChoiceMixin:
+    """Administrators choose the province; everyone else works in their own."""
+
+    def add_province_field(self):
+        if (
+            self.user is not None
+            and self.user.is_administrator
+            and not self.instance.pk
+        ):
+            self.fields["province"] = forms.ModelChoiceField(
+                Province.objects.all(), label=capfirst(_("province"))
+            )
+            self.order_fields(["province"])
+
+
+YEAR = forms.NumberInput(attrs={"min": 1990, "max": 2100})
+
+
+def money_field(label, required=True, help_text=""):
+    return DutchDecimalField(
+        label=capfirst(label), required=required, help_text=help_text
+    )
+
+
+class DecisionForm(ProvinceChoiceMixin, ServiceModelForm):
+    url = forms.URLField(
+        label=capfirst(_("link")), required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Decision
+        fields = [
+            "body",
+            "reference",
+            "date",
+            "kind",
+            "amendment_number",
+            "title",
+            "url",
+        ]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_province_field()
+
+
+class ProgrammeForm(ProvinceChoiceMixin, ServiceModelForm):
+    granted_amount = money_field(
+        _("amount granted"),
+        required=False,
+        help_text=_("What the decision made available, e.g. 600.000."),
+    )
+
+    class Meta:
+        model = Programme
+        fields = [
+            "name",
+            "kind",
+            "parent",
+            "executing_partner",
+            "start_year",
+            "end_year",
+            "description",
+            "granted_amount",
+            "decisions",
+        ]
+        widgets = {"start_year": YEAR, "end_year": YEAR}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = selectors.programmes_for_choice(
+            user=self.user
+        ).exclude(pk=self.instance.pk)
+        self.fields["decisions"].queryset = selectors.decisions_for_choice(
+            user=self.user
+        )
+        self.add_province_field()
+
+
+class ReserveForm(ProvinceChoiceMixin, ServiceModelForm):
+    class Meta:
+        model = Reserve
+        fields = ["name", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_province_field()
+
+
+class PrestatieForm(ProvinceChoiceMixin, ServiceModelForm):
+    class Meta:
+        model = Prestatie
+        fields = [
+            "year",
+            "code",
+            "title",
+            "purpose",
+            "context",
+            "kerntaak_code",
+            "kerntaak_title",
+            "doel_code",
+            "doel_title",
+            "role",
+            "duration",
+            "start_year",
+            "end_year",
+            "portfolio_holder",
+            "relates_to_reserve",
+            "reserve",
+            "investment_decisions",
+            "predecessor",
+            "continuation",
+        ]
+        widgets = {"year": YEAR, "start_year": YEAR, "end_year": YEAR}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reserve"].queryset = selectors.reserves_for_choice(user=self.user)
+        self.fields["investment_decisions"].queryset = selectors.decisions_for_choice(
+            user=self.user
+        )
+        self.fields["predecessor"].queryset = selectors.prestaties_for_choice(
+            user=self.user
+        ).exclude(pk=self.instance.pk)
+        self.add_province_field()
+
+
+class ActionForm(ServiceModelForm):
+    class Meta:
+        model = Action
+        fields = ["number", "text", "programmes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programmes"].queryset = selectors.programmes_for_choice(
+            user=self.user
+        )
+
+
+class IndicatorForm(ServiceModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "accumulation", "source", "metric"]
+
+
+class TargetForm(ServiceModelForm):
+    value = money_field(_("target"))
+
+    class Meta:
+        model = IndicatorTarget
+        fields = ["year", "value"]
+        widgets = {"year": YEAR}
+
+
+class IndicatorValueForm(ServiceModelForm):
+    value = money_field(_("realised"))
+
+    class Meta:
+        model = IndicatorValue
+        fields = ["year", "value", "note"]
+        widgets = {"year": YEAR}
+
+
+class ProgressNoteForm(ServiceModelForm):
+    class Meta:
+        model = ProgressNote
+        fields = ["year", "text"]
+        widgets = {"year": YEAR}
+
+
+class IntendedResultForm(ServiceModelForm):
+    class Meta:
+        model = IntendedResult
+        fields = ["year", "position", "text", "status"]
+        widgets = {"year": YEAR}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].required = False
+
+
+class BudgetLineForm(ServiceModelForm):
+    planned = money_field(_("planned"))
+    amended = money_field(_("after amendments"), required=False)
+    realised = money_field(_("realised"), required=False)
+
+    class Meta:
+        model = BudgetLine
+        fields = ["year", "planned", "amended", "realised"]
+        widgets = {"year": YEAR}
+
+
+class MutationForm(ServiceModelForm):
+    """Propose a mutation, or enter one that GS or PS already decided."""
+
+    amount = money_field(_("amount"))
+    already_decided = forms.BooleanField(
+        label=_("GS or PS has already decided this mutation"),
+        required=False,
+        help_text=_("Then choose the decision; the mutation counts at once."),
+    )
+    submit_label = _("Save mutation")
+
+    class Meta:
+        model = ReserveMutation
+        fields = [
+            "kind",
+            "amount",
+            "budget_year",
+            "prestatie",
+            "decision",
+            "explanation",
+        ]
+        widgets = {"budget_year": YEAR}
+
+    def __init__(self, *args, reserve=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        province_user = self.user
+        self.fields["prestatie"].queryset = selectors.prestaties_for_choice(
+            user=province_user
+        )
+        self.fields["decision"].queryset = selectors.decisions_for_choice(
+            user=province_user
+        )
+        if reserve is not None:
+            self.fields["prestatie"].queryset = self.fields[
+                "prestatie"
+            ].queryset.filter(province=reserve.province_id)
+            self.fields["decision"].queryset = self.fields["decision"].queryset.filter(
+                province=reserve.province_id
+            )
+        if self.instance.pk:
+            del self.fields["already_decided"]
+
+
+class DecideForm(forms.Form):
+    decision = forms.ModelChoiceField(
+        queryset=Decision.objects.none(), label=capfirst(_("decision"))
+    )
+
+    def __init__(self, *args, user=None, mutation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = Decision.objects.filter(
+            province=mutation.reserve.province_id
+        ).order_by(F("date").desc(nulls_last=True), "reference")
+        self.fields["decision"].initial = mutation.decision_id
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Record decision")))
+
+
+class CounterForm(forms.Form):
+    explanation = forms.CharField(
+        label=_("Why is the mutation corrected?"), widget=forms.Textarea
+    )
+    decision = forms.ModelChoiceField(
+        queryset=Decision.objects.none(),
+        label=capfirst(_("decision")),
+        required=False,
+        help_text=_(
+            "With a decision the counter-mutation counts at once; without, "
+            "it is proposed."
+        ),
+    )
+
+    def __init__(self, *args, user=None, mutation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = Decision.objects.filter(
+            province=mutation.reserve.province_id
+        ).order_by(F("date").desc(nulls_last=True), "reference")
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Enter counter-mutation")))

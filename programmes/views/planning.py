@@ -1,0 +1,282 @@
+"""Back office pages for prestaties, their actions, intended results and
+budget lines."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .. import forms, selectors, services
+from ..money import format_euro
+from .base import (
+    ScopedDetailView,
+    ScopedListView,
+    ServiceFormView,
+    scoped_object,
+    user_province,
+    year_programme_filter,
+)
+
+
+def _yes_no(value):
+    return _("Yes") if value else _("No")
+
+
+# Prestaties ----------------------------------------------------------------
+
+
+class PrestatieListView(ScopedListView):
+    selector = selectors.prestatie_list
+    filterset_class = year_programme_filter("year", "actions__programmes")
+    title = _("Prestaties")
+    create_url_name = "programmes:prestatie_create"
+    columns = [
+        (_("Number"), lambda p: p.code),
+        (_("Title"), lambda p: p.title),
+        (_("Year"), lambda p: p.year),
+        (_("Actions"), lambda p: p.action_count),
+        (_("Province"), lambda p: p.province),
+    ]
+
+
+class PrestatieDetailView(ScopedDetailView):
+    """Reads like the yearly page: context, actions, notes, finance, basics."""
+
+    template_name = "programmes/prestatie_detail.html"
+    queryset_selector = selectors.prestatie_page_queryset
+
+    def get_links(self, obj):
+        return [
+            (_("Edit"), reverse("programmes:prestatie_update", args=[obj.pk])),
+            (_("Add action"), reverse("programmes:action_create", args=[obj.pk])),
+            (
+                _("Add intended result"),
+                reverse("programmes:result_create", args=[obj.pk]),
+            ),
+            (
+                _("Add budget line"),
+                reverse("programmes:budgetline_create", args=[obj.pk]),
+            ),
+        ]
+
+
+class PrestatieCreateView(ServiceFormView):
+    form_class = forms.PrestatieForm
+    title = _("New prestatie")
+
+    def perform(self, form):
+        province = user_province(self.request.user, form)
+        data = form.service_data()
+        return services.prestatie_create(
+            province=province, by=self.request.user, **data
+        )
+
+
+class PrestatieUpdateView(ServiceFormView):
+    form_class = forms.PrestatieForm
+    title = _("Edit prestatie")
+
+    def get_instance(self):
+        return scoped_object(
+            selectors.prestatie_page_queryset, self.request.user, self.kwargs["pk"]
+        )
+
+    def perform(self, form):
+        return services.prestatie_update(
+            prestatie=self.instance, data=form.service_data(), by=self.request.user
+        )
+
+
+# Actions -------------------------------------------------------------------
+
+
+class ActionListView(ScopedListView):
+    selector = selectors.action_list
+    filterset_class = year_programme_filter("prestatie__year", "programmes")
+    title = _("Actions")
+    columns = [
+        (_("Action"), lambda a: a),
+        (_("Text"), lambda a: a.text),
+        (_("Year"), lambda a: a.prestatie.year),
+        (
+            _("Programmes"),
+            lambda a: ", ".join(p.name for p in a.programmes.all()) or "–",
+        ),
+    ]
+
+
+class ActionDetailView(ScopedDetailView):
+    queryset_selector = selectors.action_detail_queryset
+    extra_template = "programmes/includes/_action_extra.html"
+
+    def get_fields(self, obj):
+        return [
+            (_("prestatie"), obj.prestatie),
+            (_("number"), obj.number),
+            (_("text"), obj.text),
+            (
+                _("programmes"),
+                ", ".join(p.name for p in obj.programmes.all()) or "–",
+            ),
+        ]
+
+    def get_links(self, obj):
+        return [
+            (_("Edit"), reverse("programmes:action_update", args=[obj.pk])),
+            (_("Add indicator"), reverse("programmes:indicator_create", args=[obj.pk])),
+            (_("Add progress note"), reverse("programmes:note_create", args=[obj.pk])),
+        ]
+
+
+class ActionCreateView(ServiceFormView):
+    form_class = forms.ActionForm
+    title = _("New action")
+
+    def get_initial(self):
+        return {"number": self.prestatie.actions.count() + 1}
+
+    def load_objects(self):
+        self.prestatie = scoped_object(
+            selectors.prestatie_page_queryset, self.request.user, self.kwargs["pk"]
+        )
+
+    def perform(self, form):
+        return services.action_create(
+            prestatie=self.prestatie, by=self.request.user, **form.service_data()
+        )
+
+
+class ActionUpdateView(ServiceFormView):
+    form_class = forms.ActionForm
+    title = _("Edit action")
+
+    def get_instance(self):
+        return scoped_object(
+            selectors.action_detail_queryset, self.request.user, self.kwargs["pk"]
+        )
+
+    def perform(self, form):
+        return services.action_update(
+            action=self.instance, data=form.service_data(), by=self.request.user
+        )
+
+
+# Intended results and budget lines ---------------------------------------------
+
+
+class _UnderPrestatie(ServiceFormView):
+    def load_objects(self):
+        self.prestatie = scoped_object(
+            selectors.prestatie_page_queryset, self.request.user, self.kwargs["pk"]
+        )
+
+    def get_initial(self):
+        return {"year": self.prestatie.year}
+
+
+class ResultListView(ScopedListView):
+    selector = selectors.result_list
+    filterset_class = year_programme_filter("year", "prestatie__actions__programmes")
+    title = _("Intended results")
+    columns = [
+        (_("Intended result"), lambda r: r.text[:120]),
+        (_("Prestatie"), lambda r: r.prestatie),
+        (_("Year"), lambda r: r.year),
+        (_("Status"), lambda r: r.get_status_display()),
+    ]
+
+
+class ResultDetailView(ScopedDetailView):
+    queryset_selector = selectors.result_list
+
+    def get_fields(self, obj):
+        return [
+            (_("prestatie"), obj.prestatie),
+            (_("year"), obj.year),
+            (_("order"), obj.position),
+            (_("text"), obj.text),
+            (_("status"), obj.get_status_display()),
+        ]
+
+    def get_links(self, obj):
+        return [(_("Edit"), reverse("programmes:result_update", args=[obj.pk]))]
+
+
+class ResultCreateView(_UnderPrestatie):
+    form_class = forms.IntendedResultForm
+    title = _("New intended result")
+
+    def perform(self, form):
+        return services.intended_result_create(
+            prestatie=self.prestatie, by=self.request.user, **form.service_data()
+        )
+
+
+class ResultUpdateView(ServiceFormView):
+    form_class = forms.IntendedResultForm
+    title = _("Edit intended result")
+
+    def get_instance(self):
+        return scoped_object(
+            selectors.result_list, self.request.user, self.kwargs["pk"]
+        )
+
+    def perform(self, form):
+        data = form.service_data()
+        if data.get("position") is None:
+            data["position"] = self.instance.position
+        return services.intended_result_update(
+            result=self.instance, data=data, by=self.request.user
+        )
+
+
+class BudgetLineListView(ScopedListView):
+    selector = selectors.budget_line_list
+    filterset_class = year_programme_filter("year", "prestatie__actions__programmes")
+    title = _("Budget lines")
+    columns = [
+        (_("Prestatie"), lambda b: b.prestatie),
+        (_("Year"), lambda b: b.year),
+        (_("Planned"), lambda b: format_euro(b.planned)),
+        (_("After amendments"), lambda b: format_euro(b.amended) or "–"),
+        (_("Realised"), lambda b: format_euro(b.realised) or "–"),
+    ]
+
+
+class BudgetLineDetailView(ScopedDetailView):
+    queryset_selector = selectors.budget_line_list
+
+    def get_fields(self, obj):
+        return [
+            (_("prestatie"), obj.prestatie),
+            (_("year"), obj.year),
+            (_("planned"), format_euro(obj.planned)),
+            (_("after amendments"), format_euro(obj.amended) or "–"),
+            (_("realised"), format_euro(obj.realised) or "–"),
+        ]
+
+    def get_links(self, obj):
+        return [(_("Edit"), reverse("programmes:budgetline_update", args=[obj.pk]))]
+
+
+class BudgetLineCreateView(_UnderPrestatie):
+    form_class = forms.BudgetLineForm
+    title = _("New budget line")
+
+    def perform(self, form):
+        return services.budget_line_create(
+            prestatie=self.prestatie, by=self.request.user, **form.service_data()
+        )
+
+
+class BudgetLineUpdateView(ServiceFormView):
+    form_class = forms.BudgetLineForm
+    title = _("Edit budget line")
+
+    def get_instance(self):
+        return scoped_object(
+            selectors.budget_line_list, self.request.user, self.kwargs["pk"]
+        )
+
+    def perform(self, form):
+        return services.budget_line_update(
+            line=self.instance, data=form.service_data(), by=self.request.user
+        )

@@ -1,0 +1,54 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    IndicatorTargetFactory,
+    ReserveMutationFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superuser_client(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "province",
+        "decision",
+        "programme",
+        "reserve",
+        "prestatie",
+        "action",
+        "indicator",
+        "indicatortarget",
+        "indicatorvalue",
+        "progressnote",
+        "intendedresult",
+        "budgetline",
+        "reservemutation",
+    ],
+)
+def test_admin_lists_and_searches_every_model(superuser_client, model):
+    IndicatorTargetFactory()
+    ReserveMutationFactory()
+    page = reverse(f"admin:programmes_{model}_changelist")
+    assert superuser_client.get(page).status_code == 200
+    assert superuser_client.get(page, {"q": "5.4"}).status_code == 200
+
+
+def test_ledger_is_read_only_in_the_admin(superuser_client):
+    mutation = ReserveMutationFactory(decided=True)
+    change = reverse("admin:programmes_reservemutation_change", args=[mutation.pk])
+    assert superuser_client.post(change, {"amount": "1"}).status_code == 403
+    mutation.refresh_from_db()
+    assert mutation.amount != 1
+    delete = reverse("admin:programmes_reservemutation_delete", args=[mutation.pk])
+    assert superuser_client.post(delete, {"post": "yes"}).status_code == 403
+    history = reverse("admin:programmes_reservemutation_history", args=[mutation.pk])
+    assert superuser_client.get(history).status_code == 200

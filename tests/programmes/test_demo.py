@@ -1,0 +1,73 @@
+from decimal import Decimal
+
+import pytest
+
+from programmes import demo, selectors
+from programmes.models import (
+    Indicator,
+    IndicatorValue,
+    IntendedResult,
+    Prestatie,
+    Programme,
+    Reserve,
+    ReserveMutation,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Prestatie, Programme, Reserve, ReserveMutation, Indicator, IntendedResult]
+
+
+def snapshot():
+    return {m.__name__: (m.objects.count(), m.history.count()) for m in MODELS}
+
+
+def test_demo_loads_twice_without_changing_anything():
+    demo.load()
+    first = snapshot()
+    demo.load()
+    assert snapshot() == first
+
+
+def test_demo_has_the_overijssel_facts_of_the_seeds():
+    demo.load()
+    p2016 = Prestatie.objects.get(province__code="OV", year=2016, code="5.4.2")
+    p2018 = Prestatie.objects.get(province__code="OV", year=2018, code="5.4.2")
+    assert p2016.title == "Bevorderen van export"
+    assert p2018.title == "Internationaliseren"
+    assert p2018.predecessor == p2016
+    assert p2016.portfolio_holder == "Eddy van Hijum"
+    assert p2016.role == "faciliteerder" and p2016.duration == "structural"
+    assert p2016.reserve.name == "Reserve uitvoering Kwaliteit van Overijssel"
+    assert p2018.actions.count() == 5
+    targets = {
+        i.metric: i.targets.get(year=2016).value
+        for i in Indicator.objects.filter(action__prestatie=p2016)
+    }
+    assert targets == {"missions_realised": Decimal("3"), "participants": Decimal("30")}
+    china = IndicatorValue.objects.get(indicator__action__prestatie=p2018)
+    assert (china.year, china.value) == (2018, Decimal("10.00"))
+    go4export = Programme.objects.get(name="GO4EXPORT")
+    assert go4export.parent.decisions.get().reference == "PS/2016/871"
+    assert go4export.executing_partner == "Oost NL"
+    assert [r.reference for r in p2016.investment_decisions.all()] == ["PS/2015/687"]
+
+    ledger = selectors.reserve_ledger(reserve=p2016.reserve)
+    withdrawals = [
+        (m.amount, m.budget_year) for m in ledger.decided if m.kind == "withdrawal"
+    ]
+    assert withdrawals == [
+        (Decimal("234000.00"), 2017),
+        (Decimal("109000.00"), 2019),
+    ]
+    assert ledger.balance >= 0
+    assert "Beginsaldo" in ledger.decided[0].explanation
+
+
+def test_demo_has_limburg_and_utrecht():
+    demo.load()
+    mkb = Programme.objects.get(province__code="LI", name="MKB-aanpak Zuid-Limburg")
+    assert mkb.granted_amount == Decimal("600000.00")
+    assert mkb.executing_partner == "Ondernemend Limburg"
+    utrecht = Prestatie.objects.get(province__code="UT", code="4.3.2")
+    assert utrecht.intended_results.filter(year=2020).count() == 5
