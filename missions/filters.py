@@ -48,6 +48,11 @@ class MissionCalendarFilter(django_filters.FilterSet):
         fields = ["country", "theme", "month"]
         form = forms.Form
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
     def filter_month(self, queryset, name, value):
         year, month = (int(part) for part in value.split("-"))
         # A mission belongs to every month it runs in.

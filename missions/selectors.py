@@ -1,8 +1,8 @@
 """Reads for the missions app: each returns a queryset a page can render
 with a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from accounts.permissions import province_filter
@@ -20,6 +20,12 @@ SEATS = Registration.SEAT_TAKING_STATUSES
 
 
 def _with_counts(qs: QuerySet[Mission]) -> QuerySet[Mission]:
+    return _annotate_counts(qs).annotate(
+        seats_left=Greatest(F("capacity") - F("seats_taken"), 0)
+    )
+
+
+def _annotate_counts(qs: QuerySet[Mission]) -> QuerySet[Mission]:
     return qs.annotate(
         seats_taken=Coalesce(
             Sum("registrations__seats", filter=Q(registrations__status__in=SEATS)),

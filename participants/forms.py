@@ -10,6 +10,8 @@ from .services import PROFILE_FIELDS
 class OrganisationForm(forms.ModelForm):
     """The profile an SME user fills in; the KvK number only when new."""
 
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ["kvk_number", *PROFILE_FIELDS]

@@ -69,7 +69,7 @@ def detail_context(mission: Mission) -> dict:
     return {
         "mission": mission,
         "registrations": selectors.mission_registrations(mission=mission),
-        "seats_free": max(mission.capacity - mission.seats_taken, 0),
+        "seats_free": mission.seats_left,
     }
 
 

@@ -41,7 +41,7 @@ class MissionDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         mission = self.object
-        context["seats_free"] = max(mission.capacity - mission.seats_taken, 0)
+        context["seats_free"] = mission.seats_left
         context["own_registration"] = (
             selectors.registrations_of_user(user=self.request.user)
             .filter(mission=mission, status__in=Registration.ACTIVE_STATUSES)
