@@ -133,7 +133,9 @@ class MissionUpdateView(MissionScopedMixin, MissionFormMixin, FormView):
         return super().get_context_data(mission=self.get_mission(), **kwargs)
 
     def form_valid(self, form):
-        data = dict(form.cleaned_data)
+        # Only what changed: a completed mission accepts new highlights, and
+        # unchanged fields must not count as attempts to edit the rest.
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
         # The form already copied the input onto the instance; the service
         # starts again from the stored row.
         mission = Mission.objects.get(pk=self.get_mission().pk)

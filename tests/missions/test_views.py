@@ -574,3 +574,23 @@ def test_unknown_registration_action_is_404(client, civil_servant):
         reverse("missions_backoffice:registration_action", args=[registration.pk, "x"])
     )
     assert response.status_code == 404
+
+
+def test_highlights_of_a_completed_mission_can_be_edited(client, civil_servant):
+    mission = MissionFactory(province=civil_servant.province, completed=True)
+    login(client, civil_servant)
+    url = reverse("missions_backoffice:edit", args=[mission.pk])
+    form = client.get(url).context["form"]
+    data = {
+        name: value
+        for name, value in ((field.html_name, field.value()) for field in form)
+        if value is not None
+    }
+    data["themes"] = []
+    data["highlights"] = "Twee vloeistofscheiders verkocht."
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    mission.refresh_from_db()
+    assert mission.highlights == "Twee vloeistofscheiders verkocht."
+    data["capacity"] = 99
+    assert client.post(url, data).status_code == 400
