@@ -15,7 +15,7 @@ from participants.services import organisations_of_user
 from .. import selectors, services
 from ..filters import MissionCalendarFilter
 from ..forms import SignUpForm
-from ..models import Mission, Registration
+from ..models import Registration
 from .helpers import apply_validation_error
 
 
@@ -58,7 +58,7 @@ class SignUpView(SmeRequiredMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.mission = get_object_or_404(
-            Mission, pk=kwargs["pk"], status__in=selectors.PUBLIC_STATUSES
+            selectors.mission_public_detail(), pk=kwargs["pk"]
         )
         return super().dispatch(request, *args, **kwargs)
 
@@ -106,7 +106,7 @@ class SignUpView(SmeRequiredMixin, FormView):
 def signup_answer(registration: Registration) -> str:
     """The immediate answer after a sign-up."""
     if registration.status == Registration.Status.ACCEPTED:
-        return _("You are signed up for %(mission)s with %(seats)s seats.") % {
+        return _("You are signed up for %(mission)s (seats: %(seats)s).") % {
             "mission": registration.mission,
             "seats": registration.seats,
         }

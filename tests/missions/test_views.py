@@ -594,3 +594,11 @@ def test_highlights_of_a_completed_mission_can_be_edited(client, civil_servant):
     assert mission.highlights == "Twee vloeistofscheiders verkocht."
     data["capacity"] = 99
     assert client.post(url, data).status_code == 400
+
+
+def test_sign_up_page_shows_the_free_seats(client, sme_user):
+    mission = MissionFactory(open=True, capacity=5, max_seats_per_organisation=2)
+    RegistrationFactory(mission=mission, seats=2)
+    login(client, sme_user)
+    response = client.get(reverse("missions:signup", args=[mission.pk]))
+    assert "Er zijn 3 plaatsen vrij" in response.text
