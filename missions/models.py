@@ -25,6 +25,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -263,9 +264,11 @@ class Mission(models.Model):
         return self.start_date.year
 
     def is_upcoming(self, today: date | None = None) -> bool:
-        from django.utils import timezone
-
         return self.start_date >= (today or timezone.localdate())
+
+    @property
+    def has_started(self) -> bool:
+        return self.start_date <= timezone.localdate()
 
 
 class Registration(models.Model):

@@ -1,7 +1,7 @@
 """Reads for the missions app: each returns a queryset a page can render
 with a fixed number of queries."""
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -17,6 +17,15 @@ PUBLIC_STATUSES = (
     Mission.Status.CANCELLED,
 )
 SEATS = Registration.SEAT_TAKING_STATUSES
+STATUS_ORDER = (
+    Registration.Status.SUBMITTED,
+    Registration.Status.ACCEPTED,
+    Registration.Status.ATTENDED,
+    Registration.Status.NO_SHOW,
+    Registration.Status.WAITLISTED,
+    Registration.Status.REJECTED,
+    Registration.Status.WITHDRAWN,
+)
 
 
 def _with_counts(qs: QuerySet[Mission]) -> QuerySet[Mission]:
@@ -83,13 +92,18 @@ def mission_registrations(*, mission: Mission) -> QuerySet[Registration]:
             Prefetch("contacts", queryset=ContactPerson.objects.order_by("name")),
             "results",
         )
-        .order_by(
-            # Accepted first, then the waiting list in its order.
-            "status",
-            "waitlist_position",
-            "created_at",
-            "pk",
+        .annotate(
+            status_rank=Case(
+                *(
+                    When(status=status, then=Value(rank))
+                    for rank, status in enumerate(STATUS_ORDER)
+                ),
+                default=Value(len(STATUS_ORDER)),
+            )
         )
+        # What needs a decision first, then who goes, then who waits (in
+        # waiting-list order), then who dropped out.
+        .order_by("status_rank", "waitlist_position", "created_at", "pk")
     )
 
 

@@ -6,12 +6,14 @@ inside the same transaction, so parallel sign-ups queue up one by one.
 """
 
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from participants.models import ContactPerson, Organisation
@@ -124,6 +126,42 @@ def _check_signup_open(mission: Mission, *, source: str, now: datetime) -> None:
         )
 
 
+def _euro(amount: Decimal) -> str:
+    places = 0 if amount == amount.to_integral_value() else 2
+    return "€ " + number_format(amount, places, use_l10n=True, force_grouping=True)
+
+
+def _check_de_minimis(mission: Mission, seats: int, aid_received) -> None:
+    """The province's contribution is de-minimis aid: refuse when it would
+    push the organisation over the ceiling of the rolling window."""
+    try:
+        received = Decimal(str(aid_received or 0))
+    except InvalidOperation as error:
+        raise ValidationError(
+            {"de_minimis_aid_received": _("Give an amount in euros.")}
+        ) from error
+    if received < 0:
+        raise ValidationError(
+            {"de_minimis_aid_received": _("An amount cannot be negative.")}
+        )
+    total = received + mission.province_contribution_per_seat * seats
+    if total > settings.DE_MINIMIS_CEILING:
+        raise ValidationError(
+            {
+                "de_minimis_aid_received": _(
+                    "With this mission your de-minimis aid would come to "
+                    "%(total)s, above the ceiling of %(ceiling)s over "
+                    "%(years)s years."
+                )
+                % {
+                    "total": _euro(total),
+                    "ceiling": _euro(settings.DE_MINIMIS_CEILING),
+                    "years": settings.DE_MINIMIS_WINDOW_YEARS,
+                }
+            }
+        )
+
+
 def _is_contact_of(user, organisation: Organisation) -> bool:
     return (
         user is not None
@@ -183,6 +221,7 @@ def registration_create(
         raise ValidationError(
             {"contacts": _("Choose contact persons of the organisation itself.")}
         )
+    _check_de_minimis(mission, seats, de_minimis_aid_received)
     free = seats_free(mission)
     reviewed = (
         mission.approval_mode == Mission.ApprovalMode.REVIEW

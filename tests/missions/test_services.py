@@ -578,3 +578,15 @@ def test_completing_invites_attended_participants(
         services.mission_complete(mission=mission, by=civil_servant)
     assert len(mailoutbox) == 1
     assert Notification.objects.get().kind == Notification.Kind.RESULTS_AFTER
+
+
+def test_sign_up_over_the_de_minimis_ceiling_is_refused(settings):
+    settings.DE_MINIMIS_CEILING = Decimal("300000")
+    mission = MissionFactory(open=True, province_contribution_per_seat=Decimal("1000"))
+    with pytest.raises(ValidationError) as error:
+        sign_up(mission, seats=2, de_minimis_aid_received=Decimal("299000"))
+    message = error.value.message_dict["de_minimis_aid_received"][0]
+    assert "€ 301.000" in message
+    assert "€ 300.000" in message
+    assert not mission.registrations.exists()
+    assert sign_up(mission, seats=1, de_minimis_aid_received=Decimal("299000"))

@@ -602,3 +602,41 @@ def test_sign_up_page_shows_the_free_seats(client, sme_user):
     login(client, sme_user)
     response = client.get(reverse("missions:signup", args=[mission.pk]))
     assert "Er zijn 3 plaatsen vrij" in response.text
+
+
+def test_mine_runs_the_same_number_of_queries_for_more_registrations(
+    client, sme_user, organisation
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    RegistrationFactory(organisation=organisation)
+    login(client, sme_user)
+    url = reverse("mine:index")
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for _ in range(6):
+        RegistrationFactory(
+            organisation=organisation,
+            mission=MissionFactory(completed=True),
+            attended=True,
+        )
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(url)
+    assert len(response.context["registrations"]) == 7
+    assert len(large) == len(small)
+
+
+def test_english_sign_up_makes_the_emails_english(client, sme_user, organisation):
+    mission = MissionFactory(open=True)
+    login(client, sme_user)
+    client.post(
+        "/en" + reverse("missions:signup", args=[mission.pk]),
+        {
+            "organisation": organisation.pk,
+            "seats": 1,
+            "de_minimis_declared": "on",
+            "de_minimis_aid_received": "0",
+        },
+    )
+    assert organisation.contacts.get(user=sme_user).language == "en"
