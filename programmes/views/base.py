@@ -8,7 +8,11 @@ province's object answers 404.
 
 import django_filters
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    ValidationError,
+)
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -143,6 +147,14 @@ class ScopedDetailView(ReadMixin, DetailView):
         return context
 
 
+def _field_label(form, name: str) -> str:
+    meta = getattr(form, "_meta", None)
+    try:
+        return str(meta.model._meta.get_field(name).verbose_name).capitalize()
+    except (AttributeError, FieldDoesNotExist):
+        return name.replace("_", " ").capitalize()
+
+
 def add_service_errors(
     form, error: ValidationError, fields_by_code: dict[str, str] | None = None
 ) -> None:
@@ -160,8 +172,7 @@ def add_service_errors(
             target = field if field in form.fields else None
             for message in errors:
                 if target is None and field != NON_FIELD_ERRORS:
-                    label = field.replace("_", " ")
-                    message = f"{label}: {message}"
+                    message = f"{_field_label(form, field)}: {message}"
                 form.add_error(target, message)
     else:
         for message in error.messages:
@@ -171,8 +182,9 @@ def add_service_errors(
 class ServiceFormView(WriteMixin, FormView):
     """A form whose valid data go to one service call.
 
-    `get_parent()` looks up the object the new one belongs to in a
-    province-scoped queryset (404 for another province). A refused change
+    `load_objects()` looks up the object the new one belongs to in a
+    province-scoped queryset (404 for another province), `get_instance()`
+    the object being edited. A refused change
     shows the service's message with status 400 and writes nothing.
     """
 

@@ -297,6 +297,12 @@ class MutationCreateView(ServiceFormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "reserve": self.reserve}
 
+    def get_initial(self):
+        # Coming from a prestatie's page: preselect it (the form's choices
+        # are province-scoped, so a foreign id is simply not offered).
+        prestatie = self.request.GET.get("prestatie", "")
+        return {"prestatie": int(prestatie)} if prestatie.isdigit() else {}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = self.reserve.get_absolute_url()

@@ -44,7 +44,7 @@ class PrestatieDetailView(ScopedDetailView):
     queryset_selector = selectors.prestatie_page_queryset
 
     def get_links(self, obj):
-        return [
+        links = [
             (_("Edit"), reverse("programmes:prestatie_update", args=[obj.pk])),
             (_("Add action"), reverse("programmes:action_create", args=[obj.pk])),
             (
@@ -56,6 +56,12 @@ class PrestatieDetailView(ScopedDetailView):
                 reverse("programmes:budgetline_create", args=[obj.pk]),
             ),
         ]
+        if obj.reserve_id:
+            mutation_url = reverse("programmes:mutation_create", args=[obj.reserve_id])
+            links.append(
+                (_("New reserve mutation"), f"{mutation_url}?prestatie={obj.pk}")
+            )
+        return links
 
 
 class PrestatieCreateView(ServiceFormView):

@@ -512,3 +512,14 @@ def test_civil_servant_without_province_gets_a_message_not_an_error(client, db):
     )
     assert response.status_code == 400
     assert not Prestatie.objects.exists()
+
+
+def test_prestatie_page_links_to_a_mutation_of_its_reserve(client, civil_servant, ov):
+    client.force_login(civil_servant)
+    prestatie = ov["prestatie"]
+    prestatie.relates_to_reserve, prestatie.reserve = True, ov["reserve"]
+    prestatie.save()
+    link = f"{url('mutation_create', ov['reserve'].pk)}?prestatie={prestatie.pk}"
+    assert link in client.get(prestatie.get_absolute_url()).content.decode()
+    html = client.get(link).content.decode()
+    assert f'<option value="{prestatie.pk}" selected>' in html
