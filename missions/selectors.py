@@ -86,7 +86,7 @@ def mission_registrations(*, mission: Mission) -> QuerySet[Registration]:
     """A mission's registrations with organisation, contacts and results."""
     return (
         mission.registrations.select_related(
-            "organisation", "registered_by", "decided_by"
+            "mission", "organisation", "registered_by", "decided_by"
         )
         .prefetch_related(
             Prefetch("contacts", queryset=ContactPerson.objects.order_by("name")),
