@@ -679,3 +679,22 @@ def test_back_office_offers_results_for_each_due_moment(client, civil_servant):
             reverse("missions_backoffice:results", args=[registration.pk, moment])
             in response.text
         )
+
+
+def test_sign_up_for_a_closed_mission_is_refused(client, sme_user, organisation):
+    mission = MissionFactory(closed=True)
+    login(client, sme_user)
+    url = reverse("missions:signup", args=[mission.pk])
+    assert client.get(url).status_code == 302
+    response = client.post(
+        url,
+        {
+            "organisation": organisation.pk,
+            "seats": 1,
+            "de_minimis_declared": "on",
+            "de_minimis_aid_received": "0",
+        },
+    )
+    assert response.status_code == 400
+    assert "gesloten" in response.text
+    assert not Registration.objects.exists()
