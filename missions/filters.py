@@ -25,9 +25,20 @@ def _month_choices():
     return choices
 
 
+def _country_choices():
+    """Only the countries the calendar has missions to, by name."""
+    from .selectors import calendar_countries
+
+    codes = calendar_countries()
+    return sorted(
+        ((code, name) for code, name in countries if code in codes),
+        key=lambda choice: str(choice[1]),
+    )
+
+
 class MissionCalendarFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=lambda: list(countries), empty_label=_("All")
+        label=_("Country"), choices=_country_choices, empty_label=_("All")
     )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),

@@ -64,6 +64,20 @@ def mission_calendar(*, today=None) -> QuerySet[Mission]:
     ).order_by("start_date", "title")
 
 
+def calendar_countries(*, today=None) -> set[str]:
+    """Codes of the countries the calendar has missions to."""
+    today = today or timezone.localdate()
+    return set(
+        Mission.objects.filter(
+            status__in=(Mission.Status.PUBLISHED, Mission.Status.CLOSED),
+            end_date__gte=today,
+        )
+        .order_by()
+        .values_list("country", flat=True)
+        .distinct()
+    )
+
+
 def mission_public_detail() -> QuerySet[Mission]:
     """Missions anyone may open: everything but drafts."""
     return _with_counts(
@@ -86,7 +100,7 @@ def mission_registrations(*, mission: Mission) -> QuerySet[Registration]:
     """A mission's registrations with organisation, contacts and results."""
     return (
         mission.registrations.select_related(
-            "organisation", "registered_by", "decided_by"
+            "mission", "organisation", "registered_by", "decided_by"
         )
         .prefetch_related(
             Prefetch("contacts", queryset=ContactPerson.objects.order_by("name")),

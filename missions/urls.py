@@ -29,6 +29,11 @@ mine_patterns = (
             name="organisation_edit",
         ),
         path(
+            "organisatie/<int:pk>/contactgegevens/",
+            mine.ContactDetailsView.as_view(),
+            name="contact",
+        ),
+        path(
             "aanmeldingen/<int:pk>/afmelden/",
             mine.RegistrationWithdrawView.as_view(),
             name="withdraw",

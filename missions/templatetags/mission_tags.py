@@ -17,8 +17,13 @@ def euro(value):
 
 
 @register.filter
-def result_for(registration, moment):
-    """The prefetched result of one moment (see selectors.result_for)."""
+def results_due(registration):
+    """(moment, label, result or None) for each moment open for results."""
+    from missions.models import MissionResult
     from missions.selectors import result_for as lookup
+    from missions.services import result_moments_due
 
-    return lookup(registration, moment)
+    return [
+        (moment, MissionResult.Moment(moment).label, lookup(registration, moment))
+        for moment in result_moments_due(registration)
+    ]

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import SmeRequiredMixin
-from participants.forms import OrganisationForm
+from participants.forms import ContactPersonForm, OrganisationForm
+from participants.models import ContactPerson
 from participants.services import (
+    contact_person_update,
     organisation_join,
     organisation_update,
     organisations_of_user,
@@ -184,6 +186,41 @@ class ResultFormView(OwnRegistrationMixin, FormView):
         return self.get_success_redirect()
 
     def get_success_redirect(self):
+        return redirect("mine:index")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ContactDetailsView(SmeRequiredMixin, FormView):
+    """The user's own details as contact person of one organisation,
+    including the separate consent to hear about future missions."""
+
+    template_name = "missions/contact_form.html"
+    form_class = ContactPersonForm
+
+    def get_contact(self):
+        return get_object_or_404(
+            ContactPerson.objects.select_related("organisation"),
+            organisation_id=self.kwargs["pk"],
+            user=self.request.user,
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_contact()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contact=self.get_contact(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            contact_person_update(
+                contact=self.get_contact(), language=get_language(), **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your contact details have been saved."))
         return redirect("mine:index")
 
     def form_invalid(self, form):

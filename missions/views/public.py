@@ -63,6 +63,9 @@ class SignUpView(SmeRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
+        if self.mission.status != self.mission.Status.PUBLISHED:
+            messages.info(request, _("Sign-up for this mission is closed."))
+            return redirect("missions:detail", pk=self.mission.pk)
         if not self.organisations().exists():
             messages.info(
                 request,

@@ -640,3 +640,61 @@ def test_english_sign_up_makes_the_emails_english(client, sme_user, organisation
         },
     )
     assert organisation.contacts.get(user=sme_user).language == "en"
+
+
+def test_sme_edits_own_contact_details_and_consent(client, sme_user, organisation):
+    login(client, sme_user)
+    url = reverse("mine:contact", args=[organisation.pk])
+    response = client.post(
+        url,
+        {
+            "name": "Bart Bouman",
+            "email": "bart@bouman.example",
+            "phone": "0612345678",
+            "role": "Directeur",
+            "consent_future_missions": "on",
+        },
+    )
+    assert response.status_code == 302
+    contact = organisation.contacts.get(user=sme_user)
+    assert contact.consent_future_missions
+    assert contact.phone == "0612345678"
+    other = OrganisationFactory()
+    assert client.get(reverse("mine:contact", args=[other.pk])).status_code == 404
+    assert client.post(url, {"name": "", "email": "x"}).status_code == 400
+
+
+def test_back_office_offers_results_for_each_due_moment(client, civil_servant):
+    mission = MissionFactory(
+        province=civil_servant.province,
+        completed=True,
+        start_date=date.today() - timedelta(days=400),
+        end_date=date.today() - timedelta(days=398),
+    )
+    registration = RegistrationFactory(mission=mission, attended=True)
+    login(client, civil_servant)
+    response = client.get(reverse("missions_backoffice:detail", args=[mission.pk]))
+    for moment in ("after", "6_months", "12_months"):
+        assert (
+            reverse("missions_backoffice:results", args=[registration.pk, moment])
+            in response.text
+        )
+
+
+def test_sign_up_for_a_closed_mission_is_refused(client, sme_user, organisation):
+    mission = MissionFactory(closed=True)
+    login(client, sme_user)
+    url = reverse("missions:signup", args=[mission.pk])
+    assert client.get(url).status_code == 302
+    response = client.post(
+        url,
+        {
+            "organisation": organisation.pk,
+            "seats": 1,
+            "de_minimis_declared": "on",
+            "de_minimis_aid_received": "0",
+        },
+    )
+    assert response.status_code == 400
+    assert "gesloten" in response.text
+    assert not Registration.objects.exists()
