@@ -196,6 +196,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "config.tasks.heartbeat_record_task",
         "schedule": crontab(minute="*/5"),
     },
+    # Every morning: invite participants to report results right after a
+    # completed mission and again at 6 and 12 months; each invitation is
+    # sent once (the notification log guards it).
+    "mission-results-invitations": {
+        "task": "missions.tasks.results_invitations_sweep_task",
+        "schedule": crontab(hour=7, minute=15),
+    },
 }
 
 EMAIL_BACKEND = env(
@@ -220,6 +227,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SITE_NAME = env("PORTAL_SITE_NAME", default="Exportportaal mkb")
+# The address links in e-mails point to (no trailing slash).
+PORTAL_URL = env("PORTAL_URL", default="http://localhost:8000")
 
 # De-minimis aid, Regulation (EU) 2023/2831: a ceiling per single undertaking
 # over a rolling window. Settings, because the next regulation changes them.

@@ -4,6 +4,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from missions import urls as missions_urls
+
 from . import views
 from .health import healthz
 
@@ -17,6 +19,9 @@ urlpatterns += i18n_patterns(
     path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("accounts/", include("allauth.urls")),
+    path("missies/", include(missions_urls.public_patterns)),
+    path("mijn/", include(missions_urls.mine_patterns)),
+    path("beheer/missies/", include(missions_urls.backoffice_patterns)),
     path("beheer/", include("programmes.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -160,6 +160,14 @@ class ContactPerson(models.Model):
     consent_future_missions = models.BooleanField(
         _("may be contacted about future missions"), default=False
     )
+    # E-mails about registrations go out in this language; set from the
+    # language the person used when signing up or editing the profile.
+    language = models.CharField(
+        _("language for e-mail"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="nl",
+    )
     anonymised_at = models.DateTimeField(_("anonymised on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
     history = HistoricalRecords()

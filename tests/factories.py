@@ -1,5 +1,7 @@
 """factory_boy factories for every model; Traits name the states."""
 
+from datetime import date, timedelta
+
 import factory
 from django.contrib.auth.models import Group
 
@@ -83,3 +85,69 @@ def sme_user_of(organisation, **kwargs) -> User:
         organisation=organisation, user=user, name=user.name, email=user.email
     )
     return user
+
+
+# --- missions -------------------------------------------------------------
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "missions.Theme"
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    name_en = factory.Sequence(lambda n: f"Theme {n}")
+
+
+class MissionFactory(factory.django.DjangoModelFactory):
+    """A draft mission a month ahead; traits give the other states."""
+
+    class Meta:
+        model = "missions.Mission"
+
+    province = factory.SubFactory(ProvinceFactory)
+    title = factory.Sequence(lambda n: f"Handelsmissie {n}")
+    country = "DE"
+    region = "Hannover"
+    start_date = factory.LazyFunction(lambda: date.today() + timedelta(days=30))
+    end_date = factory.LazyAttribute(lambda o: o.start_date + timedelta(days=3))
+    capacity = 10
+    max_seats_per_organisation = 2
+    status = "draft"
+
+    class Params:
+        open = factory.Trait(status="published")
+        closed = factory.Trait(status="closed")
+        review = factory.Trait(status="published", approval_mode="review")
+        past = factory.Trait(
+            start_date=factory.LazyFunction(lambda: date.today() - timedelta(days=10))
+        )
+        completed = factory.Trait(
+            status="completed",
+            start_date=factory.LazyFunction(lambda: date.today() - timedelta(days=10)),
+        )
+        cancelled = factory.Trait(status="cancelled")
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """An accepted registration; traits give the other states."""
+
+    class Meta:
+        model = "missions.Registration"
+
+    mission = factory.SubFactory(MissionFactory, open=True)
+    organisation = factory.SubFactory(
+        OrganisationFactory, province=factory.SelfAttribute("..mission.province")
+    )
+    seats = 1
+    status = "accepted"
+
+    class Params:
+        submitted = factory.Trait(status="submitted")
+        waitlisted = factory.Trait(
+            status="waitlisted", waitlist_position=factory.Sequence(lambda n: n + 1)
+        )
+        attended = factory.Trait(status="attended")
+        withdrawn = factory.Trait(status="withdrawn")
+        rejected = factory.Trait(status="rejected", rejection_reason="Vol")

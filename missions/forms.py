@@ -1,0 +1,182 @@
+"""Input shapes of the missions pages; the rules live in the services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import Role
+from participants.services import kvk_number_clean
+from programmes.models import Action, Programme
+
+from .models import Mission, MissionResult
+from .services.missions import MISSION_FIELDS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class MissionForm(forms.ModelForm):
+    class Meta:
+        model = Mission
+        fields = [*MISSION_FIELDS[:3], "themes", *MISSION_FIELDS[3:]]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "signup_opens_at": DateTimeInput(),
+            "signup_closes_at": DateTimeInput(),
+            "themes": forms.CheckboxSelectMultiple(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "highlights": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, province, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.province = province
+        self.fields["programme"].queryset = Programme.objects.filter(province=province)
+        self.fields["action"].queryset = Action.objects.filter(
+            prestatie__province=province
+        ).select_related("prestatie")
+        from accounts.models import User
+
+        self.fields["led_by"].queryset = User.objects.filter(
+            province=province, groups__name=Role.PORTFOLIO_HOLDER
+        )
+        for name in ("signup_opens_at", "signup_closes_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class SignUpForm(forms.Form):
+    """An SME signs its own organisation up."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=None, empty_label=None
+    )
+    seats = forms.TypedChoiceField(label=_("Number of seats"), coerce=int)
+    motivation = forms.CharField(
+        label=_("Why do you want to take part?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    goals = forms.CharField(
+        label=_("What do you want to achieve?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    target_markets = forms.CharField(
+        label=_("Target markets"), required=False, max_length=300
+    )
+    first_time_exporter = forms.BooleanField(
+        label=_("We have not exported before (first-time exporter)"), required=False
+    )
+    de_minimis_declared = forms.BooleanField(
+        label=_(
+            "I declare the de-minimis aid our organisation received in the last "
+            "three years"
+        ),
+        required=True,
+    )
+    de_minimis_aid_received = forms.DecimalField(
+        label=_("De-minimis aid received in the last three years (€)"),
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        initial=0,
+    )
+
+    def __init__(self, *args, mission: Mission, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if organisations.count() == 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+            self.fields["organisation"].initial = organisations.first()
+        self.fields["seats"].choices = [
+            (n, str(n)) for n in range(1, mission.max_seats_per_organisation + 1)
+        ]
+
+
+class KvkField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        try:
+            return kvk_number_clean(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(error.message_dict["kvk_number"]) from error
+
+
+class BackOfficeRegistrationForm(forms.Form):
+    """A civil servant registers a company, found by KvK number or created."""
+
+    kvk_number = KvkField(
+        label=_("KvK number"),
+        max_length=20,
+        help_text=_("8 digits. A known number uses that organisation."),
+    )
+    name = forms.CharField(
+        label=_("Name of the organisation"),
+        required=False,
+        max_length=200,
+        help_text=_("Only needed when the organisation is new to the portal."),
+    )
+    seats = forms.IntegerField(label=_("Number of seats"), min_value=1, initial=1)
+    contact_name = forms.CharField(
+        label=_("Contact person"), required=False, max_length=150
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mail address of the contact person"), required=False
+    )
+    first_time_exporter = forms.BooleanField(
+        label=_("First-time exporter"), required=False
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for rejection"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The company reads this in the e-mail."),
+    )
+
+
+class MissionResultForm(forms.ModelForm):
+    class Meta:
+        model = MissionResult
+        fields = [
+            "meetings",
+            "leads",
+            "deals",
+            "expected_export_turnover",
+            "realised_export_turnover",
+            "satisfaction",
+            "remarks",
+        ]
+        widgets = {"remarks": forms.Textarea(attrs={"rows": 3})}
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        help_text=_(
+            "One row per organisation. Columns: KvK number, Organisation, Seats, "
+            "Contact person, E-mail, Phone, First-time exporter."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Choose an Excel file ending in .xlsx."))
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload

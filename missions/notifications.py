@@ -1,0 +1,153 @@
+"""E-mails about registrations, each kind sent once per registration.
+
+The ``Notification`` row is the guard: it is inserted in the same
+transaction that sends the mail, and its unique constraint makes a second
+attempt (a retried task, a second sweep) a no-op.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from .models import Mission, Notification, Registration
+from .services.results import add_months
+
+Kind = Notification.Kind
+Status = Registration.Status
+
+SUBJECTS = {
+    Kind.CONFIRMATION: _("We received your sign-up for %(mission)s"),
+    Kind.ACCEPTED: _("You are taking part in %(mission)s"),
+    Kind.WAITLISTED: _("You are on the waiting list for %(mission)s"),
+    Kind.PROMOTED: _("A place became free: you are taking part in %(mission)s"),
+    Kind.REJECTED: _("Your sign-up for %(mission)s was not accepted"),
+    Kind.WITHDRAWN: _("You have withdrawn from %(mission)s"),
+    Kind.CANCELLED: _("%(mission)s has been cancelled"),
+    Kind.RESULTS_AFTER: _("What did %(mission)s bring you?"),
+    Kind.RESULTS_6: _("Six months after %(mission)s: what did it bring?"),
+    Kind.RESULTS_12: _("A year after %(mission)s: what did it bring?"),
+}
+RESULT_KINDS = {
+    Kind.RESULTS_AFTER: 0,
+    Kind.RESULTS_6: 6,
+    Kind.RESULTS_12: 12,
+}
+# A mail only makes sense while the registration is still in the state it
+# announces; a task that runs late must not tell old news.
+STATUS_FOR_KIND = {
+    Kind.CONFIRMATION: (Status.SUBMITTED,),
+    Kind.ACCEPTED: (Status.ACCEPTED,),
+    Kind.WAITLISTED: (Status.WAITLISTED,),
+    Kind.PROMOTED: (Status.ACCEPTED,),
+    Kind.REJECTED: (Status.REJECTED,),
+    Kind.WITHDRAWN: (Status.WITHDRAWN,),
+    Kind.CANCELLED: (Status.SUBMITTED, Status.ACCEPTED, Status.WAITLISTED),
+    Kind.RESULTS_AFTER: (Status.ATTENDED,),
+    Kind.RESULTS_6: (Status.ATTENDED,),
+    Kind.RESULTS_12: (Status.ATTENDED,),
+}
+# The daily sweep leaves invitations alone that fell due longer ago than
+# this: nobody should get a survey about a mission of years back.
+SWEEP_WINDOW = timedelta(days=60)
+
+
+def _recipients(registration: Registration) -> list[tuple[str, str]]:
+    """(e-mail, language) of the registration's contacts, or else the
+    organisation's contacts with an account, or else all with an address."""
+    contacts = [c for c in registration.contacts.all() if c.email]
+    if not contacts:
+        all_contacts = [c for c in registration.organisation.contacts.all() if c.email]
+        contacts = [c for c in all_contacts if c.user_id] or all_contacts
+    seen, recipients = set(), []
+    for contact in contacts:
+        if contact.email.lower() not in seen and not contact.anonymised_at:
+            seen.add(contact.email.lower())
+            recipients.append((contact.email, contact.language or "nl"))
+    return recipients
+
+
+def _absolute(path: str) -> str:
+    return settings.PORTAL_URL.rstrip("/") + path
+
+
+def _message(registration: Registration, kind: str, language: str):
+    with translation.override(language):
+        context = {
+            "registration": registration,
+            "mission": registration.mission,
+            "organisation": registration.organisation,
+            "kind": kind,
+            "mission_url": _absolute(registration.mission.get_absolute_url()),
+            "mine_url": _absolute(reverse("mine:index")),
+            "site_name": settings.SITE_NAME,
+        }
+        subject = str(SUBJECTS[kind]) % {"mission": registration.mission.title}
+        body = render_to_string("missions/email/notification.txt", context)
+    return subject, body
+
+
+def registration_notify(*, registration_id: int, kind: str) -> bool:
+    """Send the `kind` e-mail for a registration, at most once.
+
+    Returns whether a mail went out.
+    """
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_related("mission", "organisation")
+            .filter(pk=registration_id)
+            .first()
+        )
+        if registration is None or kind not in SUBJECTS:
+            return False
+        if registration.status not in STATUS_FOR_KIND[kind]:
+            return False
+        if kind == Kind.CANCELLED and (
+            registration.mission.status != Mission.Status.CANCELLED
+        ):
+            return False
+        if kind in RESULT_KINDS and (
+            registration.mission.status != Mission.Status.COMPLETED
+        ):
+            return False
+        notification, created = Notification.objects.get_or_create(
+            registration=registration, kind=kind
+        )
+        if not created:
+            return False
+        recipients = _recipients(registration)
+        for email, language in recipients:
+            subject, body = _message(registration, kind, language)
+            send_mail(subject, body, None, [email])
+        notification.recipients = ", ".join(email for email, _lang in recipients)
+        notification.language = ", ".join(sorted({lang for _email, lang in recipients}))
+        notification.save(update_fields=["recipients", "language"])
+    return bool(recipients)
+
+
+def results_invitations_due(today=None) -> list[tuple[int, str]]:
+    """(registration id, kind) of results invitations that should go out now."""
+    today = today or timezone.localdate()
+    due = []
+    for kind, months in RESULT_KINDS.items():
+        latest_end = add_months(today, -months)
+        earliest_end = add_months(today - SWEEP_WINDOW, -months)
+        already = Notification.objects.filter(registration=OuterRef("pk"), kind=kind)
+        rows = (
+            Registration.objects.filter(
+                status=Status.ATTENDED,
+                mission__status=Mission.Status.COMPLETED,
+                mission__end_date__lte=latest_end,
+                mission__end_date__gte=earliest_end,
+            )
+            .exclude(Exists(already))
+            .values_list("pk", flat=True)
+        )
+        due.extend((pk, kind) for pk in rows)
+    return due

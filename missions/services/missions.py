@@ -1,0 +1,200 @@
+"""The life of a mission: draft → published → closed → completed, or cancelled."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Mission, Notification, Registration
+from ..tasks import registration_notify_task
+from .registrations import _waitlist_promote, mission_lock, seats_taken
+
+# Fields a civil servant fills in on the mission form.
+MISSION_FIELDS = (
+    "title",
+    "direction",
+    "country",
+    "region",
+    "event",
+    "start_date",
+    "end_date",
+    "format",
+    "organiser",
+    "partners",
+    "led_by",
+    "led_by_name",
+    "capacity",
+    "max_seats_per_organisation",
+    "signup_opens_at",
+    "signup_closes_at",
+    "participation_fee",
+    "province_contribution_per_seat",
+    "approval_mode",
+    "description",
+    "highlights",
+    "programme",
+    "action",
+)
+# What may still change once a mission is over or cancelled.
+FINAL_EDITABLE_FIELDS = {"description", "highlights"}
+
+
+def _check_fields(changes: dict) -> None:
+    unknown = set(changes) - set(MISSION_FIELDS) - {"themes"}
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed: %(fields)s.")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
+
+
+def _guard(mission: Mission, allowed: tuple[str, ...], message: str) -> None:
+    if mission.status not in allowed:
+        raise ValidationError(
+            message % {"status": mission.get_status_display().lower()}
+        )
+
+
+@transaction.atomic
+def mission_create(*, province, by, themes=(), **fields) -> Mission:
+    """A new mission in draft; nobody can sign up until it is published."""
+    _check_fields(fields)
+    mission = Mission(province=province, created_by=by, **fields)
+    mission.full_clean()
+    mission.save()
+    if themes:
+        mission.themes.set(themes)
+    return mission
+
+
+@transaction.atomic
+def mission_update(*, mission: Mission, by, themes=None, **changes) -> Mission:
+    """Change a mission. Capacity can never drop below the seats accepted.
+
+    More capacity on an open mission moves people up from the waiting list.
+    """
+    _check_fields(changes)
+    mission = mission_lock(mission.pk)
+    if mission.status in (Mission.Status.COMPLETED, Mission.Status.CANCELLED):
+        locked = {
+            field
+            for field, value in changes.items()
+            if field not in FINAL_EDITABLE_FIELDS and getattr(mission, field) != value
+        }
+        if locked or themes is not None and set(themes) != set(mission.themes.all()):
+            raise ValidationError(
+                _(
+                    "This mission is %(status)s: only the description and the "
+                    "highlights can still be changed."
+                )
+                % {"status": mission.get_status_display().lower()}
+            )
+    for field, value in changes.items():
+        setattr(mission, field, value)
+    mission.full_clean()
+    taken = seats_taken(mission)
+    if mission.capacity < taken:
+        raise ValidationError(
+            {
+                "capacity": _(
+                    "The capacity cannot be lower than the %(taken)s seats "
+                    "already accepted."
+                )
+                % {"taken": taken}
+            }
+        )
+    mission.save()
+    if themes is not None:
+        mission.themes.set(themes)
+    if mission.status in (Mission.Status.PUBLISHED, Mission.Status.CLOSED):
+        _waitlist_promote(mission, by=by)
+    return mission
+
+
+@transaction.atomic
+def mission_publish(*, mission: Mission, by) -> Mission:
+    """Open the mission for sign-up; it appears in the public calendar."""
+    mission = mission_lock(mission.pk)
+    _guard(
+        mission,
+        (Mission.Status.DRAFT,),
+        _("Only a draft can be published; this mission is %(status)s."),
+    )
+    mission.full_clean()
+    mission.status = Mission.Status.PUBLISHED
+    mission.published_at = timezone.now()
+    mission.save(update_fields=["status", "published_at", "updated_at"])
+    return mission
+
+
+@transaction.atomic
+def mission_close(*, mission: Mission, by) -> Mission:
+    """Close sign-up; civil servants can still add and move participants."""
+    mission = mission_lock(mission.pk)
+    _guard(
+        mission,
+        (Mission.Status.PUBLISHED,),
+        _("Only a published mission can be closed; this mission is %(status)s."),
+    )
+    mission.status = Mission.Status.CLOSED
+    mission.save(update_fields=["status", "updated_at"])
+    return mission
+
+
+@transaction.atomic
+def mission_complete(*, mission: Mission, by, today=None) -> Mission:
+    """Mark the mission as held: it now counts as realised.
+
+    Participants marked as attended are invited to report results right
+    away; those marked later are picked up by the daily sweep.
+    """
+    mission = mission_lock(mission.pk)
+    _guard(
+        mission,
+        (Mission.Status.PUBLISHED, Mission.Status.CLOSED),
+        _(
+            "Only a published or closed mission can be completed; this mission "
+            "is %(status)s."
+        ),
+    )
+    today = today or timezone.localdate()
+    if mission.start_date > today:
+        raise ValidationError(
+            _("A mission can only be completed once it has started (%(date)s).")
+            % {"date": mission.start_date.strftime("%d-%m-%Y")}
+        )
+    mission.status = Mission.Status.COMPLETED
+    mission.completed_at = timezone.now()
+    mission.save(update_fields=["status", "completed_at", "updated_at"])
+    for registration_id in mission.registrations.filter(
+        status=Registration.Status.ATTENDED
+    ).values_list("pk", flat=True):
+        registration_notify_task.delay_on_commit(
+            registration_id, Notification.Kind.RESULTS_AFTER
+        )
+    return mission
+
+
+@transaction.atomic
+def mission_cancel(*, mission: Mission, by) -> Mission:
+    """Cancel the mission and tell everyone who signed up."""
+    mission = mission_lock(mission.pk)
+    _guard(
+        mission,
+        (Mission.Status.DRAFT, Mission.Status.PUBLISHED, Mission.Status.CLOSED),
+        _("This mission is %(status)s and can no longer be cancelled."),
+    )
+    mission.status = Mission.Status.CANCELLED
+    mission.cancelled_at = timezone.now()
+    mission.save(update_fields=["status", "cancelled_at", "updated_at"])
+    for registration_id in mission.registrations.filter(
+        status__in=(
+            Registration.Status.SUBMITTED,
+            Registration.Status.ACCEPTED,
+            Registration.Status.WAITLISTED,
+        )
+    ).values_list("pk", flat=True):
+        registration_notify_task.delay_on_commit(
+            registration_id, Notification.Kind.CANCELLED
+        )
+    return mission

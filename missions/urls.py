@@ -1,0 +1,88 @@
+"""Three groups of pages, each mounted under its own prefix in config/urls.py:
+the public calendar (/missies/), the SME's own pages (/mijn/) and the back
+office (/beheer/missies/)."""
+
+from django.urls import path
+
+from .views import backoffice, mine, public
+
+public_patterns = (
+    [
+        path("", public.MissionCalendarView.as_view(), name="calendar"),
+        path("<int:pk>/", public.MissionDetailView.as_view(), name="detail"),
+        path("<int:pk>/aanmelden/", public.SignUpView.as_view(), name="signup"),
+    ],
+    "missions",
+)
+
+mine_patterns = (
+    [
+        path("", mine.MineIndexView.as_view(), name="index"),
+        path(
+            "organisatie/",
+            mine.OrganisationProfileView.as_view(),
+            name="organisation",
+        ),
+        path(
+            "organisatie/<int:pk>/",
+            mine.OrganisationProfileView.as_view(),
+            name="organisation_edit",
+        ),
+        path(
+            "aanmeldingen/<int:pk>/afmelden/",
+            mine.RegistrationWithdrawView.as_view(),
+            name="withdraw",
+        ),
+        path(
+            "aanmeldingen/<int:pk>/resultaten/<str:moment>/",
+            mine.ResultFormView.as_view(),
+            name="results",
+        ),
+    ],
+    "mine",
+)
+
+backoffice_patterns = (
+    [
+        path("", backoffice.MissionListView.as_view(), name="list"),
+        path("nieuw/", backoffice.MissionCreateView.as_view(), name="create"),
+        path("<int:pk>/", backoffice.MissionDetailView.as_view(), name="detail"),
+        path("<int:pk>/bewerken/", backoffice.MissionUpdateView.as_view(), name="edit"),
+        path(
+            "<int:pk>/status/<slug:action>/",
+            backoffice.MissionTransitionView.as_view(),
+            name="transition",
+        ),
+        path(
+            "<int:pk>/deelnemer-toevoegen/",
+            backoffice.RegisterParticipantView.as_view(),
+            name="register",
+        ),
+        path(
+            "<int:pk>/deelnemers.<str:file_format>",
+            backoffice.ParticipantExportView.as_view(),
+            name="export",
+        ),
+        path(
+            "<int:pk>/importeren/",
+            backoffice.ParticipantImportView.as_view(),
+            name="import",
+        ),
+        path(
+            "aanmeldingen/<int:pk>/afwijzen/",
+            backoffice.RegistrationRejectView.as_view(),
+            name="reject",
+        ),
+        path(
+            "aanmeldingen/<int:pk>/resultaten/<str:moment>/",
+            backoffice.BackOfficeResultFormView.as_view(),
+            name="results",
+        ),
+        path(
+            "aanmeldingen/<int:pk>/<slug:action>/",
+            backoffice.RegistrationActionView.as_view(),
+            name="registration_action",
+        ),
+    ],
+    "missions_backoffice",
+)

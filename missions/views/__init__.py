@@ -1,0 +1,1 @@
+"""Pages of the missions app: the public calendar, /mijn/ and /beheer/missies/."""

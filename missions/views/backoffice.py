@@ -1,0 +1,423 @@
+"""/beheer/missies/: civil servants manage their province's missions.
+
+Every queryset is limited to the user's province, so a mission of another
+province answers 404.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView
+
+from accounts.permissions import CivilServantRequiredMixin, province_filter
+from participants.services import contact_person_create, organisation_get_or_create
+
+from .. import exports, imports, selectors, services
+from ..forms import (
+    BackOfficeRegistrationForm,
+    ImportUploadForm,
+    MissionForm,
+    MissionResultForm,
+    RejectForm,
+)
+from ..models import Mission, Registration
+from .helpers import apply_validation_error
+from .mine import ResultFormView
+
+
+class MissionScopedMixin(CivilServantRequiredMixin):
+    """The mission of the URL, if it belongs to the user's province."""
+
+    def get_mission(self) -> Mission:
+        if not hasattr(self, "_mission"):
+            self._mission = get_object_or_404(
+                selectors.mission_backoffice_list(user=self.request.user),
+                pk=self.kwargs["pk"],
+            )
+        return self._mission
+
+    def back_to_mission(self):
+        return redirect("missions_backoffice:detail", pk=self.get_mission().pk)
+
+
+class MissionListView(CivilServantRequiredMixin, ListView):
+    template_name = "missions/backoffice/mission_list.html"
+    context_object_name = "missions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.mission_backoffice_list(user=self.request.user)
+
+
+class MissionDetailView(MissionScopedMixin, DetailView):
+    template_name = "missions/backoffice/mission_detail.html"
+    context_object_name = "mission"
+
+    def get_object(self, queryset=None):
+        return self.get_mission()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **detail_context(self.object)}
+
+
+def detail_context(mission: Mission) -> dict:
+    return {
+        "mission": mission,
+        "registrations": selectors.mission_registrations(mission=mission),
+        "seats_free": max(mission.capacity - mission.seats_taken, 0),
+    }
+
+
+def refused(request, mission_id: int, error: ValidationError):
+    """The mission page again, with the reason, as a 400."""
+    mission = get_object_or_404(
+        selectors.mission_backoffice_list(user=request.user), pk=mission_id
+    )
+    messages.error(request, " ".join(error.messages))
+    return TemplateResponse(
+        request,
+        MissionDetailView.template_name,
+        detail_context(mission),
+        status=400,
+    )
+
+
+class MissionFormMixin:
+    template_name = "missions/backoffice/mission_form.html"
+    form_class = MissionForm
+
+    def province(self):
+        return self.request.user.province
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["province"] = self.province()
+        return kwargs
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class MissionCreateView(CivilServantRequiredMixin, MissionFormMixin, FormView):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.province is None:
+            raise PermissionDenied(_("You need a province to create missions."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        try:
+            mission = services.mission_create(
+                province=self.province(), by=self.request.user, **data
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The mission has been saved as a draft."))
+        return redirect("missions_backoffice:detail", pk=mission.pk)
+
+
+class MissionUpdateView(MissionScopedMixin, MissionFormMixin, FormView):
+    def province(self):
+        return self.get_mission().province
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_mission()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(mission=self.get_mission(), **kwargs)
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        # The form already copied the input onto the instance; the service
+        # starts again from the stored row.
+        mission = Mission.objects.get(pk=self.get_mission().pk)
+        try:
+            services.mission_update(mission=mission, by=self.request.user, **data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The mission has been saved."))
+        return redirect("missions_backoffice:detail", pk=mission.pk)
+
+
+TRANSITIONS = {
+    "publish": (services.mission_publish, _("The mission has been published.")),
+    "close": (services.mission_close, _("Sign-up has been closed.")),
+    "complete": (services.mission_complete, _("The mission has been completed.")),
+    "cancel": (services.mission_cancel, _("The mission has been cancelled.")),
+}
+
+
+class MissionTransitionView(MissionScopedMixin, View):
+    """Publish, close, complete or cancel (POST only)."""
+
+    def post(self, request, pk, action):
+        if action not in TRANSITIONS:
+            raise Http404
+        service, done = TRANSITIONS[action]
+        try:
+            service(mission=self.get_mission(), by=request.user)
+        except ValidationError as error:
+            return refused(request, pk, error)
+        messages.success(request, done)
+        return self.back_to_mission()
+
+
+class RegisterParticipantView(MissionScopedMixin, FormView):
+    """Register a company on its behalf: found by KvK number, or created."""
+
+    template_name = "missions/backoffice/register_form.html"
+    form_class = BackOfficeRegistrationForm
+
+    def get_initial(self):
+        return {"kvk_number": self.request.GET.get("kvk", "")}
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "")
+        return super().get_context_data(
+            mission=self.get_mission(),
+            query=query,
+            found=selectors.organisation_search(query=query),
+            **kwargs,
+        )
+
+    @transaction.atomic
+    def register(self, data) -> Registration:
+        organisation, _created = organisation_get_or_create(
+            kvk_number=data["kvk_number"],
+            name=data["name"],
+            province=self.get_mission().province,
+        )
+        contacts = []
+        if data["contact_name"]:
+            contact = None
+            if data["contact_email"]:
+                contact = organisation.contacts.filter(
+                    email__iexact=data["contact_email"]
+                ).first()
+            contacts = [
+                contact
+                or contact_person_create(
+                    organisation=organisation,
+                    name=data["contact_name"],
+                    email=data["contact_email"],
+                )
+            ]
+        return services.registration_create(
+            mission=self.get_mission(),
+            organisation=organisation,
+            by=self.request.user,
+            seats=data["seats"],
+            contacts=contacts,
+            first_time_exporter=data["first_time_exporter"],
+            source=Registration.Source.BACK_OFFICE,
+        )
+
+    def form_valid(self, form):
+        try:
+            registration = self.register(form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(organisation)s has been registered: %(status)s.")
+            % {
+                "organisation": registration.organisation,
+                "status": registration.get_status_display().lower(),
+            },
+        )
+        return self.back_to_mission()
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class RegistrationScopedMixin(CivilServantRequiredMixin):
+    """A registration of a mission of the user's own province."""
+
+    def get_registration(self) -> Registration:
+        if not hasattr(self, "_registration"):
+            self._registration = get_object_or_404(
+                province_filter(
+                    Registration.objects.select_related("mission", "organisation"),
+                    self.request.user,
+                    "mission__province",
+                ),
+                pk=self.kwargs["pk"],
+            )
+        return self._registration
+
+    def back_to_mission(self):
+        return redirect(
+            "missions_backoffice:detail", pk=self.get_registration().mission_id
+        )
+
+
+class RegistrationActionView(RegistrationScopedMixin, View):
+    """Accept / promote, mark attendance, withdraw (POST only)."""
+
+    def post(self, request, pk, action):
+        registration = self.get_registration()
+        try:
+            if action == "accept":
+                services.registration_accept(registration=registration, by=request.user)
+                done = _("%(organisation)s has been accepted.")
+            elif action == "attended":
+                services.registration_mark_attendance(
+                    registration=registration, attended=True, by=request.user
+                )
+                done = _("%(organisation)s attended.")
+            elif action == "no-show":
+                services.registration_mark_attendance(
+                    registration=registration, attended=False, by=request.user
+                )
+                done = _("%(organisation)s did not show up.")
+            elif action == "withdraw":
+                services.registration_withdraw(
+                    registration=registration, by=request.user
+                )
+                done = _("%(organisation)s has been withdrawn.")
+            else:
+                raise Http404
+        except ValidationError as error:
+            return refused(request, registration.mission_id, error)
+        messages.success(request, done % {"organisation": registration.organisation})
+        return self.back_to_mission()
+
+
+class RegistrationRejectView(RegistrationScopedMixin, FormView):
+    template_name = "missions/backoffice/reject_form.html"
+    form_class = RejectForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(registration=self.get_registration(), **kwargs)
+
+    def form_valid(self, form):
+        registration = self.get_registration()
+        try:
+            services.registration_reject(
+                registration=registration,
+                by=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(organisation)s has been rejected.")
+            % {"organisation": registration.organisation},
+        )
+        return self.back_to_mission()
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class BackOfficeResultFormView(RegistrationScopedMixin, ResultFormView):
+    """A civil servant records results on behalf of a participant."""
+
+    template_name = "missions/result_form.html"
+    form_class = MissionResultForm
+
+    def get_registration(self):
+        registration = super().get_registration()
+        # The prefetch the shared form view reads from.
+        return (
+            Registration.objects.prefetch_related("results")
+            .select_related("mission")
+            .get(pk=registration.pk)
+        )
+
+    def get_success_redirect(self):
+        return redirect("missions_backoffice:detail", pk=self.registration.mission_id)
+
+
+class ParticipantExportView(MissionScopedMixin, View):
+    """The participant list as XLSX or CSV."""
+
+    def get(self, request, pk, file_format):
+        mission = self.get_mission()
+        registrations = selectors.mission_registrations(mission=mission)
+        if file_format == "xlsx":
+            content = exports.participants_xlsx(registrations)
+            content_type = (
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            )
+        elif file_format == "csv":
+            content = exports.participants_csv(registrations)
+            content_type = "text/csv; charset=utf-8"
+        else:
+            raise Http404
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="deelnemers-missie-{mission.pk}.{file_format}"'
+        )
+        return response
+
+
+IMPORT_SESSION_KEY = "missions:import:{pk}"
+
+
+class ParticipantImportView(MissionScopedMixin, FormView):
+    """Upload → preview (nothing written) → confirm: all rows or none."""
+
+    template_name = "missions/backoffice/import_form.html"
+    form_class = ImportUploadForm
+
+    def session_key(self):
+        return IMPORT_SESSION_KEY.format(pk=self.get_mission().pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(mission=self.get_mission(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self.confirm()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            table = imports.rows_from_xlsx(form.cleaned_data["file"])
+        except ValidationError as error:
+            form.add_error("file", error)
+            return self.form_invalid(form)
+        report = imports.participants_import(
+            mission=self.get_mission(), table=table, by=self.request.user, dry_run=True
+        )
+        if report.ok:
+            self.request.session[self.session_key()] = table
+        status = 200 if report.ok else 400
+        return self.render_to_response(
+            self.get_context_data(form=form, report=report), status=status
+        )
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def confirm(self):
+        table = self.request.session.pop(self.session_key(), None)
+        if table is None:
+            messages.error(self.request, _("Upload the file again, then confirm."))
+            return redirect("missions_backoffice:import", pk=self.get_mission().pk)
+        report = imports.participants_import(
+            mission=self.get_mission(), table=table, by=self.request.user
+        )
+        if not report.ok:
+            return self.render_to_response(
+                self.get_context_data(form=self.get_form_class()(), report=report),
+                status=400,
+            )
+        messages.success(
+            self.request,
+            _("%(count)s participants have been imported.")
+            % {"count": len(report.outcomes)},
+        )
+        return self.back_to_mission()

@@ -1,0 +1,190 @@
+"""/mijn/: an SME's organisation, its registrations and its results."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from accounts.permissions import SmeRequiredMixin
+from participants.forms import OrganisationForm
+from participants.services import (
+    organisation_join,
+    organisation_update,
+    organisations_of_user,
+)
+
+from .. import selectors, services
+from ..forms import MissionResultForm
+from ..models import MissionResult, Registration
+from ..services.registrations import OPEN_STATUSES
+from .helpers import apply_validation_error
+
+
+class MineIndexView(SmeRequiredMixin, TemplateView):
+    template_name = "missions/mine_index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        registrations = list(selectors.registrations_of_user(user=self.request.user))
+        for registration in registrations:
+            registration.can_withdraw = (
+                registration.status in OPEN_STATUSES
+                and registration.mission.status
+                in (
+                    registration.mission.Status.PUBLISHED,
+                    registration.mission.Status.CLOSED,
+                )
+            )
+            done = {result.moment for result in registration.results.all()}
+            registration.moments_due = [
+                (moment, MissionResult.Moment(moment).label, moment in done)
+                for moment in services.result_moments_due(registration)
+            ]
+        context["registrations"] = registrations
+        context["organisations"] = organisations_of_user(self.request.user)
+        return context
+
+
+class OrganisationProfileView(SmeRequiredMixin, FormView):
+    """Fill in the organisation's profile; a known KvK number joins it."""
+
+    template_name = "missions/organisation_form.html"
+    form_class = OrganisationForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.organisation = None
+        if request.user.is_authenticated:
+            own = organisations_of_user(request.user)
+            if "pk" in kwargs:
+                self.organisation = get_object_or_404(own, pk=kwargs["pk"])
+            else:
+                self.organisation = own.first()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.organisation}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(organisation=self.organisation, **kwargs)
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        try:
+            if self.organisation:
+                organisation_update(organisation=self.organisation, **data)
+                messages.success(self.request, _("The profile has been saved."))
+            else:
+                organisation, _contact = organisation_join(
+                    user=self.request.user, language=get_language(), **data
+                )
+                messages.success(
+                    self.request,
+                    _("You now work on behalf of %(organisation)s.")
+                    % {"organisation": organisation},
+                )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        next_url = self.request.GET.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={self.request.get_host()}
+        ):
+            return redirect(next_url)
+        return redirect("mine:index")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class OwnRegistrationMixin(SmeRequiredMixin):
+    """A registration of the user's own organisation; any other is a 404."""
+
+    def get_registration(self) -> Registration:
+        return get_object_or_404(
+            selectors.registrations_of_user(user=self.request.user),
+            pk=self.kwargs["pk"],
+        )
+
+
+class RegistrationWithdrawView(OwnRegistrationMixin, TemplateView):
+    template_name = "missions/registration_withdraw.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(registration=self.get_registration(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        registration = self.get_registration()
+        try:
+            services.registration_withdraw(registration=registration, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self.render_to_response(self.get_context_data(), status=400)
+        messages.success(
+            request,
+            _("You have withdrawn from %(mission)s.")
+            % {"mission": registration.mission},
+        )
+        return redirect("mine:index")
+
+
+class ResultFormView(OwnRegistrationMixin, FormView):
+    """The results form of one moment, open once it is due."""
+
+    template_name = "missions/result_form.html"
+    form_class = MissionResultForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["moment"] not in MissionResult.Moment.values:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def setup_objects(self):
+        self.registration = self.get_registration()
+        self.moment = self.kwargs["moment"]
+        if self.moment not in services.result_moments_due(self.registration):
+            raise Http404
+
+    def get(self, request, *args, **kwargs):
+        self.setup_objects()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.setup_objects()
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "instance": selectors.result_for(self.registration, self.moment),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            registration=self.registration,
+            moment_label=MissionResult.Moment(self.moment).label,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            services.mission_result_save(
+                registration=self.registration,
+                moment=self.moment,
+                by=self.request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Thank you: your results have been saved."))
+        return self.get_success_redirect()
+
+    def get_success_redirect(self):
+        return redirect("mine:index")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -1,0 +1,124 @@
+"""The public mission calendar, mission pages and sign-up."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView
+from django_filters.views import FilterView
+
+from accounts.permissions import SmeRequiredMixin
+from participants.services import organisations_of_user
+
+from .. import selectors, services
+from ..filters import MissionCalendarFilter
+from ..forms import SignUpForm
+from ..models import Mission, Registration
+from .helpers import apply_validation_error
+
+
+class MissionCalendarView(FilterView):
+    """Upcoming missions; anyone may read it."""
+
+    template_name = "missions/mission_calendar.html"
+    filterset_class = MissionCalendarFilter
+    context_object_name = "missions"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.mission_calendar()
+
+
+class MissionDetailView(DetailView):
+    template_name = "missions/mission_detail.html"
+    context_object_name = "mission"
+
+    def get_queryset(self):
+        return selectors.mission_public_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        mission = self.object
+        context["seats_free"] = max(mission.capacity - mission.seats_taken, 0)
+        context["own_registration"] = (
+            selectors.registrations_of_user(user=self.request.user)
+            .filter(mission=mission, status__in=Registration.ACTIVE_STATUSES)
+            .first()
+        )
+        return context
+
+
+class SignUpView(SmeRequiredMixin, FormView):
+    """Sign-up needs an account and an organisation profile with KvK."""
+
+    template_name = "missions/signup_form.html"
+    form_class = SignUpForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.mission = get_object_or_404(
+            Mission, pk=kwargs["pk"], status__in=selectors.PUBLIC_STATUSES
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if not self.organisations().exists():
+            messages.info(
+                request,
+                _("First fill in your organisation's profile with its KvK number."),
+            )
+            return redirect(reverse("mine:organisation") + "?next=" + request.path)
+        return super().get(request, *args, **kwargs)
+
+    def organisations(self):
+        return organisations_of_user(self.request.user)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "mission": self.mission,
+            "organisations": self.organisations(),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(mission=self.mission, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                mission=self.mission,
+                by=self.request.user,
+                language=get_language(),
+                **data,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        messages.success(self.request, signup_answer(registration))
+        return redirect("mine:index")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+def signup_answer(registration: Registration) -> str:
+    """The immediate answer after a sign-up."""
+    if registration.status == Registration.Status.ACCEPTED:
+        return _("You are signed up for %(mission)s with %(seats)s seats.") % {
+            "mission": registration.mission,
+            "seats": registration.seats,
+        }
+    if registration.status == Registration.Status.WAITLISTED:
+        return _(
+            "%(mission)s is full. You are on the waiting list at position "
+            "%(position)s; you move up automatically when a place becomes free."
+        ) % {
+            "mission": registration.mission,
+            "position": registration.waitlist_position,
+        }
+    return _(
+        "We received your sign-up for %(mission)s. It will be reviewed; you "
+        "will receive an e-mail with the decision."
+    ) % {"mission": registration.mission}
