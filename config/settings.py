@@ -150,8 +150,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Generated reports are not public: they live outside MEDIA_ROOT and are
+# served by reporting.views after a province check. Point "reports" at an
+# object storage backend (django-storages) to keep them off the local disk.
+REPORTS_ROOT = env.path("DJANGO_REPORTS_ROOT", default=BASE_DIR / "private" / "reports")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "reports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(REPORTS_ROOT)},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
