@@ -275,6 +275,14 @@ def _missions(scope: _Scope) -> list[MissionFigure]:
         )
         .order_by("start_date", "title", "pk")
     )
+    kinds: dict[int, list[str]] = {}
+    for mission_id, kind in (
+        _attended(scope)
+        .values_list("mission_id", "organisation__kind")
+        .distinct()
+        .order_by("mission_id", "organisation__kind")
+    ):
+        kinds.setdefault(mission_id, []).append(kind)
     return [
         MissionFigure(
             id=m.pk,
@@ -296,6 +304,7 @@ def _missions(scope: _Scope) -> list[MissionFigure]:
             programme_id=m.programme_id,
             participants=m.participant_count,
             organisations=m.organisation_count,
+            organisation_kinds=kinds.get(m.pk, []),
         )
         for m in missions
     ]
@@ -598,6 +607,9 @@ def _prestatie_figure(
                 mission_ids=[m.id for m in own],
                 participants=sum(m.participants for m in own),
                 organisations=computed.get("unique_organisations", (0, 0))[0],
+                leads=computed.get("leads", (0, 0))[0],
+                deals=computed.get("deals", (0, 0))[0],
+                export_turnover=_round(computed.get("export_turnover", (0, 0))[0]),
             )
         )
     budget = _budget(p.year_budget[0]) if p.year_budget else None

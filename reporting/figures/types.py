@@ -76,6 +76,7 @@ class MissionFigure:
     programme_id: int | None
     participants: int
     organisations: int
+    organisation_kinds: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -114,6 +115,9 @@ class ActionFigure:
     mission_ids: list[int]
     participants: int
     organisations: int
+    leads: int = 0
+    deals: int = 0
+    export_turnover: Decimal = ZERO
 
 
 @dataclass

@@ -179,7 +179,7 @@ def test_figures_take_a_fixed_number_of_queries(
     overijssel, size, django_assert_num_queries
 ):
     build_scaled(overijssel, size=size)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         figures = figures_for(province=overijssel, year=2016)
     assert figures.totals.missions_realised == size * size
     assert figures.totals.participants == size**3
