@@ -160,7 +160,7 @@ def _freeze_figures(run: ReportRun) -> dict:
 def _start(run_id: int, token: str) -> ReportRun | None:
     with transaction.atomic():
         run = (
-            ReportRun.objects.select_for_update()
+            ReportRun.objects.select_for_update(of=("self",))
             .select_related("province", "programme", "prestatie")
             .filter(pk=run_id)
             .first()

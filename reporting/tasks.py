@@ -43,7 +43,17 @@ def report_run_generate_task(self, run_id: int) -> str | None:
                 )
             services.report_run_fail(run_id=run_id, message=message)
             raise
-        raise self.retry(exc=exc, countdown=retry_delay(self.request.retries))
+        raise self.retry(exc=exc, countdown=retry_delay(self.request.retries)) from exc
+    except Exception:
+        # A bug, not the report's fault: record it, so the run does not
+        # hold its slot forever, and let the error reach the logs.
+        with override("nl"):
+            message = _(
+                "The report could not be generated because of an unexpected "
+                "error. The administrators can see what went wrong."
+            )
+        services.report_run_fail(run_id=run_id, message=message)
+        raise
     return run.status if run else None
 
 

@@ -230,7 +230,7 @@ def build_overijssel_2016(province: Province) -> Data:
             end_date=start + datetime.timedelta(days=3),
             capacity=40,
             status=Mission.Status.COMPLETED,
-            **extra,
+            **{"region": "", **extra},
         )
         m.themes.set(themes)
         return m

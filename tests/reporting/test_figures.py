@@ -7,16 +7,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 
 from reporting.figures import Status, figures_for, indicator_status
-from tests.reporting.data import build_overijssel_2016, build_scaled
+from tests.reporting.data import build_scaled
 
 pytestmark = pytest.mark.django_db
 
 AFTER_THE_YEAR = datetime.date(2017, 1, 15)
-
-
-@pytest.fixture
-def data(overijssel):
-    return build_overijssel_2016(overijssel)
 
 
 @pytest.fixture
