@@ -161,9 +161,11 @@ def test_a_failure_halfway_through_writing_leaves_no_visible_run_or_files(
             raise OperationalError("disk went away")
         return real_save(name, content, **kwargs)
 
-    with mock.patch.object(storage, "save", side_effect=flaky_save):
-        with pytest.raises(OperationalError):
-            report_run_generate(run_id=run.pk)
+    with (
+        mock.patch.object(storage, "save", side_effect=flaky_save),
+        pytest.raises(OperationalError),
+    ):
+        report_run_generate(run_id=run.pk)
     run.refresh_from_db()
     assert run.status == ReportRun.Status.RUNNING
     assert not run.pdf_file
