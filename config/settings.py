@@ -211,6 +211,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "missions.tasks.results_invitations_sweep_task",
         "schedule": crontab(hour=7, minute=15),
     },
+    # 15 January, early morning: last year's progress report of every
+    # province, so it is ready when civil servants start on the annual
+    # accounts. A report already queued or running is not asked twice.
+    "reporting-yearly-reports": {
+        "task": "reporting.tasks.report_runs_yearly_task",
+        "schedule": crontab(month_of_year=1, day_of_month=15, hour=6, minute=0),
+    },
 }
 
 EMAIL_BACKEND = env(

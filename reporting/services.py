@@ -93,10 +93,12 @@ def report_run_request(
     prestatie: Prestatie | None = None,
     language: str = "nl",
     requested_by=None,
+    queue: bool = True,
 ) -> tuple[ReportRun, bool]:
     """Queue a report, or return the run already queued or running for the
     same scope, year and language. Returns (run, created); the task is
-    queued once the transaction commits."""
+    queued once the transaction commits (not with queue=False, for callers
+    that generate in the foreground)."""
     if scope != ReportRun.Scope.PROGRAMME:
         programme = None
     if scope != ReportRun.Scope.PRESTATIE:
@@ -134,9 +136,10 @@ def report_run_request(
             raise
         return existing, False
 
-    from .tasks import report_run_generate_task
+    if queue:
+        from .tasks import report_run_generate_task
 
-    report_run_generate_task.delay_on_commit(run.pk)
+        report_run_generate_task.delay_on_commit(run.pk)
     return run, True
 
 
