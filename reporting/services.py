@@ -11,10 +11,10 @@ publish.
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import uuid
-from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -73,6 +73,14 @@ def _clean_request(
         raise ValidationError(errors)
 
 
+def _is_stale(run: ReportRun) -> bool:
+    """Running far longer than a task may (CELERY_TASK_TIME_LIMIT)."""
+    if run.status != ReportRun.Status.RUNNING or run.started_at is None:
+        return False
+    limit = datetime.timedelta(seconds=2 * settings.CELERY_TASK_TIME_LIMIT)
+    return timezone.now() - run.started_at > limit
+
+
 def _active_run(province, key, year, language) -> ReportRun | None:
     return ReportRun.objects.filter(
         province=province,
@@ -114,6 +122,13 @@ def report_run_request(
     )
     key = ReportRun.key_for(scope, programme, prestatie)
     existing = _active_run(province, key, year, language)
+    if existing is not None and _is_stale(existing):
+        # Its worker died without the task coming back: free the slot.
+        report_run_fail(
+            run_id=existing.pk,
+            message=_("Generating the report was interrupted. Please try again."),
+        )
+        existing = None
     if existing is not None:
         return existing, False
     try:
@@ -262,7 +277,9 @@ def report_run_fail(*, run_id: int, message: str) -> ReportRun | None:
     return run
 
 
-def report_runs_request_yearly(*, today: date | None = None) -> list[ReportRun]:
+def report_runs_request_yearly(
+    *, today: datetime.date | None = None
+) -> list[ReportRun]:
     """Queue last year's whole-province report of every province (beat)."""
     year = (today or timezone.localdate()).year - 1
     return [

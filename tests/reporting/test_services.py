@@ -329,3 +329,20 @@ def test_yearly_schedule_queues_last_years_report_of_every_province(
         ("OV", 2016, "province"),
         ("LI", 2016, "province"),
     }
+
+
+def test_a_run_stuck_in_running_for_too_long_gives_way_to_a_new_one(
+    overijssel, settings
+):
+    stuck = ReportRunFactory(
+        province=overijssel,
+        running=True,
+        started_at=timezone.now()
+        - datetime.timedelta(seconds=3 * settings.CELERY_TASK_TIME_LIMIT),
+    )
+    with mock.patch.object(report_run_generate_task, "delay"):
+        run, created = report_run_request(province=overijssel, year=2016)
+    assert created and run.pk != stuck.pk
+    stuck.refresh_from_db()
+    assert stuck.status == ReportRun.Status.FAILED
+    assert "onderbroken" in stuck.error

@@ -26,6 +26,12 @@ def _test_database_url() -> str:
     return urlunsplit(url._replace(path=f"/{name}"))
 
 
+def _reset_router():
+    # Celery caches the routing table and the router on first use.
+    app.amqp.flush_routes()
+    app.amqp.__dict__.pop("router", None)
+
+
 @pytest.fixture
 def worker_queue(report_files):
     if not settings.REDIS_URL or "DATABASE_URL" not in os.environ:
@@ -34,6 +40,7 @@ def worker_queue(report_files):
     was_eager, old_routes = app.conf.task_always_eager, app.conf.task_routes
     app.conf.task_always_eager = False
     app.conf.task_routes = {"reporting.tasks.*": {"queue": queue}}
+    _reset_router()
     env = {
         **os.environ,
         "CELERY_TASK_ALWAYS_EAGER": "0",
@@ -63,6 +70,7 @@ def worker_queue(report_files):
     yield queue
     app.conf.task_always_eager = was_eager
     app.conf.task_routes = old_routes
+    _reset_router()
     process.terminate()
     try:
         output, _ = process.communicate(timeout=20)
