@@ -74,8 +74,11 @@ class ReportRunListView(ProvinceReaderRequiredMixin, ListView):
                     requested_by=request.user,
                 )
             except ValidationError as error:
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                if hasattr(error, "error_dict"):
+                    for field, errors in error.error_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, error)
             else:
                 if created:
                     messages.success(

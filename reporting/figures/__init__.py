@@ -1,5 +1,31 @@
 """The figures of a province's year, in one place, for reports and dashboards.
 
+Usage::
+
+    from reporting.figures import Status, figures_for
+
+    figures = figures_for(province=province, year=2016)            # whole province
+    figures = figures_for(province=province, year=2016, programme=programme)
+    figures = figures_for(province=province, year=2016, prestatie=prestatie)
+    figures.totals.participants                # 52
+    figures.spread["country"][0].label         # "Duitsland" (active language)
+    for p in figures.prestaties:
+        for action in p.actions:
+            for i in action.indicators:
+                i.target, i.realised, i.status  # Decimal, Decimal, Status.*
+    figures.to_dict()                          # freeze with DjangoJSONEncoder
+
+What a Figures holds (see types.py): ``totals`` (Totals), ``results_by_moment``
+(MomentResults per measurement moment), ``missions`` (MissionFigure per
+realised mission, in date order), ``spread`` (SpreadRow lists under
+"country", "theme", "sector", "sme_class", "organisation_kind", largest
+first), ``prestaties`` (PrestatieFigure with ActionFigure and
+IndicatorFigure, budget and basic information), ``mutations``
+(MutationFigure) and ``budget_lines`` (BudgetFigure). Labels (country,
+theme, SME class, kind) come in the active language; wrap the call in
+``translation.override()`` for another. ``as_of`` (a date) fixes the day the
+status is judged on; it defaults to today.
+
 ``figures_for(province=..., year=...)`` (optionally with ``programme=`` or
 ``prestatie=``) returns a :class:`Figures`: plain dataclasses holding only
 str, int, bool, None, Decimal, lists and dicts, so ``figures.to_dict()`` can be

@@ -9,8 +9,17 @@
     if (node) { node.textContent = text; }
   }
 
+  // The symbol and the words carry the status; the colour only repeats it.
   function statusPrefix(status) {
     return { succeeded: "✔ ", failed: "✖ ", running: "⟳ " }[status] || "… ";
+  }
+
+  function statusClass(status) {
+    return {
+      succeeded: "text-bg-success",
+      failed: "text-bg-danger",
+      running: "text-bg-info"
+    }[status] || "text-bg-secondary";
   }
 
   function showDownloads(container, downloads) {
@@ -46,7 +55,7 @@
           var label = element.querySelector("[data-run-status-label]");
           if (label) {
             setText(label, statusPrefix(run.status) + run.status_label);
-            label.className = "badge report-run-status report-run-status-" + run.status;
+            label.className = "badge report-run-status " + statusClass(run.status);
           }
           setText(element.querySelector("[data-run-error]"), run.error || "");
           if (run.active) {

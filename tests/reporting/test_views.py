@@ -173,3 +173,32 @@ def test_the_pages_work_in_english(client, civil_servant, ready_run):
     response = client.get("/en" + LIST)
     assert response.status_code == 200
     assert "Request a report" in response.content.decode()
+
+
+def test_a_prestatie_of_another_year_is_refused_on_the_form(
+    client, civil_servant, data
+):
+    client.force_login(civil_servant)
+    response = client.post(
+        LIST,
+        {
+            "year": "2015",
+            "scope": "prestatie",
+            "prestatie": str(data.prestatie.pk),
+            "language": "nl",
+        },
+    )
+    assert response.status_code == 400
+    assert "Kies een prestatie van 2015" in response.content.decode()
+    assert not ReportRun.objects.exists()
+
+
+def test_a_dutch_report_reads_in_dutch_on_the_english_page(
+    client, civil_servant, ready_run
+):
+    client.force_login(civil_servant)
+    html = client.get("/en" + reverse("reporting:detail", args=[ready_run.pk]))
+    text = html.content.decode()
+    assert "All reports" in text
+    assert "In 2016 zijn 4 uitgaande missies gerealiseerd:" in text
+    assert 'lang="nl"' in text
