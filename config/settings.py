@@ -150,8 +150,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Generated reports are not public: they live outside MEDIA_ROOT and are
+# served by reporting.views after a province check. Point "reports" at an
+# object storage backend (django-storages) to keep them off the local disk.
+REPORTS_ROOT = env.path("DJANGO_REPORTS_ROOT", default=BASE_DIR / "private" / "reports")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "reports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(REPORTS_ROOT)},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -202,6 +210,13 @@ CELERY_BEAT_SCHEDULE = {
     "mission-results-invitations": {
         "task": "missions.tasks.results_invitations_sweep_task",
         "schedule": crontab(hour=7, minute=15),
+    },
+    # 15 January, early morning: last year's progress report of every
+    # province, so it is ready when civil servants start on the annual
+    # accounts. A report already queued or running is not asked twice.
+    "reporting-yearly-reports": {
+        "task": "reporting.tasks.report_runs_yearly_task",
+        "schedule": crontab(month_of_year=1, day_of_month=15, hour=6, minute=0),
     },
 }
 
@@ -264,4 +279,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every layout step at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

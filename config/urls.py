@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("mijn/", include(missions_urls.mine_patterns)),
     path("beheer/missies/", include(missions_urls.backoffice_patterns)),
     path("beheer/", include("programmes.urls")),
+    path("rapportages/", include("reporting.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
