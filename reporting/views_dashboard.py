@@ -38,9 +38,7 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
         if not form.is_valid():
             if form.programme_is_foreign():
                 raise Http404
-            return self.render_to_response(
-                self.get_context_data(**context), status=400
-            )
+            return self.render_to_response(self.get_context_data(**context), status=400)
         year = form.cleaned_data["year"]
         programme = form.cleaned_data["programme"]
         data = dashboard_data(province=form.province, year=year, programme=programme)

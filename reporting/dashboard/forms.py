@@ -13,7 +13,9 @@ FINANCE = "finance"
 
 
 def year_choices():
-    return [(y, str(y)) for y in range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)]
+    return [
+        (y, str(y)) for y in range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)
+    ]
 
 
 class DashboardFilterForm(forms.Form):
@@ -59,6 +61,20 @@ class DashboardFilterForm(forms.Form):
             if province is not None
             else Programme.objects.none()
         )
+
+    def selects(self) -> list[dict]:
+        """The visible fields with their options read once: iterating a
+        ModelChoiceField in a template costs a count and a select."""
+        return [
+            {
+                "field": bound,
+                "options": [
+                    (str(value), label, str(value) == str(bound.value() or ""))
+                    for value, label in bound.field.choices
+                ],
+            }
+            for bound in self.visible_fields()
+        ]
 
     def programme_is_foreign(self) -> bool:
         """A programme asked for that exists, but not in the province."""

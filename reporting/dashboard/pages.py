@@ -128,11 +128,14 @@ def trend_charts(data: DashboardData, links: Links) -> list:
 
 def spread_charts(figures: Figures, links: Links) -> list:
     titles = {
-        "country": (_("Destination countries"), _("Country")),
-        "theme": (_("Themes"), _("Theme")),
-        "sector": (_("Sectors"), _("Sector")),
-        "sme_class": (_("SME classes"), _("SME class")),
-        "organisation_kind": (_("Kinds of organisation"), _("Kind")),
+        "country": (_("Participants by destination country"), _("Country")),
+        "theme": (_("Participants by theme"), _("Theme")),
+        "sector": (_("Participants by sector"), _("Sector")),
+        "sme_class": (_("Participants by SME class"), _("SME class")),
+        "organisation_kind": (
+            _("Participants by kind of organisation"),
+            _("Kind"),
+        ),
     }
     charts = []
     for name, (title, heading) in titles.items():
@@ -140,7 +143,7 @@ def spread_charts(figures: Figures, links: Links) -> list:
         charts.append(
             bar_chart(
                 id=f"chart-spread-{name.replace('_', '-')}",
-                title=_("Participants by %(what)s") % {"what": title.lower()},
+                title=title,
                 description="; ".join(
                     _("%(label)s: %(participants)s participants")
                     % {
@@ -159,7 +162,10 @@ def spread_charts(figures: Figures, links: Links) -> list:
                         value=r.participants,
                         display=format_number(r.participants),
                         url=links.drill(name, key=r.key) if r.key else "",
-                        extra=[format_number(r.missions), format_number(r.organisations)],
+                        extra=[
+                            format_number(r.missions),
+                            format_number(r.organisations),
+                        ],
                     )
                     for r in rows
                 ],
@@ -236,7 +242,5 @@ def drill_title(figure: str, key: str, figures: Figures) -> str:
         "sme_class": _("SME class"),
         "organisation_kind": _("Kind of organisation"),
     }
-    label = next(
-        (r.label for r in figures.spread.get(figure, []) if r.key == key), key
-    )
+    label = next((r.label for r in figures.spread.get(figure, []) if r.key == key), key)
     return f"{kinds.get(figure, figure)}: {label}"

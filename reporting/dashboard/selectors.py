@@ -178,7 +178,10 @@ def headlines(data: DashboardData) -> list[Headline]:
 
     items = [
         against_target(
-            "missions", _("Missions realised"), totals.missions_realised, M.MISSIONS_REALISED
+            "missions",
+            _("Missions realised"),
+            totals.missions_realised,
+            M.MISSIONS_REALISED,
         ),
         against_target(
             "participants", _("Participants"), totals.participants, M.PARTICIPANTS
@@ -234,7 +237,11 @@ def headlines(data: DashboardData) -> list[Headline]:
             label=str(_("Province cost per participant")),
             value=money.cost_per_participant,
             kind="money",
-            status=Extra.INFORMATION if money.cost_per_participant else Status.NO_VALUE,
+            status=(
+                Status.NO_VALUE
+                if money.cost_per_participant is None
+                else Extra.INFORMATION
+            ),
             drill="cost_per_participant",
         ),
     ]

@@ -184,7 +184,9 @@ def _reserve_balances(scope: _Scope, up_to: int) -> list[ReserveBalance]:
         .annotate(
             additions=Coalesce(Sum("amount", filter=decided & addition), ZERO),
             withdrawals=Coalesce(Sum("amount", filter=decided & withdrawal), ZERO),
-            proposed_additions=Coalesce(Sum("amount", filter=~decided & addition), ZERO),
+            proposed_additions=Coalesce(
+                Sum("amount", filter=~decided & addition), ZERO
+            ),
             proposed_withdrawals=Coalesce(
                 Sum("amount", filter=~decided & withdrawal), ZERO
             ),
@@ -250,9 +252,7 @@ def _trend(scope: _Scope) -> Trend:
             TrendYear(
                 year=year,
                 missions=row.get("missions", 0),
-                missions_target=targets.get(
-                    (year, Indicator.Metric.MISSIONS_REALISED)
-                ),
+                missions_target=targets.get((year, Indicator.Metric.MISSIONS_REALISED)),
                 participants=row.get("participants", 0),
                 participants_target=targets.get((year, Indicator.Metric.PARTICIPANTS)),
             )
