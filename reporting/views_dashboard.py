@@ -2,6 +2,8 @@
 civil servants and portfolio holders of a province; administrators choose
 the province."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.views.generic import TemplateView
@@ -52,6 +54,7 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
             "programme": programme,
             "data": data,
             "figures": data.figures,
+            "as_of": datetime.date.fromisoformat(data.figures.as_of),
             "links": links,
             "sees_organisations": sees_organisations(user),
         }

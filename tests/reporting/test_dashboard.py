@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from missions.models import Mission
@@ -177,6 +178,18 @@ def test_actions_show_targets_realised_status_and_intended_results(
     assert "Adviesgesprekken 20 – ? Nog geen waarde" in text
     assert "Vier missies met het mkb ✓ Streefwaarde gehaald" in text
     assert f"figure=action&amp;year=2016&amp;key={data.action.pk}" in html
+
+
+def test_prestatie_links_to_its_page_in_the_back_office(client, data, gedeputeerde):
+    try:
+        url = reverse("programmes:prestatie_detail", args=[data.prestatie.pk])
+    except NoReverseMatch:
+        pytest.skip("The prestatie pages arrive with the programmes branch.")
+    client.force_login(gedeputeerde)
+    html = client.get(URL, {"year": 2016}).content.decode()
+    assert f'href="{url}"' in html
+    # Portfolio holders read prestatie pages there too.
+    assert client.get(url).status_code == 200
 
 
 def test_trend_charts_have_text_alternatives_and_data_tables(
