@@ -573,7 +573,10 @@ def _mutations(scope: _Scope, prestatie_ids: list[int]) -> list[MutationFigure]:
             decision_body=m.decision.body if m.decision_id else "",
             decision_reference=m.decision.reference if m.decision_id else "",
             decision_title=m.decision.title if m.decision_id else "",
-            decision_date=m.decision.date.isoformat() if m.decision_id else "",
+            # A decision's date may be unknown (nullable on programmes).
+            decision_date=(
+                m.decision.date.isoformat() if m.decision_id and m.decision.date else ""
+            ),
             explanation=m.explanation,
         )
         for m in mutations
@@ -633,10 +636,13 @@ def _prestatie_figure(
                 "body": d.body,
                 "reference": d.reference,
                 "title": d.title,
-                "date": d.date.isoformat(),
+                "date": d.date.isoformat() if d.date else "",
                 "url": d.url,
             }
-            for d in sorted(p.investment_decisions.all(), key=lambda d: d.date)
+            for d in sorted(
+                p.investment_decisions.all(),
+                key=lambda d: d.date or datetime.date.max,
+            )
         ],
         intended_results=[{"text": r.text, "status": r.status} for r in p.year_results],
         actions=actions,
