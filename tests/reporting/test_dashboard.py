@@ -79,8 +79,8 @@ def test_gedeputeerde_sees_2016_against_target_and_drills_down_to_four_missions(
     )
     assert [r.strip() for r in rows] == [
         "Missie Turkije",
-        "Match2Medica (Match2Medica)",
-        "Hannover Messe 2016 (Hannover Messe)",
+        "Match2Medica",
+        "Hannover Messe 2016",
         "Missie Liaoning",
     ]
 

@@ -111,7 +111,15 @@ def test_the_dashboard_accepts_no_writes(client, data, portfolio_holder, method)
 
 # Namespaces of the portal's own pages, where data is written. A portfolio
 # holder's own account (allauth, language) is not the province's data.
-OWN_NAMESPACES = {"programmes", "missions", "participants", "reporting", "dashboard"}
+OWN_NAMESPACES = {
+    "programmes",
+    "missions",
+    "missions_backoffice",
+    "mine",
+    "participants",
+    "reporting",
+    "dashboard",
+}
 
 
 def _own_patterns(resolver=None, prefix="", namespace=None):
