@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 WIDTH = 640
-LABEL_WIDTH = 190
+LABEL_WIDTH = 220
 VALUE_WIDTH = 110
 ROW_HEIGHT = 30
 BAR_HEIGHT = 18
 TOP = 6
-MAX_LABEL = 26
+MAX_LABEL = 28
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Row:
     target: Decimal | int | None = None
     target_display: str = ""
     url: str = ""
+    link_text: str = ""
     extra: list[str] = field(default_factory=list)
     # Filled in by bar_chart():
     y: float = 0

@@ -119,6 +119,7 @@ def trend_charts(data: DashboardData, links: Links) -> list:
                 value=max(balance, 0),
                 display=format_euro(balance),
                 url=links.drill("finance", year=year),
+                link_text=_("Reserve and budget of %(year)s") % {"year": year},
             )
             for year, balance in balances
         ],
