@@ -12,8 +12,8 @@ from ..figures import Figures
 from .charts import Row, bar_chart
 from .format import format_euro, format_number
 from .selectors import (
-    INTENDED_RESULT_STATUS,
     DashboardData,
+    intended_result_badge,
     prestatie_url,
     status_badge,
 )
@@ -198,10 +198,7 @@ def prestatie_rows(figures: Figures, links: Links, *, with_links: bool) -> list:
                 "intended_results": [
                     {
                         "text": r["text"],
-                        "badge": status_badge(
-                            INTENDED_RESULT_STATUS.get(r["status"], "no_value")
-                        ),
-                        "status": r["status"],
+                        "badge": intended_result_badge(r["status"]),
                     }
                     for r in p.intended_results
                 ],

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Indicator, Programme, Province
+from programmes.models import Indicator, IntendedResult, Programme, Province
 
 from ..figures import Figures, Status, figures_for, indicator_status
 from ..figures.progress import Money, Trend, money_for, trend_for
@@ -61,11 +61,11 @@ STATUS_STYLES = {
     Extra.NOT_REALISED: ("secondary", "–"),
     Extra.INFORMATION: ("light", "i"),
 }
-INTENDED_RESULT_STATUS = {
-    "planned": Status.ON_TRACK,
-    "achieved": Status.ACHIEVED,
-    "partly": Status.BEHIND,
-    "not_achieved": Status.BEHIND,
+INTENDED_RESULT_STYLES = {
+    IntendedResult.Status.PLANNED: ("secondary", "–"),
+    IntendedResult.Status.ACHIEVED: ("success", "✓"),
+    IntendedResult.Status.PARTLY: ("warning", "½"),
+    IntendedResult.Status.NOT_ACHIEVED: ("danger", "!"),
 }
 
 
@@ -271,6 +271,16 @@ def _budget_headline(money: Money) -> Headline:
 def status_badge(status: str) -> dict:
     style, symbol = STATUS_STYLES[status]
     return {"label": str(STATUS_LABELS[status]), "style": style, "symbol": symbol}
+
+
+def intended_result_badge(status: str) -> dict:
+    """The civil servant's own verdict on an intended result, in words."""
+    style, symbol = INTENDED_RESULT_STYLES.get(status, ("secondary", "?"))
+    try:
+        label = IntendedResult.Status(status).label
+    except ValueError:
+        label = status
+    return {"label": str(label), "style": style, "symbol": symbol}
 
 
 def prestatie_url(pk: int) -> str | None:

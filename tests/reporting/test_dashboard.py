@@ -176,7 +176,7 @@ def test_actions_show_targets_realised_status_and_intended_results(
     text = text_of(html)
     assert "Handelsmissies 3 4 ✓ Streefwaarde gehaald" in text
     assert "Adviesgesprekken 20 – ? Nog geen waarde" in text
-    assert "Vier missies met het mkb ✓ Streefwaarde gehaald" in text
+    assert "Vier missies met het mkb ✓ Behaald" in text
     assert f"figure=action&amp;year=2016&amp;key={data.action.pk}" in html
 
 
