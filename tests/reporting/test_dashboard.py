@@ -330,6 +330,13 @@ def test_wrong_drill_down_input_gives_a_message_and_400(
     assert "Verbeter het volgende:" in response.content.decode()
 
 
+def test_an_absurd_action_number_gives_an_empty_list(client, data, gedeputeerde):
+    client.force_login(gedeputeerde)
+    response = client.get(DRILL, {"figure": "action", "key": "9" * 30, "year": 2016})
+    assert response.status_code == 200
+    assert "Geen missies achter dit cijfer." in response.content.decode()
+
+
 def test_wrong_year_on_the_dashboard_gives_a_message_and_400(
     client, data, gedeputeerde
 ):
