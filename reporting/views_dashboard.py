@@ -13,7 +13,7 @@ from accounts.permissions import ProvinceReaderRequiredMixin
 from .dashboard import pages
 from .dashboard.forms import FINANCE, DashboardFilterForm, DrillDownForm
 from .dashboard.selectors import dashboard_data, headlines, latest_report, status_badge
-from .figures.progress import drilldown_for
+from .figures.drilldown import drilldown_for
 
 
 def sees_organisations(user) -> bool:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Programme, Province
 
-from ..figures.progress import DRILL_FIGURES, KEYED_FIGURES
+from ..figures.drilldown import DRILL_FIGURES, KEYED_FIGURES
 
 FIRST_YEAR = 2000
 FINANCE = "finance"

@@ -9,7 +9,8 @@ from django.utils import timezone
 from missions.models import Mission
 from programmes.models import Indicator, IndicatorTarget, Prestatie, ReserveMutation
 from reporting.figures import figures_for
-from reporting.figures.progress import drilldown_for, money_for, trend_for
+from reporting.figures.drilldown import drilldown_for
+from reporting.figures.progress import money_for, trend_for
 from tests.factories import MissionFactory, RegistrationFactory
 from tests.reporting.data import build_overijssel_2016
 
