@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from missions import urls as missions_urls
+from reporting import urls_dashboard
 
 from . import views
 from .health import healthz
@@ -24,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("beheer/missies/", include(missions_urls.backoffice_patterns)),
     path("beheer/", include("programmes.urls")),
     path("rapportages/", include("reporting.urls")),
+    path("dashboard/", include(urls_dashboard)),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
