@@ -47,6 +47,12 @@ def test_language_switch_keeps_the_page(client):
     assert response.url == "/en/privacy/"
 
 
+def test_language_switch_back_to_dutch_leaves_the_english_url(client):
+    response = client.post("/i18n/setlang/", {"language": "nl", "next": "/en/privacy/"})
+    assert response.status_code == 302
+    assert response.url == "/privacy/"
+
+
 def test_skip_link_and_landmarks(client):
     html = client.get("/").content.decode()
     assert 'href="#main"' in html
