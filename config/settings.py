@@ -114,6 +114,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+# A URL name, so logging out of an English page lands on the English home.
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 
 # django-allauth: log in by e-mail address, SMEs sign up themselves and verify
 # their address; failed logins and sign-ups are rate limited.
