@@ -119,7 +119,22 @@ def context(browser, live_server, request):
 
 @pytest.fixture
 def page(context):
-    return context.new_page()
+    """A tab that fails its test on a CSP violation or a JavaScript error.
+
+    A blocked script or style breaks a page quietly for real people; the
+    browser reports it only on the console.
+    """
+    new_page = context.new_page()
+    problems: list[str] = []
+
+    def on_console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            problems.append(f"{new_page.url}: {message.text}")
+
+    new_page.on("console", on_console)
+    new_page.on("pageerror", lambda error: problems.append(f"{new_page.url}: {error}"))
+    yield new_page
+    assert not problems, "The browser reported:\n" + "\n".join(problems)
 
 
 def login(page, email: str, password: str = PASSWORD, language: str = "nl"):
