@@ -1,4 +1,7 @@
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import (
     OrganisationFactory,
@@ -60,3 +63,10 @@ def _clear_cache():
 def _fast_password_hashing(settings):
     # PBKDF2 costs ~0.3 s a user by design; tests create hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Hostile-input tests (tests/test_hostile_input.py): a quick default, and a
+# thorough run with HYPOTHESIS_PROFILE=thorough.
+hypothesis_settings.register_profile("default", max_examples=60, deadline=None)
+hypothesis_settings.register_profile("thorough", max_examples=1000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
