@@ -94,10 +94,14 @@ HOSTILE_FORMS = [
 
 
 def unescaped_markup(values: dict[str, str], body: str) -> list[str]:
-    """Posted values that contain markup and come back verbatim."""
+    """Injected markup that comes back verbatim.
+
+    Only values carrying the `hostile(` mark count: random text such as
+    "<!doct" is part of every page anyway.
+    """
     found = []
     for value in values.values():
-        if len(value) >= 6 and MARKUP.search(value) and value in body:
+        if "hostile(" in value and MARKUP.search(value) and value in body:
             found.append(value[:80])
     found.extend(match.group(0) for match in MARKERS.finditer(body))
     return found
