@@ -68,6 +68,9 @@ def browser():
         _no_browser("the playwright package is not installed")
     if not Path(CHROMIUM).exists():
         _no_browser(f"no Chromium at {CHROMIUM} (run `make browser`)")
+    # Screenshots of an earlier run would pass for failures of this one.
+    for old in ARTIFACTS.glob("*.png"):
+        old.unlink()
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()

@@ -4,7 +4,7 @@ ADD YOUR PAGES HERE: one `Visit` per (role, page) a person can reach, with
 the URL name and, for object pages, a function from the test world
 (tests/world.py) to the URL's kwargs. `prepare` brings the page into a state
 worth checking, e.g. a form showing its errors. Each visit is audited in
-Dutch and in English.
+Dutch and in English; every role needs at least one visit.
 """
 
 from collections.abc import Callable
@@ -14,9 +14,11 @@ from typing import Any
 from tests.world import (
     ADMINISTRATOR,
     ANONYMOUS,
+    CIVIL_SERVANT_LI,
     CIVIL_SERVANT_OV,
     PORTFOLIO_HOLDER_OV,
     SME_A,
+    SME_B,
     World,
 )
 
@@ -90,10 +92,13 @@ PAGES: list[Visit] = [
     Visit(SME_A, "mfa_activate_totp"),
     Visit(SME_A, "mfa_activate_totp", prepare=submit_empty, label="errors"),
     Visit(SME_A, "home", prepare=open_menu, label="mobile-menu"),
+    Visit(SME_B, "home"),
     # Civil servant
     Visit(CIVIL_SERVANT_OV, "home"),
     Visit(CIVIL_SERVANT_OV, "programmes:index"),
     Visit(CIVIL_SERVANT_OV, "mfa_index"),
+    Visit(CIVIL_SERVANT_LI, "home"),
+    Visit(CIVIL_SERVANT_LI, "programmes:index"),
     # Portfolio holder
     Visit(PORTFOLIO_HOLDER_OV, "home"),
     # Administrator
