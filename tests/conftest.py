@@ -70,3 +70,14 @@ def _fast_password_hashing(settings):
 hypothesis_settings.register_profile("default", max_examples=60, deadline=None)
 hypothesis_settings.register_profile("thorough", max_examples=1000, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    # A request to /en/ leaves English active in the thread, and reverse() in
+    # the next test would then give /en/ URLs; every test starts in Dutch.
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.deactivate()

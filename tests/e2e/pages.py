@@ -1,7 +1,8 @@
 """Every page each role can reach, for the accessibility audit.
 
 ADD YOUR PAGES HERE: one `Visit` per (role, page) a person can reach, with
-the URL name and, for object pages, a function from the test world
+the URL name (or a path starting with "/", without the language prefix)
+and, for object pages, a function from the test world
 (tests/world.py) to the URL's kwargs. `prepare` brings the page into a state
 worth checking, e.g. a form showing its errors. Each visit is audited in
 Dutch and in English; every role needs at least one visit.
@@ -29,6 +30,8 @@ class Visit:
     url_name: str
     kwargs: Callable[[World], dict[str, Any]] = field(default=lambda world: {})
     query: str = ""
+    # Error pages are pages too: a visit may expect 403 or 404.
+    status: int = 200
     # Runs in the browser after loading, before the audit.
     prepare: Callable[[Any], None] | None = None
     label: str = ""
@@ -82,7 +85,9 @@ PAGES: list[Visit] = [
         kwargs=lambda world: {"uidb36": "1", "key": "no-such-key"},
         label="bad-key",
     ),
+    Visit(ANONYMOUS, "/bestaat-niet/", status=404, label="not-found"),
     # Entrepreneur
+    Visit(SME_A, "programmes:index", status=403, label="forbidden"),
     Visit(SME_A, "home"),
     Visit(SME_A, "account_email"),
     Visit(SME_A, "account_change_password"),
