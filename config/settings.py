@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.csp.PortalCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireStaffTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -37,7 +37,7 @@ def test_forbidden_page_explains_and_leads_home(client, sme_user):
     html = response.content.decode()
     assert response.status_code == 403
     assert h1(html) == ["U heeft geen toegang tot deze pagina"]
-    assert 'href="/"' in html
+    assert '<a href="/">Naar de startpagina</a>' in html
 
 
 def test_expired_form_gets_a_page_that_says_what_to_do(sme_user):

@@ -166,3 +166,15 @@ def test_session_and_csrf_cookies_carry_secure_and_http_only(
     assert session["samesite"] == "Lax"
     csrf = client.cookies[settings.CSRF_COOKIE_NAME]
     assert csrf["secure"] and csrf["httponly"]
+
+
+@pytest.mark.django_db
+def test_only_the_admin_may_use_inline_styles_and_nobody_inline_scripts(
+    client, administrator
+):
+    client.force_login(administrator)
+    admin = csp_directives(client.get(reverse("admin:index")))
+    assert admin["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert admin["script-src"] == ["'self'"]
+    portal = csp_directives(client.get(reverse("programmes:index")))
+    assert portal["style-src"] == ["'self'"]

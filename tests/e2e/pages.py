@@ -110,4 +110,11 @@ PAGES: list[Visit] = [
     Visit(ADMINISTRATOR, "home"),
     Visit(ADMINISTRATOR, "programmes:index"),
     Visit(ADMINISTRATOR, "admin:index"),
+    Visit(ADMINISTRATOR, "admin:accounts_user_changelist"),
+    Visit(ADMINISTRATOR, "admin:accounts_user_add"),
+    Visit(
+        ADMINISTRATOR,
+        "admin:accounts_user_change",
+        kwargs=lambda world: {"object_id": world.user(SME_A).pk},
+    ),
 ]
