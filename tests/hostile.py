@@ -89,6 +89,13 @@ HOSTILE_FORMS = [
     ),
     HostileForm("account_reauthenticate", SME_A, ("password",)),
     HostileForm("account_email", SME_A, ("email",), fixed={"action_add": ""}),
+    HostileForm(
+        "account_reset_password_from_key",
+        ANONYMOUS,
+        ("password1", "password2"),
+        kwargs=lambda world: {"uidb36": "1", "key": "bad-key"},
+    ),
+    HostileForm("mfa_activate_totp", SME_A, ("code",)),
     HostileForm("set_language", ANONYMOUS, ("language", "next")),
 ]
 
