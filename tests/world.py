@@ -84,24 +84,7 @@ def build_world() -> World:
         organisation_b=organisation_b,
         users=users,
     )
-    _programmes(world)
-    _participants(world)
-    _missions(world)
-    _reporting(world)
+    # Apps with object pages add a function `_<app>(world)` to this module that
+    # creates one object per province (and per organisation where objects
+    # belong to one) and names them in world.objects; call it here.
     return world
-
-
-def _programmes(world: World) -> None:
-    """Programmes, prestaties, reserves of both provinces (none have URLs yet)."""
-
-
-def _participants(world: World) -> None:
-    """Organisations A and B exist above; contact persons come with the users."""
-
-
-def _missions(world: World) -> None:
-    """Missions of both provinces and registrations of A and B."""
-
-
-def _reporting(world: World) -> None:
-    """Report runs of both provinces."""

@@ -84,3 +84,18 @@ def test_back_office_is_forbidden_to_sme_and_asks_anonymous_to_log_in(client, sm
     assert client.get(url).status_code == 302
     client.force_login(sme_user)
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("/accounts/login/", "Inloggen"),
+        ("/accounts/signup/", "Account aanmaken"),
+    ],
+)
+def test_account_pages_use_the_menus_words(client, url, words):
+    """The menu's "Inloggen" opens a page called "Inloggen", not "Aanmelden"."""
+    html = client.get(url).content.decode()
+    heading = re.search(r"<h1>\s*(.*?)\s*</h1>", html, re.S).group(1)
+    assert heading == words
+    assert "Aanmelden" not in html.split("<main", 1)[1]
