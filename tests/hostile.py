@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
 from hypothesis import strategies as st
 
 from tests.world import ANONYMOUS, SME_A, World
@@ -88,7 +89,14 @@ HOSTILE_FORMS = [
         "account_change_password", SME_A, ("oldpassword", "password1", "password2")
     ),
     HostileForm("account_reauthenticate", SME_A, ("password",)),
-    HostileForm("account_email", SME_A, ("email",), fixed={"action_add": ""}),
+    HostileForm(
+        "account_email",
+        SME_A,
+        ("email",),
+        fixed={"action_add": ""},
+        # The list of addresses shows what was added.
+        shown_on=lambda world: [reverse("account_email")],
+    ),
     HostileForm(
         "account_reset_password_from_key",
         ANONYMOUS,
