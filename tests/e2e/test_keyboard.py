@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests.factories import PASSWORD, UserFactory
 
 MAX_TABS = 40
+MENU_BUTTON = "Menu tonen"
 
 FOCUS_STATE = """() => {
   const el = document.activeElement;
@@ -25,6 +26,7 @@ FOCUS_STATE = """() => {
     text: (el.innerText || el.value || "").trim(),
     href: el.getAttribute("href"),
     type: el.getAttribute("type"),
+    label: el.getAttribute("aria-label"),
     inMain: el.closest("main") !== null,
     outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
     shadow: style.boxShadow !== "none",
@@ -150,3 +152,15 @@ def test_sign_up_verify_and_log_in_with_the_keyboard_only(page, db):
     page.keyboard.press("Enter")
     expect(page.locator("form[action$='/logout/'] button")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Meld uw bedrijf aan")
+
+
+def test_menu_on_a_narrow_screen_opens_with_the_keyboard(page):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/")
+    expect(page.locator("#main-menu")).to_be_hidden()
+    tab_to(page, lambda focus: focus["label"] == MENU_BUTTON, "the menu button")
+    page.keyboard.press("Enter")
+    expect(page.locator(".navbar-toggler")).to_have_attribute("aria-expanded", "true")
+    tab_to(page, by_text("Inloggen"), "the log-in link in the opened menu")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/accounts/login/"))
