@@ -17,7 +17,8 @@ from django.db.models.functions import Coalesce
 from participants.models import SmeClass
 from programmes.models import Programme, Province
 
-from .queries import _attended, _latest_results, _Scope
+from .participation import _attended, _latest_results
+from .scope import _Scope
 from .types import Figures, MissionFigure
 
 

@@ -47,7 +47,9 @@ from programmes.models import (
     ReserveMutation,
 )
 
-from .queries import _attended, _round, _Scope
+from .common import _round
+from .participation import _attended
+from .scope import _Scope
 from .types import Figures, ScopeKind
 
 ZERO = Decimal("0")
