@@ -239,9 +239,7 @@ DE_MINIMIS_WINDOW_YEARS = env.int("DE_MINIMIS_WINDOW_YEARS", default=3)
 SHOWCASE_CONTACT_REQUESTS_PER_DAY = env.int(
     "SHOWCASE_CONTACT_REQUESTS_PER_DAY", default=5
 )
-SHOWCASE_PHOTO_MAX_BYTES = env.int(
-    "SHOWCASE_PHOTO_MAX_BYTES", default=2 * 1024 * 1024
-)
+SHOWCASE_PHOTO_MAX_BYTES = env.int("SHOWCASE_PHOTO_MAX_BYTES", default=2 * 1024 * 1024)
 # AVG: contact persons without activity for this many years are anonymised.
 PRIVACY_RETENTION_YEARS = env.int("PRIVACY_RETENTION_YEARS", default=7)
 

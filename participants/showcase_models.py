@@ -110,9 +110,7 @@ class PublicProfile(Moderated):
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("sectors"), blank=True, related_name="profiles"
     )
-    export_markets = CountryField(
-        _("markets it exports to"), multiple=True, blank=True
-    )
+    export_markets = CountryField(_("markets it exports to"), multiple=True, blank=True)
     target_markets = CountryField(
         _("markets it wants to enter"), multiple=True, blank=True
     )
