@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -81,10 +82,9 @@ class ProfileEditView(OwnOrganisationMixin, FormView):
     template_name = "showcase/profile_form.html"
     form_class = ProfileForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.organisation = self.get_organisation()
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def organisation(self):
+        return self.get_organisation()
 
     def get_form_kwargs(self):
         instance = PublicProfile.objects.filter(organisation=self.organisation).first()
