@@ -6,12 +6,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from programmes.models import Province
-
 from .models import Organisation, PublicProfile, Sector
 
 COMPANY_KINDS = (Organisation.Kind.SME, Organisation.Kind.LARGE)
 ADVISER_KINDS = (Organisation.Kind.PARTNER, Organisation.Kind.ADVISER)
+# The province model through the foreign key: participants imports no other
+# app of ours (see STYLE.md).
+Province = Organisation._meta.get_field("province").related_model
 
 
 def _market_choices():

@@ -16,8 +16,6 @@ participants/demo.py.
 
 from django.utils import timezone
 
-from programmes.models import Province
-
 from .models import ContactPerson, ExportStory, Organisation, PublicProfile, Sector
 
 BOUMAN_STORY_TITLE = "Hoe wij twee vloeistofscheiders in China verkochten"
@@ -233,7 +231,8 @@ def _publish(organisation: Organisation, data: dict) -> PublicProfile:
 
 
 def load(bouman: Organisation) -> None:
-    provinces = {p.code: p for p in Province.objects.all()}
+    province_model = Organisation._meta.get_field("province").related_model
+    provinces = {p.code: p for p in province_model.objects.all()}
     _publish(bouman, BOUMAN_PROFILE)
     ExportStory.objects.get_or_create(
         organisation=bouman,
