@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
@@ -62,11 +63,14 @@ class ContactRequestView(SmeRequiredMixin, FormView):
     template_name = "showcase/contact_request_form.html"
     form_class = ContactRequestForm
 
-    def dispatch(self, request, *args, **kwargs):
-        self.profile = get_object_or_404(
-            showcase_profiles(), organisation_id=kwargs["pk"]
-        )
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def profile(self):
+        # Looked up after the role check: a wrong role gets 403 whatever the id.
+        return get_object_or_404(showcase_profiles(), organisation_id=self.kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        if self.profile:  # 404 before the form is read
+            return super().post(request, *args, **kwargs)
 
     def organisations(self):
         return organisations_of_user(self.request.user).exclude(
@@ -74,7 +78,7 @@ class ContactRequestView(SmeRequiredMixin, FormView):
         )
 
     def get(self, request, *args, **kwargs):
-        if not self.organisations().exists():
+        if self.profile and not self.organisations().exists():
             messages.info(
                 request,
                 _("First fill in your organisation's profile with its KvK number."),

@@ -8,6 +8,7 @@ The organisation is in Overijssel.
 import pytest
 from django.urls import reverse
 
+from participants.models import PublicProfile
 from tests.factories import (
     PASSWORD,
     ContactRequestFactory,
@@ -185,3 +186,15 @@ def test_post_only_urls_refuse_get(client, world):
     client.login(email=users["sme_a"].email, password=PASSWORD)
     url = url_for("mine_showcase:request_action", organisation, profile, story)
     assert client.get(url).status_code == 405
+
+
+def test_contact_form_checks_the_role_before_the_profile(client, world):
+    organisation, profile, story, users = world
+    PublicProfile.objects.filter(pk=profile.pk).update(is_published=False)
+    url = reverse("showcase:contact", args=[organisation.pk])
+    assert client.get(url).status_code == 302
+    client.login(email=users["cs_ov"].email, password=PASSWORD)
+    assert client.get(url).status_code == 403
+    client.login(email=users["sme_b"].email, password=PASSWORD)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"message": "Hoi"}).status_code == 404
