@@ -403,6 +403,115 @@ REPORTING = {
     "dashboard:drilldown": [Case(readers(BAD_REQUEST).but(administrator=OK))],
 }
 
+# --- showcase (issue 9) ---------------------------------------------------
+# Organisation A (Overijssel) and B (Limburg) both have a published profile
+# and a story; a third organisation's profile is not published. A third
+# organisation sent A a request, so the request pages have something to show.
+
+
+def _org(letter_or_name: str):
+    def kwargs(world):
+        if letter_or_name in ("a", "b"):
+            return {"pk": getattr(world, f"organisation_{letter_or_name}").pk}
+        return {"pk": world.objects[letter_or_name].organisation_id}
+
+    return kwargs
+
+
+def _moderated(kind: str, name: str):
+    return lambda world: {"kind": kind, "pk": world.objects[name].pk}
+
+
+def _contact(own: str) -> Expect:
+    """Asking an organisation for contact: SMEs of another organisation get
+    the form; its own SME and the administrator (no organisation) are sent
+    to fill in their organisation first."""
+    other = "sme_b" if own == "sme_a" else "sme_a"
+    return sme_only(administrator=Redirect("mine:organisation")).but(
+        **{own: Redirect("mine:organisation"), other: OK}
+    )
+
+
+def _moderation(kind: str, name: str, *, province: str) -> Case:
+    other = "civil_servant_li" if province == "ov" else "civil_servant_ov"
+    return Case(
+        civil_servants_and_administrators().but(**{other: NOT_FOUND}),
+        kwargs=_moderated(kind, name),
+        label=f"{kind}-{province}",
+    )
+
+
+def _moderation_post(kind: str, name: str, *, province: str) -> Case:
+    return Case(
+        civil_servants_and_administrators(NOT_ALLOWED),
+        kwargs=_moderated(kind, name),
+        label=f"{kind}-{province}",
+    )
+
+
+SHOWCASE = {
+    "showcase:list": [Case(everybody(OK))],
+    "showcase:detail": [
+        Case(everybody(OK), kwargs=_org("a"), label="a"),
+        Case(everybody(OK), kwargs=_org("b"), label="b"),
+        Case(
+            everybody(NOT_FOUND),
+            kwargs=_org("unpublished_profile"),
+            label="unpublished",
+        ),
+    ],
+    "showcase:contact": [
+        Case(_contact("sme_a"), kwargs=_org("a"), label="a"),
+        Case(_contact("sme_b"), kwargs=_org("b"), label="b"),
+        Case(
+            sme_only(NOT_FOUND, administrator=NOT_FOUND),
+            kwargs=_org("unpublished_profile"),
+            label="unpublished",
+        ),
+    ],
+    "mine_showcase:index": [Case(sme_only())],
+    "mine_showcase:requests": [Case(sme_only())],
+    "mine_showcase:profile": own_organisation(),
+    "mine_showcase:story_create": own_organisation(),
+    "mine_showcase:story_edit": organisation_object("story"),
+    "mine_showcase:story_delete": organisation_object("story"),
+    # POST only: a GET is refused before anything is looked up.
+    "mine_showcase:request_action": [
+        Case(
+            sme_only(NOT_ALLOWED, administrator=NOT_ALLOWED),
+            kwargs=lambda world: {
+                "pk": world.objects["request_to_a"].pk,
+                "action": "accept",
+            },
+            label="to-a",
+        ),
+        Case(
+            sme_only(NOT_ALLOWED, administrator=NOT_ALLOWED),
+            kwargs=lambda world: {
+                "pk": world.objects["request_to_b"].pk,
+                "action": "accept",
+            },
+            label="to-b",
+        ),
+    ],
+    "showcase_moderation:list": [Case(civil_servants_and_administrators())],
+    "showcase_moderation:detail": [
+        _moderation("profiel", "profile_a", province="ov"),
+        _moderation("profiel", "profile_b", province="li"),
+        _moderation("verhaal", "story_a", province="ov"),
+        _moderation("verhaal", "story_b", province="li"),
+    ],
+    "showcase_moderation:unhide": [
+        _moderation_post("profiel", "profile_a", province="ov"),
+        _moderation_post("verhaal", "story_b", province="li"),
+    ],
+    "showcase_moderation:review": [
+        _moderation_post("profiel", "profile_a", province="ov"),
+        _moderation_post("verhaal", "story_b", province="li"),
+    ],
+}
+
+
 TABLE: dict[str, list[Case]] = {
     **CORE,
     **ACCOUNTS,
@@ -410,4 +519,5 @@ TABLE: dict[str, list[Case]] = {
     **PARTICIPANTS,
     **MISSIONS,
     **REPORTING,
+    **SHOWCASE,
 }

@@ -18,7 +18,9 @@ from programmes.models import Province
 from tests.factories import (
     ActionFactory,
     BudgetLineFactory,
+    ContactRequestFactory,
     DecisionFactory,
+    ExportStoryFactory,
     IndicatorFactory,
     IndicatorTargetFactory,
     IndicatorValueFactory,
@@ -29,6 +31,7 @@ from tests.factories import (
     ProgrammeFactory,
     ProgressNoteFactory,
     ProvinceFactory,
+    PublicProfileFactory,
     RegistrationFactory,
     ReportRunFactory,
     ReserveFactory,
@@ -106,6 +109,7 @@ def build_world() -> World:
     _programmes(world)
     _missions(world)
     _reporting(world)
+    _showcase(world)
     return world
 
 
@@ -160,3 +164,21 @@ def _reporting(world: World) -> None:
         world.objects[f"report_{suffix}"] = ReportRunFactory(
             province=province, failed=True
         )
+
+
+def _showcase(world: World) -> None:
+    """Both organisations published with a story; a third organisation's
+    profile unpublished; requests from a third organisation to A and to B."""
+    stranger = OrganisationFactory(province=world.overijssel, name="Gamma BV")
+    for letter in ("a", "b"):
+        organisation = getattr(world, f"organisation_{letter}")
+        world.objects[f"profile_{letter}"] = PublicProfileFactory(
+            organisation=organisation, published=True
+        )
+        world.objects[f"story_{letter}"] = ExportStoryFactory(organisation=organisation)
+        world.objects[f"request_to_{letter}"] = ContactRequestFactory(
+            sender=stranger, receiver=organisation
+        )
+    world.objects["unpublished_profile"] = PublicProfileFactory(
+        organisation=OrganisationFactory(province=world.overijssel)
+    )
