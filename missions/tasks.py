@@ -31,3 +31,12 @@ def results_invitations_sweep_task() -> int:
     for registration_id, kind in due:
         registration_notify_task.delay(registration_id, kind)
     return len(due)
+
+
+@shared_task
+def contact_persons_anonymise_task() -> int:
+    """Anonymise contact persons without activity for the retention period
+    (nightly, see settings). Idempotent: anonymised persons are skipped."""
+    from .services.privacy import contact_persons_anonymise_inactive
+
+    return contact_persons_anonymise_inactive()

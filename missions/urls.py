@@ -43,6 +43,12 @@ mine_patterns = (
             mine.ResultFormView.as_view(),
             name="results",
         ),
+        path("mijn-gegevens.json", mine.PersonalDataView.as_view(), name="data"),
+        path(
+            "account-verwijderen/",
+            mine.AccountDeleteView.as_view(),
+            name="account_delete",
+        ),
     ],
     "mine",
 )

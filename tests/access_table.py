@@ -178,6 +178,24 @@ MISSIONS: dict[str, list[Case]] = {}
 
 REPORTING: dict[str, list[Case]] = {}
 
+# Privacy (AVG) and audit pages of issue 7, branch `privacy`. Kept apart from
+# the app blocks above so that both branches merge without conflicts.
+_SME_PAGE = Expect(
+    anonymous=LOGIN,
+    sme_a=OK,
+    sme_b=OK,
+    civil_servant_ov=FORBIDDEN,
+    civil_servant_li=FORBIDDEN,
+    portfolio_holder_ov=FORBIDDEN,
+    # Administrators pass every role check; deleting their account is refused.
+    administrator=OK,
+)
+PRIVACY_AND_AUDIT = {
+    # Each user downloads only his own data: no id in the address.
+    "mine:data": [Case(_SME_PAGE)],
+    "mine:account_delete": [Case(_SME_PAGE)],
+}
+
 TABLE: dict[str, list[Case]] = {
     **CORE,
     **ACCOUNTS,
@@ -185,4 +203,5 @@ TABLE: dict[str, list[Case]] = {
     **PARTICIPANTS,
     **MISSIONS,
     **REPORTING,
+    **PRIVACY_AND_AUDIT,
 }
