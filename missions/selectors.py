@@ -121,6 +121,32 @@ def mission_registrations(*, mission: Mission) -> QuerySet[Registration]:
     )
 
 
+def organisations_for_backoffice(*, user) -> QuerySet[Organisation]:
+    """Organisations a civil servant may look at: those in the province and
+    those that signed up for one of its missions."""
+    qs = Organisation.objects.select_related("province")
+    if user.is_administrator:
+        return qs
+    if user.province_id is None:
+        return qs.none()
+    ids = Organisation.objects.filter(
+        Q(province=user.province_id)
+        | Q(registrations__mission__province=user.province_id)
+    ).values("pk")
+    return qs.filter(pk__in=ids)
+
+
+def organisation_registrations_for_backoffice(
+    *, organisation: Organisation, user
+) -> QuerySet[Registration]:
+    """The organisation's registrations for missions of the user's province."""
+    return province_filter(
+        organisation.registrations.select_related("mission"),
+        user,
+        "mission__province",
+    ).order_by("-mission__start_date", "pk")
+
+
 def registrations_of_user(*, user) -> QuerySet[Registration]:
     """The registrations of every organisation the user is a contact of."""
     if not user.is_authenticated:

@@ -80,6 +80,16 @@ backoffice_patterns = (
             name="import",
         ),
         path(
+            "aanmeldingen/<int:pk>/",
+            backoffice.RegistrationDetailView.as_view(),
+            name="registration",
+        ),
+        path(
+            "organisaties/<int:pk>/",
+            backoffice.OrganisationDetailView.as_view(),
+            name="organisation",
+        ),
+        path(
             "aanmeldingen/<int:pk>/afwijzen/",
             backoffice.RegistrationRejectView.as_view(),
             name="reject",
