@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from missions.models import Mission, MissionResult, Registration
 from participants.models import Organisation
 from tests.e2e.conftest import login
+from tests.e2e.test_keyboard import by_id, by_text, submit_in_main, tab_to, type_into
 from tests.factories import MissionFactory, RegistrationFactory
 
 KVK = "87654321"
@@ -95,3 +96,36 @@ def test_an_entrepreneur_signs_up_joins_a_mission_withdraws_and_reports_results(
     assert (result.meetings, result.leads, result.deals) == (6, 3, 1)
     assert result.submitted_by.email == email
     assert past.status == Mission.Status.COMPLETED
+
+
+def test_an_entrepreneur_signs_up_for_a_mission_with_the_keyboard_only(
+    page, login_as, overijssel, organisation, sme_user
+):
+    mission = MissionFactory(open=True, province=overijssel, title="Missie Polen")
+    login_as(sme_user)
+    page.goto(reverse("missions:detail", args=[mission.pk]))
+
+    tab_to(page, by_text("Aanmelden voor deze missie"), "the sign-up link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/aanmelden/$"))
+    type_into(page, "id_motivation", "Nieuwe klanten in Polen.")
+    type_into(page, "id_target_markets", "Polen")
+    tab_to(page, by_id("id_de_minimis_declared"), "the de-minimis box")
+    page.keyboard.press("Space")
+    tab_to(page, submit_in_main, "the sign-up button")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/mijn/$"))
+    registration = Registration.objects.get(mission=mission)
+    assert registration.organisation == organisation
+    assert registration.target_markets == "Polen"
+
+    # And withdrawing, also without a mouse.
+    withdraw = reverse("mine:withdraw", args=[registration.pk])
+    tab_to(page, lambda focus: focus["href"] == withdraw, "the withdraw link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/afmelden/$"))
+    tab_to(page, submit_in_main, "the confirm button")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/mijn/$"))
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.WITHDRAWN
