@@ -6,16 +6,18 @@ with factories. A failure leaves a screenshot in test-artifacts/.
 """
 
 import re
+from datetime import timedelta
 
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from missions.models import Mission, MissionResult, Registration
 from participants.models import Organisation
 from tests.e2e.conftest import login
 from tests.e2e.test_keyboard import by_id, by_text, submit_in_main, tab_to, type_into
-from tests.factories import MissionFactory, RegistrationFactory
+from tests.factories import MissionFactory, OrganisationFactory, RegistrationFactory
 
 KVK = "87654321"
 
@@ -129,3 +131,130 @@ def test_an_entrepreneur_signs_up_for_a_mission_with_the_keyboard_only(
     page.wait_for_url(re.compile(r"/mijn/$"))
     registration.refresh_from_db()
     assert registration.status == Registration.Status.WITHDRAWN
+
+
+def _fill(page, values: dict) -> None:
+    """Fill fields by id the way their kind asks: type, choose or tick."""
+    for field_id, value in values.items():
+        field = page.locator(f"#{field_id}")
+        kind = field.evaluate("el => el.tagName + ':' + (el.type || '')")
+        if kind.startswith("SELECT"):
+            field.select_option(value)
+        elif kind.endswith(":checkbox"):
+            field.set_checked(bool(value))
+        else:
+            field.fill(str(value))
+
+
+def test_a_civil_servant_plans_budgets_runs_a_mission_and_reports(
+    page, login_as, overijssel, civil_servant
+):
+    from decimal import Decimal
+
+    from programmes.models import IndicatorTarget, Prestatie, ReserveMutation
+    from reporting.models import ReportRun
+    from tests.factories import DecisionFactory, ReserveFactory, ReserveMutationFactory
+
+    year = timezone.localdate().year
+    reserve = ReserveFactory(province=overijssel, name="Reserve Kwaliteit")
+    ReserveMutationFactory(
+        reserve=reserve, addition=True, decided=True, amount=Decimal("300000")
+    )
+    decision = DecisionFactory(province=overijssel, reference="PS/2016/871")
+    known = OrganisationFactory(kvk_number="01234567", name="Bouman Industries")
+    login_as(civil_servant)
+
+    # A prestatie with an action, an indicator and its target.
+    page.goto(reverse("programmes:prestatie_create"))
+    _fill(
+        page,
+        {
+            "id_year": year,
+            "id_code": "5.4.2",
+            "id_title": "Internationaliseren",
+            "id_portfolio_holder": "Eddy van Hijum",
+        },
+    )
+    _submit_main_form(page)
+    prestatie = Prestatie.objects.get(code="5.4.2")
+    page.wait_for_url(re.compile(rf"/prestaties/{prestatie.pk}/$"))
+    page.goto(reverse("programmes:action_create", args=[prestatie.pk]))
+    _fill(page, {"id_number": 1, "id_text": "Wij faciliteren drie handelsmissies."})
+    _submit_main_form(page)
+    action = prestatie.actions.get()
+    page.goto(reverse("programmes:indicator_create", args=[action.pk]))
+    _fill(
+        page,
+        {"id_name": "Handelsmissies", "id_source": "computed"},
+    )
+    page.locator("#id_metric").select_option("missions_realised")
+    _submit_main_form(page)
+    indicator = action.indicators.get()
+    page.goto(reverse("programmes:target_create", args=[indicator.pk]))
+    _fill(page, {"id_year": year, "id_value": "3"})
+    _submit_main_form(page)
+    assert IndicatorTarget.objects.get(indicator=indicator).value == 3
+
+    # A withdrawal proposed, then decided.
+    page.goto(reverse("programmes:mutation_create", args=[reserve.pk]))
+    _fill(
+        page,
+        {
+            "id_kind": "withdrawal",
+            "id_amount": "234.000",
+            "id_budget_year": year,
+            "id_prestatie": str(prestatie.pk),
+        },
+    )
+    _submit_main_form(page)
+    mutation = ReserveMutation.objects.get(kind="withdrawal")
+    assert mutation.status == ReserveMutation.Status.PROPOSED
+    page.goto(reverse("programmes:mutation_decide", args=[mutation.pk]))
+    page.locator("#id_decision").select_option(str(decision.pk))
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    page.wait_for_load_state()
+    mutation.refresh_from_db()
+    assert mutation.status == ReserveMutation.Status.DECIDED
+    assert mutation.amount == Decimal("234000.00")
+
+    # A mission: created, published, a participant added by KvK number.
+    page.goto(reverse("missions_backoffice:create"))
+    start = timezone.localdate() - timedelta(days=20)
+    _fill(
+        page,
+        {
+            "id_title": "Missie naar Hannover Messe",
+            "id_country": "DE",
+            "id_start_date": start.isoformat(),
+            "id_end_date": (start + timedelta(days=3)).isoformat(),
+            "id_capacity": 20,
+            "id_action": str(action.pk),
+        },
+    )
+    _submit_main_form(page)
+    mission = Mission.objects.get(title="Missie naar Hannover Messe")
+    page.wait_for_url(re.compile(rf"/beheer/missies/{mission.pk}/$"))
+    page.get_by_role("button", name="Publiceren").click()
+    page.wait_for_load_state()
+    mission.refresh_from_db()
+    assert mission.status == Mission.Status.PUBLISHED
+    page.get_by_role("link", name="Deelnemer toevoegen").click()
+    _fill(page, {"id_kvk_number": "0123 4567", "id_seats": 2})
+    _submit_main_form(page)
+    page.wait_for_url(re.compile(rf"/beheer/missies/{mission.pk}/$"))
+    registration = Registration.objects.get(mission=mission)
+    assert registration.organisation == known
+    expect(page.locator("main")).to_contain_text("Bouman Industries")
+
+    # The yearly report, generated at once (eager Celery), and its PDF.
+    page.goto(reverse("reporting:list"))
+    page.locator("#id_year").select_option(str(year))
+    page.get_by_role("button", name="Rapportage aanvragen").click()
+    page.wait_for_load_state()
+    run = ReportRun.objects.get()
+    assert run.status == ReportRun.Status.SUCCEEDED, run.error
+    page.goto(reverse("reporting:detail", args=[run.pk]))
+    pdf_link = page.locator("[data-run-downloads] a", has_text="PDF")
+    pdf = page.request.get(pdf_link.get_attribute("href"))
+    assert pdf.ok
+    assert pdf.body().startswith(b"%PDF")
