@@ -19,6 +19,9 @@ from tests.e2e.conftest import login
 from tests.e2e.test_keyboard import by_id, by_text, submit_in_main, tab_to, type_into
 from tests.factories import MissionFactory, OrganisationFactory, RegistrationFactory
 
+# Report files of these scenarios go to a temporary directory (autouse).
+from tests.reporting.conftest import report_files  # noqa: F401
+
 KVK = "87654321"
 
 
@@ -254,6 +257,41 @@ def test_a_civil_servant_plans_budgets_runs_a_mission_and_reports(
     run = ReportRun.objects.get()
     assert run.status == ReportRun.Status.SUCCEEDED, run.error
     page.goto(reverse("reporting:detail", args=[run.pk]))
+    pdf_link = page.locator("[data-run-downloads] a", has_text="PDF")
+    pdf = page.request.get(pdf_link.get_attribute("href"))
+    assert pdf.ok
+    assert pdf.body().startswith(b"%PDF")
+
+
+def test_a_portfolio_holder_reads_the_dashboard_drills_down_and_gets_the_report(
+    page, login_as, overijssel, portfolio_holder
+):
+    from reporting.models import ReportRun
+    from reporting.services import report_run_request
+    from tests.reporting.data import build_overijssel_2016
+
+    build_overijssel_2016(overijssel)
+    # Eager Celery and a committed transaction: generated right away.
+    run, _created = report_run_request(
+        province=overijssel, year=2016, requested_by=portfolio_holder
+    )
+    run.refresh_from_db()
+    assert run.status == ReportRun.Status.SUCCEEDED, run.error
+    login_as(portfolio_holder)
+
+    page.goto(reverse("dashboard:index") + "?year=2016")
+    expect(page.locator("h1")).to_contain_text("Overijssel")
+    expect(page.locator("#headlines-heading")).to_be_visible()
+
+    # From a headline figure to the missions and participants behind it.
+    page.get_by_role("link", name=re.compile("^Wat zit achter")).first.click()
+    page.wait_for_url(re.compile(r"/dashboard/drilldown/"))
+    expect(page.locator("main")).to_contain_text("Missie Liaoning")
+
+    # Back to the dashboard, on to the yearly report and its PDF.
+    page.go_back()
+    page.get_by_role("link", name="Nieuwste jaarverslag 2016").click()
+    page.wait_for_url(re.compile(rf"/rapportages/{run.pk}/$"))
     pdf_link = page.locator("[data-run-downloads] a", has_text="PDF")
     pdf = page.request.get(pdf_link.get_attribute("href"))
     assert pdf.ok
