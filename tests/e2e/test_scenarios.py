@@ -7,6 +7,7 @@ with factories. A failure leaves a screenshot in test-artifacts/.
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 from django.core import mail
 from django.urls import reverse
@@ -296,3 +297,27 @@ def test_a_portfolio_holder_reads_the_dashboard_drills_down_and_gets_the_report(
     pdf = page.request.get(pdf_link.get_attribute("href"))
     assert pdf.ok
     assert pdf.body().startswith(b"%PDF")
+
+
+def test_an_entrepreneur_downloads_his_data_and_deletes_his_account(
+    page, login_as, organisation, sme_user
+):
+    import json
+
+    from participants.services import ANONYMISED_NAME
+
+    login_as(sme_user)
+    page.goto(reverse("mine:index"))
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Mijn gegevens downloaden (JSON)").click()
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert data["account"]["email"] == sme_user.email
+    assert data["organisations"][0]["kvk_number"] == organisation.kvk_number
+
+    page.get_by_role("link", name="Mijn account verwijderen").click()
+    page.get_by_role("button", name="Ja, verwijder mijn account").click()
+    page.wait_for_url(re.compile(r"/$"))
+    expect(page.locator("main")).to_contain_text("Uw account is verwijderd")
+    sme_user.refresh_from_db()
+    assert not sme_user.is_active
+    assert organisation.contacts.get().name == ANONYMISED_NAME
