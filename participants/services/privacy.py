@@ -10,7 +10,9 @@ so those history rows are scrubbed as well.
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Role
 
-from ..models import ContactPerson
+from ..models import ContactPerson, Organisation
 
 # Stored instead of the name. Data, not interface text: it is the same in
 # every language and in old report files.
@@ -43,6 +45,7 @@ def contact_person_anonymise(*, contact_id: int, when=None) -> bool:
     contact = ContactPerson.objects.select_for_update().filter(pk=contact_id).first()
     if contact is None or contact.anonymised_at is not None:
         return False
+    old_repr = str(contact)
     for field, value in _SCRUBBED.items():
         setattr(contact, field, value)
     contact.consent_future_missions = False
@@ -52,7 +55,26 @@ def contact_person_anonymise(*, contact_id: int, when=None) -> bool:
     # Old versions keep the old name and address; the audit keeps when and
     # by whom a change was made, not who the person was.
     ContactPerson.history.filter(id=contact.pk).update(**_SCRUBBED)
+    _admin_log_scrub(contact, old_repr)
     return True
+
+
+def _admin_log_scrub(contact: ContactPerson, old_repr: str) -> None:
+    """Django's admin log names the objects it changed ("Jan Jansen (Bedrijf
+    BV)"), also inside the organisation's entries when contact persons were
+    edited inline."""
+    new_repr = str(contact)
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ContactPerson),
+        object_id=str(contact.pk),
+    ).update(object_repr=new_repr[:200])
+    for entry in LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Organisation),
+        object_id=str(contact.organisation_id),
+        change_message__contains=old_repr,
+    ):
+        entry.change_message = entry.change_message.replace(old_repr, new_repr)
+        entry.save(update_fields=["change_message"])
 
 
 def _erased_email(user) -> str:

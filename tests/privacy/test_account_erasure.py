@@ -150,3 +150,34 @@ def test_anonymising_twice_changes_nothing_the_second_time(sme_user):
     contact.refresh_from_db()
     assert contact.anonymised_at == first
     assert contact.history.count() == versions
+
+
+def test_an_administrator_anonymises_a_contact_person_and_the_admin_log(
+    client, organisation
+):
+    from django.contrib.admin.models import LogEntry
+
+    from tests.factories import UserFactory
+
+    contact = ContactPersonFactory(organisation=organisation, name="Piet Puk")
+    admin = UserFactory(is_superuser=True, is_staff=True, mfa_exempt=True)
+    client.force_login(admin)
+    change = reverse("admin:participants_contactperson_change", args=[contact.pk])
+    page = client.get(change)
+    data = {
+        name: page.context["adminform"].form[name].value() or ""
+        for name in ("organisation", "name", "email", "phone", "role", "language")
+    }
+    assert client.post(change, {**data, "phone": "06 1"}).status_code == 302
+    assert LogEntry.objects.filter(object_repr__contains="Piet Puk").exists()
+
+    response = client.post(
+        reverse("admin:participants_contactperson_changelist"),
+        {"action": "anonymise", "_selected_action": [contact.pk]},
+    )
+
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.name == ANONYMISED_NAME
+    assert not LogEntry.objects.filter(object_repr__contains="Piet Puk").exists()
+    assert not LogEntry.objects.filter(change_message__contains="Piet Puk").exists()

@@ -161,3 +161,22 @@ def test_an_organisation_of_another_province_is_seen_after_it_signed_up(
         organisation=organisation,
     )
     assert client.get(url).status_code == 200
+
+
+def test_anonymising_also_takes_the_name_out_of_the_organisations_admin_log(
+    admin_client, overijssel
+):
+    from django.contrib.admin.models import LogEntry
+
+    from participants.services import contact_person_anonymise
+    from tests.factories import ContactPersonFactory
+
+    organisation = OrganisationFactory(province=overijssel)
+    contact = ContactPersonFactory(organisation=organisation, name="Piet Puk")
+    url = reverse("admin:participants_organisation_change", args=[organisation.pk])
+    _admin_change(admin_client, url, **{"contacts-0-phone": "06 12345678"})
+    assert LogEntry.objects.filter(change_message__contains="Piet Puk").exists()
+
+    contact_person_anonymise(contact_id=contact.pk)
+
+    assert not LogEntry.objects.filter(change_message__contains="Piet Puk").exists()
