@@ -35,8 +35,15 @@ def results_invitations_sweep_task() -> int:
 
 @shared_task
 def contact_persons_anonymise_task() -> int:
-    """Anonymise contact persons without activity for the retention period
-    (nightly, see settings). Idempotent: anonymised persons are skipped."""
-    from .services.privacy import contact_persons_anonymise_inactive
+    """Anonymise contact persons without activity for the retention period,
+    then erase entrepreneurs' accounts left without any (nightly, see
+    settings). Idempotent: anonymised persons and erased accounts are
+    skipped. Returns the number of contact persons anonymised."""
+    from .services.privacy import (
+        contact_persons_anonymise_inactive,
+        sme_accounts_erase_inactive,
+    )
 
-    return contact_persons_anonymise_inactive()
+    anonymised = contact_persons_anonymise_inactive()
+    sme_accounts_erase_inactive()
+    return anonymised

@@ -9,21 +9,33 @@ A contact person's last activity is the latest of:
   registration.
 
 Whoever shows none of these for PRIVACY_RETENTION_YEARS is anonymised (see
-participants.services.privacy). Registrations and results stay, so every
-count and published figure stays the same. The query lives here because
-registrations and results are missions' models; participants does not know
-them.
+participants.services.privacy). An entrepreneur's account that has not
+logged in for as long, and has no contact person left that is still kept,
+is erased the same way as when he deletes it himself. Registrations and
+results stay, so every count and published figure stays the same. The
+queries live here because registrations and results are missions' models;
+participants does not know them.
 """
 
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import DateTimeField, Max, OuterRef, QuerySet, Subquery
+from django.contrib.auth import get_user_model
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from accounts.roles import Role
 from participants.models import ContactPerson
-from participants.services import contact_person_anonymise
+from participants.services import contact_person_anonymise, user_erase
 
 
 def retention_cutoff(*, now: datetime | None = None) -> datetime:
@@ -73,3 +85,35 @@ def contact_persons_anonymise_inactive(*, now: datetime | None = None) -> int:
     ids = list(contact_persons_inactive(now=now).values_list("pk", flat=True))
     when = now or timezone.now()
     return sum(contact_person_anonymise(contact_id=pk, when=when) for pk in ids)
+
+
+def sme_accounts_inactive(*, now: datetime | None = None) -> QuerySet:
+    """Active entrepreneurs' accounts (no other role, no staff) without a
+    log-in for the retention period and without a kept contact person."""
+    cutoff = retention_cutoff(now=now)
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, is_staff=False, is_superuser=False, groups__name=Role.SME
+        )
+        .annotate(
+            other_roles=Count(
+                "groups", filter=~Q(groups__name=Role.SME), distinct=True
+            ),
+            kept_contacts=Count(
+                "contact_persons",
+                filter=Q(contact_persons__anonymised_at__isnull=True),
+                distinct=True,
+            ),
+            last_seen=Coalesce("last_login", "date_joined"),
+        )
+        .filter(other_roles=0, kept_contacts=0, last_seen__lt=cutoff)
+    )
+
+
+def sme_accounts_erase_inactive(*, now: datetime | None = None) -> int:
+    """Erase the inactive entrepreneurs' accounts; returns how many."""
+    users = list(sme_accounts_inactive(now=now))
+    for user in users:
+        user_erase(user=user)
+    return len(users)

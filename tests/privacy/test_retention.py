@@ -93,3 +93,51 @@ def test_the_cutoff_on_29_february_falls_on_28_february():
     leap = timezone.now().replace(year=2024, month=2, day=29)
     cutoff = retention_cutoff(now=leap)
     assert (cutoff.year, cutoff.month, cutoff.day) == (2017, 2, 28)
+
+
+def test_an_entrepreneurs_account_unused_for_seven_years_is_erased_with_its_contact(
+    organisation,
+):
+    from tests.factories import sme_user_of
+
+    user = sme_user_of(organisation)
+    long_ago = timezone.now() - YEARS_AGO_8
+    type(user).objects.filter(pk=user.pk).update(
+        last_login=long_ago, date_joined=long_ago
+    )
+    _age(ContactPerson.objects.get(user=user), YEARS_AGO_8)
+
+    assert contact_persons_anonymise_task() == 1
+
+    user.refresh_from_db()
+    assert not user.is_active
+    assert user.email.endswith("@verwijderd.invalid")
+    # A second night finds nothing left to do.
+    assert contact_persons_anonymise_task() == 0
+
+
+def test_an_unused_account_whose_contact_is_still_active_is_kept(organisation):
+    from tests.factories import sme_user_of
+
+    user = sme_user_of(organisation)
+    long_ago = timezone.now() - YEARS_AGO_8
+    type(user).objects.filter(pk=user.pk).update(
+        last_login=long_ago, date_joined=long_ago
+    )
+    # A colleague signed the organisation up last month with him as contact.
+    registration = RegistrationFactory(organisation=organisation)
+    registration.contacts.add(ContactPerson.objects.get(user=user))
+
+    assert contact_persons_anonymise_task() == 0
+    user.refresh_from_db()
+    assert user.is_active
+
+
+def test_civil_servants_are_never_erased_by_the_retention_job(civil_servant):
+    long_ago = timezone.now() - YEARS_AGO_8
+    type(civil_servant).objects.filter(pk=civil_servant.pk).update(
+        last_login=long_ago, date_joined=long_ago
+    )
+    contact_persons_anonymise_task()
+    civil_servant.refresh_from_db()
+    assert civil_servant.is_active
