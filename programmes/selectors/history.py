@@ -41,7 +41,9 @@ def _display(model, field_name: str, value, related_names: dict) -> str:
     if isinstance(value, Decimal):
         return format_number(value)
     if isinstance(value, datetime.datetime):
-        return date_format(timezone.localtime(value), "j F Y H:i")
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return date_format(value, "j F Y H:i")
     if isinstance(value, datetime.date):
         return date_format(value, "j F Y")
     return str(value)
