@@ -226,6 +226,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reporting.tasks.report_runs_yearly_task",
         "schedule": crontab(month_of_year=1, day_of_month=15, hour=6, minute=0),
     },
+    # Every night, when nobody works: AVG retention. Contact persons without
+    # activity for PRIVACY_RETENTION_YEARS are anonymised (what counts as
+    # activity: missions/services/privacy.py). Running it twice is harmless.
+    "privacy-anonymise-contact-persons": {
+        "task": "missions.tasks.contact_persons_anonymise_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 EMAIL_BACKEND = env(

@@ -19,6 +19,12 @@ class AccessibilityView(TemplateView):
 class PrivacyView(TemplateView):
     template_name = "pages/privacy.html"
 
+    def get_context_data(self, **kwargs):
+        # The statement names the period the retention job really uses.
+        return super().get_context_data(
+            retention_years=settings.PRIVACY_RETENTION_YEARS, **kwargs
+        )
+
 
 def set_language(request):
     """Django's set_language, reading `next` in the language it is written in.

@@ -121,6 +121,32 @@ def mission_registrations(*, mission: Mission) -> QuerySet[Registration]:
     )
 
 
+def organisations_for_backoffice(*, user) -> QuerySet[Organisation]:
+    """Organisations a civil servant may look at: those in the province and
+    those that signed up for one of its missions."""
+    qs = Organisation.objects.select_related("province")
+    if user.is_administrator:
+        return qs
+    if user.province_id is None:
+        return qs.none()
+    ids = Organisation.objects.filter(
+        Q(province=user.province_id)
+        | Q(registrations__mission__province=user.province_id)
+    ).values("pk")
+    return qs.filter(pk__in=ids)
+
+
+def organisation_registrations_for_backoffice(
+    *, organisation: Organisation, user
+) -> QuerySet[Registration]:
+    """The organisation's registrations for missions of the user's province."""
+    return province_filter(
+        organisation.registrations.select_related("mission"),
+        user,
+        "mission__province",
+    ).order_by("-mission__start_date", "pk")
+
+
 def registrations_of_user(*, user) -> QuerySet[Registration]:
     """The registrations of every organisation the user is a contact of."""
     if not user.is_authenticated:
@@ -153,3 +179,130 @@ def result_for(registration: Registration, moment: str) -> MissionResult | None:
         if result.moment == moment:
             return result
     return None
+
+
+# AVG: everything about one SME user -----------------------------------------
+
+_ORGANISATION_FIELDS = (
+    "kvk_number",
+    "branch_number",
+    "name",
+    "kind",
+    "sbi_code",
+    "sector",
+    "employees",
+    "annual_turnover",
+    "balance_total",
+    "sme_class",
+    "postcode",
+    "municipality",
+    "website",
+    "export_experience",
+    "export_markets",
+    "created_at",
+)
+_CONTACT_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "role",
+    "consent_future_missions",
+    "language",
+    "created_at",
+)
+_REGISTRATION_FIELDS = (
+    "seats",
+    "status",
+    "waitlist_position",
+    "rejection_reason",
+    "motivation",
+    "goals",
+    "target_markets",
+    "first_time_exporter",
+    "de_minimis_declared",
+    "de_minimis_aid_received",
+    "source",
+    "created_at",
+    "decided_at",
+    "withdrawn_at",
+)
+_RESULT_FIELDS = (
+    "moment",
+    "meetings",
+    "leads",
+    "deals",
+    "expected_export_turnover",
+    "realised_export_turnover",
+    "satisfaction",
+    "remarks",
+    "created_at",
+    "updated_at",
+)
+
+
+def _fields(obj, names) -> dict:
+    return {name: getattr(obj, name) for name in names}
+
+
+def personal_data_export(*, user) -> dict:
+    """All the portal keeps about the user and his organisations (AVG art. 15
+    and 20), as plain values ready for JSON; nothing of other organisations.
+
+    Four queries whatever the amount of data: the user's roles, contact
+    persons with their organisation, registrations with their mission, and
+    their results.
+    """
+    contacts = list(
+        ContactPerson.objects.filter(user=user)
+        .select_related("organisation", "organisation__province")
+        .order_by("organisation__name", "pk")
+    )
+    organisations = {c.organisation_id: c.organisation for c in contacts}
+    registrations = (
+        Registration.objects.filter(organisation__in=list(organisations))
+        .select_related("mission")
+        .prefetch_related(
+            Prefetch("results", queryset=MissionResult.objects.order_by("moment"))
+        )
+        .order_by("mission__start_date", "pk")
+    )
+    per_organisation: dict[int, list] = {pk: [] for pk in organisations}
+    for registration in registrations:
+        mission = registration.mission
+        per_organisation[registration.organisation_id].append(
+            {
+                "mission": {
+                    "title": mission.title,
+                    "country": str(mission.country),
+                    "start_date": mission.start_date,
+                    "end_date": mission.end_date,
+                },
+                **_fields(registration, _REGISTRATION_FIELDS),
+                "results": [
+                    _fields(result, _RESULT_FIELDS)
+                    for result in registration.results.all()
+                ],
+            }
+        )
+    return {
+        "generated_at": timezone.now(),
+        "account": {
+            "email": user.email,
+            "name": user.name,
+            "roles": sorted(user.roles),
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+        },
+        "contact_persons": [
+            {"organisation": c.organisation.kvk_number, **_fields(c, _CONTACT_FIELDS)}
+            for c in contacts
+        ],
+        "organisations": [
+            {
+                **_fields(organisation, _ORGANISATION_FIELDS),
+                "province": str(organisation.province or ""),
+                "registrations": per_organisation[pk],
+            }
+            for pk, organisation in organisations.items()
+        ],
+    }

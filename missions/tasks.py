@@ -48,3 +48,19 @@ def mission_match_alerts_task(mission_id: int) -> int:
     from .showcase.alerts import mission_match_alerts
 
     return mission_match_alerts(mission_id=mission_id)
+
+
+@shared_task
+def contact_persons_anonymise_task() -> int:
+    """Anonymise contact persons without activity for the retention period,
+    then erase entrepreneurs' accounts left without any (nightly, see
+    settings). Idempotent: anonymised persons and erased accounts are
+    skipped. Returns the number of contact persons anonymised."""
+    from .services.privacy import (
+        contact_persons_anonymise_inactive,
+        sme_accounts_erase_inactive,
+    )
+
+    anonymised = contact_persons_anonymise_inactive()
+    sme_accounts_erase_inactive()
+    return anonymised

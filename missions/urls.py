@@ -43,6 +43,12 @@ mine_patterns = (
             mine.ResultFormView.as_view(),
             name="results",
         ),
+        path("mijn-gegevens.json", mine.PersonalDataView.as_view(), name="data"),
+        path(
+            "account-verwijderen/",
+            mine.AccountDeleteView.as_view(),
+            name="account_delete",
+        ),
     ],
     "mine",
 )
@@ -72,6 +78,16 @@ backoffice_patterns = (
             "<int:pk>/importeren/",
             backoffice.ParticipantImportView.as_view(),
             name="import",
+        ),
+        path(
+            "aanmeldingen/<int:pk>/",
+            backoffice.RegistrationDetailView.as_view(),
+            name="registration",
+        ),
+        path(
+            "organisaties/<int:pk>/",
+            backoffice.OrganisationDetailView.as_view(),
+            name="organisation",
         ),
         path(
             "aanmeldingen/<int:pk>/afwijzen/",

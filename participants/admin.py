@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -10,6 +12,7 @@ from .models import (
     PublicProfile,
     Sector,
 )
+from .services import contact_person_anonymise
 
 
 class ContactPersonInline(admin.TabularInline):
@@ -33,6 +36,29 @@ class ContactPersonAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "email", "organisation__name"]
     list_select_related = ["organisation"]
     raw_id_fields = ["organisation", "user"]
+    list_filter = ["anonymised_at"]
+    actions = ["anonymise"]
+
+    @admin.action(
+        description=_("Anonymise (AVG erasure request)"),
+        permissions=["change"],
+    )
+    def anonymise(self, request, queryset):
+        # For people without an account, who ask by e-mail (see /privacy/).
+        count = sum(
+            contact_person_anonymise(contact_id=pk)
+            for pk in queryset.values_list("pk", flat=True)
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d contact person anonymised.",
+                "%(count)d contact persons anonymised.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Sector)

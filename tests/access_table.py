@@ -512,6 +512,61 @@ SHOWCASE = {
 }
 
 
+# Privacy (AVG) and audit pages of issue 7, branch `privacy`. Kept apart from
+# the app blocks above so that both branches merge without conflicts.
+_SME_PAGE = Expect(
+    anonymous=LOGIN,
+    sme_a=OK,
+    sme_b=OK,
+    civil_servant_ov=FORBIDDEN,
+    civil_servant_li=FORBIDDEN,
+    portfolio_holder_ov=FORBIDDEN,
+    # Administrators pass every role check; deleting their account is refused.
+    administrator=OK,
+)
+_BACK_OFFICE_OV = civil_servants_and_administrators().but(civil_servant_li=NOT_FOUND)
+_BACK_OFFICE_LI = civil_servants_and_administrators().but(civil_servant_ov=NOT_FOUND)
+
+
+def _registration_of(world: World, which: str) -> dict[str, Any]:
+    """A registration of organisation A for an Overijssel mission, or of B
+    for a Limburg one; made here so that tests/world.py stays untouched."""
+    from tests.factories import MissionFactory, RegistrationFactory
+
+    province, organisation = (
+        (world.overijssel, world.organisation_a)
+        if which == "a"
+        else (world.limburg, world.organisation_b)
+    )
+    mission = MissionFactory(open=True, province=province)
+    registration = RegistrationFactory(mission=mission, organisation=organisation)
+    return {"pk": registration.pk}
+
+
+PRIVACY_AND_AUDIT = {
+    # Each user downloads only his own data: no id in the address.
+    "mine:data": [Case(_SME_PAGE)],
+    "mine:account_delete": [Case(_SME_PAGE)],
+    "missions_backoffice:registration": [
+        Case(_BACK_OFFICE_OV, kwargs=lambda w: _registration_of(w, "a"), label="ov"),
+        Case(_BACK_OFFICE_LI, kwargs=lambda w: _registration_of(w, "b"), label="li"),
+    ],
+    # An organisation is seen by the civil servants of its own province (and
+    # of provinces whose missions it signed up for: tests/missions).
+    "missions_backoffice:organisation": [
+        Case(
+            _BACK_OFFICE_OV,
+            kwargs=lambda w: {"pk": w.organisation_a.pk},
+            label="a",
+        ),
+        Case(
+            _BACK_OFFICE_LI,
+            kwargs=lambda w: {"pk": w.organisation_b.pk},
+            label="b",
+        ),
+    ],
+}
+
 TABLE: dict[str, list[Case]] = {
     **CORE,
     **ACCOUNTS,
@@ -520,4 +575,5 @@ TABLE: dict[str, list[Case]] = {
     **MISSIONS,
     **REPORTING,
     **SHOWCASE,
+    **PRIVACY_AND_AUDIT,
 }

@@ -320,6 +320,20 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
         rejected = factory.Trait(status="rejected", rejection_reason="Vol")
 
 
+class MissionResultFactory(factory.django.DjangoModelFactory):
+    """Results right after the mission (T+0)."""
+
+    class Meta:
+        model = "missions.MissionResult"
+
+    registration = factory.SubFactory(RegistrationFactory, attended=True)
+    moment = "t0"
+    meetings = 4
+    leads = 2
+    deals = 1
+    satisfaction = 8
+
+
 # --- reporting ------------------------------------------------------------
 
 

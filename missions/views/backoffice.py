@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from accounts.permissions import CivilServantRequiredMixin, province_filter
 from participants.services import contact_person_create, organisation_get_or_create
+from programmes.selectors import object_history
 
 from .. import exports, imports, selectors, services
 from ..forms import (
@@ -70,6 +71,7 @@ def detail_context(mission: Mission) -> dict:
         "mission": mission,
         "registrations": selectors.mission_registrations(mission=mission),
         "seats_free": mission.seats_left,
+        "history": object_history(mission),
     }
 
 
@@ -259,6 +261,46 @@ class RegistrationScopedMixin(CivilServantRequiredMixin):
     def back_to_mission(self):
         return redirect(
             "missions_backoffice:detail", pk=self.get_registration().mission_id
+        )
+
+
+class RegistrationDetailView(RegistrationScopedMixin, TemplateView):
+    """One registration with its contacts, results and change history."""
+
+    template_name = "missions/backoffice/registration_detail.html"
+
+    def get_context_data(self, **kwargs):
+        registration = self.get_registration()
+        return super().get_context_data(
+            registration=registration,
+            contacts=registration.contacts.order_by("name"),
+            results=registration.results.select_related("submitted_by").order_by(
+                "moment"
+            ),
+            history=object_history(registration),
+            **kwargs,
+        )
+
+
+class OrganisationDetailView(CivilServantRequiredMixin, TemplateView):
+    """An organisation as a civil servant sees it: profile, contact persons,
+    registrations for missions of the own province, change history."""
+
+    template_name = "missions/backoffice/organisation_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        organisation = get_object_or_404(
+            selectors.organisations_for_backoffice(user=user), pk=self.kwargs["pk"]
+        )
+        return super().get_context_data(
+            organisation=organisation,
+            contacts=organisation.contacts.order_by("name"),
+            registrations=selectors.organisation_registrations_for_backoffice(
+                organisation=organisation, user=user
+            ),
+            history=object_history(organisation),
+            **kwargs,
         )
 
 

@@ -1,12 +1,17 @@
 """/mijn/: an SME's organisation, its registrations and its results."""
 
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import SmeRequiredMixin
@@ -17,6 +22,7 @@ from participants.services import (
     organisation_join,
     organisation_update,
     organisations_of_user,
+    user_erase,
 )
 
 from .. import selectors, services
@@ -232,3 +238,43 @@ class ContactDetailsView(SmeRequiredMixin, FormView):
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class PersonalDataView(SmeRequiredMixin, View):
+    """AVG: download everything about yourself and your organisations."""
+
+    def get(self, request, *args, **kwargs):
+        data = selectors.personal_data_export(user=request.user)
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+        return response
+
+
+class AccountDeleteView(SmeRequiredMixin, TemplateView):
+    """AVG: delete your own account, after a confirmation page."""
+
+    template_name = "missions/account_delete.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            organisations=organisations_of_user(self.request.user), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            user_erase(user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self.render_to_response(self.get_context_data(), status=400)
+        logout(request)
+        messages.success(
+            request,
+            _(
+                "Your account has been deleted and your name and contact "
+                "details have been removed."
+            ),
+        )
+        return redirect("home")

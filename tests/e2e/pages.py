@@ -202,3 +202,27 @@ PAGES += [
     # Administrator
     Visit(ADMINISTRATOR, "dashboard:index", label="choose-province"),
 ]
+
+
+# Privacy (AVG) and audit pages of issue 7, branch `privacy`; apart from the
+# list above so that both branches merge without conflicts.
+def _registration_of_a(world: World) -> dict[str, Any]:
+    from tests.factories import MissionFactory, RegistrationFactory
+
+    mission = MissionFactory(open=True, province=world.overijssel)
+    registration = RegistrationFactory(
+        mission=mission, organisation=world.organisation_a
+    )
+    registration.contacts.set(world.organisation_a.contacts.all())
+    return {"pk": registration.pk}
+
+
+PAGES += [
+    Visit(SME_A, "mine:account_delete"),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:registration", _registration_of_a),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:organisation",
+        lambda world: {"pk": world.organisation_a.pk},
+    ),
+]

@@ -219,11 +219,20 @@ def test_history_costs_the_same_queries_however_long(overijssel, civil_servant):
 
 def test_history_reports_changed_links(overijssel, civil_servant):
     action = ActionFactory(prestatie__province=overijssel)
+    programme = ProgrammeFactory(province=overijssel)
     services.action_update(
-        action=action,
-        data={"programmes": [ProgrammeFactory(province=overijssel)]},
-        by=civil_servant,
+        action=action, data={"programmes": [programme]}, by=civil_servant
     )
     latest = selectors.object_history(action)[0]
     assert latest.who == civil_servant
-    assert [c.new for c in latest.changes] == ["koppelingen gewijzigd"]
+    assert [(c.old, c.new) for c in latest.changes] == [("–", str(programme))]
+
+
+def test_saving_the_same_links_again_is_no_change(overijssel, civil_servant):
+    action = ActionFactory(prestatie__province=overijssel)
+    programme = ProgrammeFactory(province=overijssel)
+    for _ in range(2):
+        services.action_update(
+            action=action, data={"programmes": [programme]}, by=civil_servant
+        )
+    assert len(selectors.object_history(action)) == 2

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import ContactPerson, Organisation
+from ..models import ContactPerson, Organisation
 
 # Fields an organisation's own users and civil servants may change. The KvK
 # number is the organisation's identity and is never edited.
