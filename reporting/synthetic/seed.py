@@ -80,7 +80,7 @@ class Plan:
             scale=scale,
             programmes=max(1, round(40 * scale)),
             missions=max(12, round(1200 * scale)),
-            organisations=max(100, round(20_000 * scale)),
+            organisations=max(2 * BIG_MISSION_REGISTRATIONS, round(20_000 * scale)),
             registrations=max(BIG_MISSION_REGISTRATIONS, round(50_000 * scale)),
             mutations=max(12, round(2000 * scale)),
             prestaties_per_year=max(1, round(2 * scale)),
@@ -666,7 +666,9 @@ class BenchSeeder:
         rows.append(big)
         self._bulk(Mission, rows)
         for mission in rows:
-            for theme in set(rng.choices(self.themes, self.theme_weights, k=2)):
+            for theme in dict.fromkeys(
+                rng.choices(self.themes, self.theme_weights, k=2)
+            ):
                 theme_rows.append(
                     Mission.themes.through(mission_id=mission.pk, theme_id=theme)
                 )
@@ -785,9 +787,11 @@ class BenchSeeder:
         rng = self.rng
         count = min(count, len(self.all_organisations))
         own = min(len(p.organisations), round(count * 0.75))
-        chosen = set(rng.sample(p.organisations, own))
+        # A dict, not a set: its order does not depend on the ids, so the
+        # same seed picks the same organisations in another database.
+        chosen = dict.fromkeys(rng.sample(p.organisations, own))
         while len(chosen) < count:
-            chosen.add(rng.choice(self.all_organisations))
+            chosen[rng.choice(self.all_organisations)] = None
         result = list(chosen)
         rng.shuffle(result)
         return result
