@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +29,16 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
     )
-    filter_horizontal = ("groups",)
+    # Kept by Django, not typed by people; Django's split date/time inputs
+    # also have no labels of their own.
+    readonly_fields = ("last_login", "date_joined")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Four roles fit in checkboxes, which every screen reader knows;
+        # Django's filter widget puts aria-label on a span.
+        if db_field.name == "groups":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return (

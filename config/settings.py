@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_filters",
     "django_countries",
+    "csp",
     # ours
     "accounts",
     "programmes",
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.csp.PortalCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireStaffTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -114,6 +117,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+# A URL name, so logging out of an English page lands on the English home.
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 
 # django-allauth: log in by e-mail address, SMEs sign up themselves and verify
 # their address; failed logins and sign-ups are rate limited.
@@ -150,8 +155,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Generated reports are not public: they live outside MEDIA_ROOT and are
+# served by reporting.views after a province check. Point "reports" at an
+# object storage backend (django-storages) to keep them off the local disk.
+REPORTS_ROOT = env.path("DJANGO_REPORTS_ROOT", default=BASE_DIR / "private" / "reports")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "reports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(REPORTS_ROOT)},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -162,6 +175,9 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest file a person may upload (config/uploads.py checks it); the
+# proxy in front should refuse bigger requests before Django reads them.
+UPLOAD_MAX_BYTES = env.int("DJANGO_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 # Cache and Celery: Redis when REDIS_URL is set, otherwise in-process.
 REDIS_URL = env("REDIS_URL", default="")
@@ -203,6 +219,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "missions.tasks.results_invitations_sweep_task",
         "schedule": crontab(hour=7, minute=15),
     },
+    # 15 January, early morning: last year's progress report of every
+    # province, so it is ready when civil servants start on the annual
+    # accounts. A report already queued or running is not asked twice.
+    "reporting-yearly-reports": {
+        "task": "reporting.tasks.report_runs_yearly_task",
+        "schedule": crontab(month_of_year=1, day_of_month=15, hour=6, minute=0),
+    },
 }
 
 EMAIL_BACKEND = env(
@@ -242,6 +265,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# No script of ours reads these cookies; HttpOnly keeps injected ones out too.
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool(
     "DJANGO_SECURE_COOKIES", default=not (DEBUG or TESTING)
 )
@@ -259,9 +285,31 @@ if env.bool("DJANGO_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Content-Security-Policy (django-csp): only our own files, no inline script
+# or style, no framing. Bootstrap's icons are data: SVGs in its CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every layout step at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -5,13 +5,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from missions import urls as missions_urls
+from reporting import urls_dashboard
 
 from . import views
 from .health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.set_language, name="set_language"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -23,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("mijn/", include(missions_urls.mine_patterns)),
     path("beheer/missies/", include(missions_urls.backoffice_patterns)),
     path("beheer/", include("programmes.urls")),
+    path("rapportages/", include("reporting.urls")),
+    path("dashboard/", include(urls_dashboard)),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -1,5 +1,10 @@
 """Pages of the portal as a whole: the start page and the legal statements."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils import translation
+from django.views import i18n as i18n_views
 from django.views.generic import TemplateView
 
 
@@ -13,3 +18,16 @@ class AccessibilityView(TemplateView):
 
 class PrivacyView(TemplateView):
     template_name = "pages/privacy.html"
+
+
+def set_language(request):
+    """Django's set_language, reading `next` in the language it is written in.
+
+    Django resolves `next` in the request's language, which is always Dutch
+    for /i18n/setlang/ (no prefix, prefix_default_language off), so
+    /en/privacy/ did not resolve and switching back to Dutch stayed English.
+    """
+    next_url = request.POST.get("next", request.GET.get("next", ""))
+    path_language = translation.get_language_from_path(urlsplit(next_url).path)
+    with translation.override(path_language or settings.LANGUAGE_CODE):
+        return i18n_views.set_language(request)

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ReportingConfig(AppConfig):
     name = "reporting"
     verbose_name = _("Reports and dashboards")
+
+    def ready(self):
+        from .dashboard import invalidation
+
+        invalidation.connect()

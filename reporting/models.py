@@ -1,1 +1,175 @@
-"""Report runs: filled by the reporting issue."""
+"""Report runs: one generation of a yearly progress report and its files.
+
+A run freezes the figures it was made from (``figures``), so a published
+report never changes when data is edited or personal data is erased later.
+Its files live in the private ``reports`` storage (see STORAGES in
+config/settings.py), never under the public MEDIA_URL; views serve them after
+a province check.
+"""
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def report_storage():
+    return storages["reports"]
+
+
+class ReportRun(models.Model):
+    class Scope(models.TextChoices):
+        PROVINCE = "province", _("Whole province")
+        PROGRAMME = "programme", _("Programme")
+        PRESTATIE = "prestatie", _("Prestatie")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Being generated")
+        SUCCEEDED = "succeeded", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    # A run in one of these holds the slot of its scope, year and language.
+    ACTIVE_STATUSES = (Status.QUEUED, Status.RUNNING)
+    FILE_FIELDS = ("html_file", "pdf_file", "xlsx_file", "docx_file")
+
+    province = models.ForeignKey(
+        "programmes.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="report_runs",
+    )
+    scope = models.CharField(
+        _("scope"), max_length=10, choices=Scope.choices, default=Scope.PROVINCE
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="report_runs",
+    )
+    prestatie = models.ForeignKey(
+        "programmes.Prestatie",
+        verbose_name=_("prestatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="report_runs",
+    )
+    # "province", "programme:12" or "prestatie:7": one non-null column, so
+    # the uniqueness of active runs needs no NULLS NOT DISTINCT.
+    scope_key = models.CharField(_("scope key"), max_length=40, editable=False)
+    year = models.PositiveSmallIntegerField(_("year"))
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="nl"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="report_runs",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Set when an attempt starts; only that attempt may publish its files.
+    attempt_token = models.CharField(max_length=32, blank=True, editable=False)
+    requested_at = models.DateTimeField(_("requested on"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started on"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished on"), null=True, blank=True)
+    figures = models.JSONField(
+        _("figures as generated"), null=True, blank=True, encoder=DjangoJSONEncoder
+    )
+    figures_at = models.DateTimeField(_("figures frozen on"), null=True, blank=True)
+    html_file = models.FileField(
+        _("HTML"), storage=report_storage, max_length=300, blank=True
+    )
+    pdf_file = models.FileField(
+        _("PDF"), storage=report_storage, max_length=300, blank=True
+    )
+    xlsx_file = models.FileField(
+        _("Excel data annex"), storage=report_storage, max_length=300, blank=True
+    )
+    docx_file = models.FileField(
+        _("Word"), storage=report_storage, max_length=300, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("report run")
+        verbose_name_plural = _("report runs")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["province", "-requested_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "scope_key", "year", "language"],
+                condition=Q(status__in=["queued", "running"]),
+                name="report_run_one_active_per_scope_year_language",
+                violation_error_message=_("This report is already being generated."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(scope="province", programme__isnull=True, prestatie__isnull=True)
+                    | Q(
+                        scope="programme",
+                        programme__isnull=False,
+                        prestatie__isnull=True,
+                    )
+                    | Q(
+                        scope="prestatie",
+                        programme__isnull=True,
+                        prestatie__isnull=False,
+                    )
+                ),
+                name="report_run_scope_matches_its_object",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="succeeded")
+                | (Q(figures__isnull=False) & ~Q(pdf_file="")),
+                name="report_run_succeeded_has_figures_and_files",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.province} {self.year} {self.scope_label} ({self.language})"
+
+    def get_absolute_url(self):
+        return reverse("reporting:detail", args=[self.pk])
+
+    @staticmethod
+    def key_for(scope: str, programme=None, prestatie=None) -> str:
+        if scope == ReportRun.Scope.PROGRAMME:
+            return f"programme:{programme.pk}"
+        if scope == ReportRun.Scope.PRESTATIE:
+            return f"prestatie:{prestatie.pk}"
+        return "province"
+
+    @property
+    def scope_label(self) -> str:
+        if self.scope == self.Scope.PRESTATIE and self.prestatie_id:
+            return f"{self.prestatie.code} {self.prestatie.title}"
+        if self.scope == self.Scope.PROGRAMME and self.programme_id:
+            return self.programme.name
+        return str(self.Scope.PROVINCE.label)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.SUCCEEDED
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.started_at and self.finished_at:
+            return (self.finished_at - self.started_at).total_seconds()
+        return None

@@ -1,4 +1,7 @@
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import (
     OrganisationFactory,
@@ -57,12 +60,24 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
-def _default_language():
-    """Each test starts in Dutch: a request to /en/ leaves English active in
-    the thread, which would leak into the next test's messages."""
-    from django.conf import settings
+def _fast_password_hashing(settings):
+    # PBKDF2 costs ~0.3 s a user by design; tests create hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Hostile-input tests (tests/test_hostile_input.py): a quick default, and a
+# thorough run with HYPOTHESIS_PROFILE=thorough.
+hypothesis_settings.register_profile("default", max_examples=60, deadline=None)
+hypothesis_settings.register_profile("thorough", max_examples=1000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    # A request to /en/ leaves English active in the thread, and reverse() in
+    # the next test would then give /en/ URLs; every test starts in Dutch.
     from django.utils import translation
 
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.activate("nl")
     yield
-    translation.activate(settings.LANGUAGE_CODE)
+    translation.deactivate()

@@ -318,3 +318,28 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
         attended = factory.Trait(status="attended")
         withdrawn = factory.Trait(status="withdrawn")
         rejected = factory.Trait(status="rejected", rejection_reason="Vol")
+
+
+# --- reporting ------------------------------------------------------------
+
+
+class ReportRunFactory(factory.django.DjangoModelFactory):
+    """A queued whole-province run; traits give the other states."""
+
+    class Meta:
+        model = "reporting.ReportRun"
+
+    province = factory.SubFactory(ProvinceFactory)
+    scope = "province"
+    scope_key = "province"
+    year = 2016
+    language = "nl"
+    status = "queued"
+
+    class Params:
+        running = factory.Trait(
+            status="running",
+            attempts=1,
+            started_at=factory.LazyFunction(timezone.now),
+        )
+        failed = factory.Trait(status="failed", error="Er ging iets mis.")

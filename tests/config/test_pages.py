@@ -47,6 +47,12 @@ def test_language_switch_keeps_the_page(client):
     assert response.url == "/en/privacy/"
 
 
+def test_language_switch_back_to_dutch_leaves_the_english_url(client):
+    response = client.post("/i18n/setlang/", {"language": "nl", "next": "/en/privacy/"})
+    assert response.status_code == 302
+    assert response.url == "/privacy/"
+
+
 def test_skip_link_and_landmarks(client):
     html = client.get("/").content.decode()
     assert 'href="#main"' in html
@@ -78,3 +84,18 @@ def test_back_office_is_forbidden_to_sme_and_asks_anonymous_to_log_in(client, sm
     assert client.get(url).status_code == 302
     client.force_login(sme_user)
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("/accounts/login/", "Inloggen"),
+        ("/accounts/signup/", "Account aanmaken"),
+    ],
+)
+def test_account_pages_use_the_menus_words(client, url, words):
+    """The menu's "Inloggen" opens a page called "Inloggen", not "Aanmelden"."""
+    html = client.get(url).content.decode()
+    heading = re.search(r"<h1>\s*(.*?)\s*</h1>", html, re.S).group(1)
+    assert heading == words
+    assert "Aanmelden" not in html.split("<main", 1)[1]

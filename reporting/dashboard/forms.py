@@ -1,0 +1,103 @@
+"""The choice of province (administrators only), year and programme."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Programme, Province
+
+from ..figures.drilldown import DRILL_FIGURES, KEYED_FIGURES
+
+FIRST_YEAR = 2000
+FINANCE = "finance"
+
+
+def year_choices():
+    return [
+        (y, str(y)) for y in range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)
+    ]
+
+
+class DashboardFilterForm(forms.Form):
+    province = forms.ModelChoiceField(
+        label=_("Province"),
+        queryset=Province.objects.order_by("name"),
+        empty_label=_("Choose a province"),
+        error_messages={"invalid_choice": _("Choose a province from the list.")},
+    )
+    year = forms.TypedChoiceField(
+        label=_("Year"),
+        coerce=int,
+        error_messages={
+            "invalid_choice": _("Choose a year from the list."),
+            "required": _("Choose a year."),
+        },
+    )
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programme.objects.none(),
+        required=False,
+        empty_label=_("All programmes"),
+        error_messages={"invalid_choice": _("Choose a programme of the province.")},
+    )
+
+    def __init__(self, data, *, user, **kwargs):
+        self.user = user
+        data = data.copy()
+        data.setdefault("year", str(timezone.localdate().year))
+        super().__init__(data, **kwargs)
+        self.fields["year"].choices = year_choices()
+        if user.is_administrator:
+            province_id = data.get("province", "")
+            province = Province.objects.filter(
+                pk=int(province_id) if str(province_id).isdigit() else None
+            ).first()
+        else:
+            del self.fields["province"]
+            province = user.province
+        self.province = province
+        self.fields["programme"].queryset = (
+            Programme.objects.filter(province=province).order_by("name")
+            if province is not None
+            else Programme.objects.none()
+        )
+
+    def selects(self) -> list[dict]:
+        """The visible fields with their options read once: iterating a
+        ModelChoiceField in a template costs a count and a select."""
+        return [
+            {
+                "field": bound,
+                "options": [
+                    (str(value), label, str(value) == str(bound.value() or ""))
+                    for value, label in bound.field.choices
+                ],
+            }
+            for bound in self.visible_fields()
+        ]
+
+    def programme_is_foreign(self) -> bool:
+        """A programme asked for that exists, but not in the province."""
+        return "programme" in self.errors and self.data.get("programme", "").isdigit()
+
+
+class DrillDownForm(DashboardFilterForm):
+    figure = forms.ChoiceField(
+        label=_("Figure"),
+        choices=[(f, f) for f in (*DRILL_FIGURES, FINANCE)],
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _("This figure has no list behind it."),
+            "required": _("Say which figure to show the list of."),
+        },
+    )
+    key = forms.CharField(required=False, max_length=150, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        figure, key = data.get("figure"), data.get("key", "")
+        if figure in KEYED_FIGURES and not key:
+            self.add_error("key", _("Say which row of the figure to show."))
+        if figure == "action" and key and not key.isdigit():
+            self.add_error("key", _("Choose an action from the dashboard."))
+        return data

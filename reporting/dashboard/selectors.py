@@ -1,0 +1,311 @@
+"""Reads of the dashboard: the cached figures of a scope, and what the page
+derives from them (headline figures, status, links). Nothing is counted a
+second way: every number comes from reporting.figures."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.cache import cache
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Indicator, IntendedResult, Programme, Province
+
+from ..figures import Figures, Status, figures_for, indicator_status
+from ..figures.progress import Money, Trend, money_for, trend_for
+from ..models import ReportRun
+from .invalidation import versions
+
+# Long enough to matter, short enough that a missed invalidation (a write
+# that bypasses the ORM) does not linger: edits bump the version anyway.
+CACHE_SECONDS = 60 * 60
+
+M = Indicator.Metric
+
+
+class Extra:
+    """Statuses of headline figures that are not indicator targets."""
+
+    WITHIN_BUDGET = "within_budget"
+    OVER_BUDGET = "over_budget"
+    NOT_REALISED = "not_realised"
+    INFORMATION = "information"
+
+
+STATUS_LABELS = {
+    Status.ACHIEVED: _("Target achieved"),
+    Status.ON_TRACK: _("On track"),
+    Status.BEHIND: _("Behind target"),
+    Status.NO_TARGET: _("No target set"),
+    Status.NO_VALUE: _("No value yet"),
+    Extra.WITHIN_BUDGET: _("Within budget"),
+    Extra.OVER_BUDGET: _("Over budget"),
+    Extra.NOT_REALISED: _("Not yet accounted for"),
+    Extra.INFORMATION: _("For information"),
+}
+# Bootstrap's text-bg-* pairs pass WCAG AA contrast; the label always says
+# the same in words, and the symbol tells it apart in black and white.
+STATUS_STYLES = {
+    Status.ACHIEVED: ("success", "✓"),
+    Status.ON_TRACK: ("primary", "→"),
+    Status.BEHIND: ("danger", "!"),
+    Status.NO_TARGET: ("secondary", "–"),
+    Status.NO_VALUE: ("secondary", "?"),
+    Extra.WITHIN_BUDGET: ("success", "✓"),
+    Extra.OVER_BUDGET: ("danger", "!"),
+    Extra.NOT_REALISED: ("secondary", "–"),
+    Extra.INFORMATION: ("light", "i"),
+}
+INTENDED_RESULT_STYLES = {
+    IntendedResult.Status.PLANNED: ("secondary", "–"),
+    IntendedResult.Status.ACHIEVED: ("success", "✓"),
+    IntendedResult.Status.PARTLY: ("warning", "½"),
+    IntendedResult.Status.NOT_ACHIEVED: ("danger", "!"),
+}
+
+
+@dataclass
+class DashboardData:
+    figures: Figures
+    trend: Trend
+    money: Money
+
+
+def _cache_key(province, year, programme, as_of) -> str:
+    return ":".join(
+        [
+            "dashboard",
+            versions(province.pk),
+            str(province.pk),
+            str(year),
+            str(programme.pk) if programme else "all",
+            get_language() or "nl",
+            as_of.isoformat(),
+        ]
+    )
+
+
+def dashboard_data(
+    *,
+    province: Province,
+    year: int,
+    programme: Programme | None = None,
+    as_of: datetime.date | None = None,
+) -> DashboardData:
+    """The figures, trend and money of a scope; cached per province, year,
+    programme, language and day, refreshed when the data changes."""
+    as_of = as_of or timezone.localdate()
+    key = _cache_key(province, year, programme, as_of)
+    data = cache.get(key)
+    if data is None:
+        figures = figures_for(
+            province=province, year=year, programme=programme, as_of=as_of
+        )
+        data = DashboardData(
+            figures=figures,
+            trend=trend_for(province=province, year=year, programme=programme),
+            money=money_for(figures, province=province, programme=programme),
+        )
+        cache.set(key, data, CACHE_SECONDS)
+    return data
+
+
+# --- what the page shows ---------------------------------------------------
+
+
+@dataclass
+class Headline:
+    key: str
+    label: str
+    value: object
+    kind: str  # count, money, mark, percent
+    status: str
+    target: Decimal | None = None
+    note: str = ""
+    drill: str = ""
+
+    url: str = ""
+
+    @property
+    def badge(self) -> dict:
+        return status_badge(self.status)
+
+    @property
+    def style(self) -> str:
+        return STATUS_STYLES[self.status][0]
+
+
+def year_targets(figures: Figures) -> dict[str, Decimal]:
+    """The year's targets per computed metric: the sum over the annual
+    computed indicators of every action in scope that have one."""
+    targets: dict[str, Decimal] = {}
+    for prestatie in figures.prestaties:
+        for action in prestatie.actions:
+            for i in action.indicators:
+                if (
+                    i.source == Indicator.Source.COMPUTED
+                    and i.accumulation == Indicator.Accumulation.ANNUAL
+                    and i.target is not None
+                ):
+                    targets[i.metric] = targets.get(i.metric, Decimal(0)) + i.target
+    return targets
+
+
+def headlines(data: DashboardData) -> list[Headline]:
+    figures, money, totals = data.figures, data.money, data.figures.totals
+    as_of = datetime.date.fromisoformat(figures.as_of)
+    targets = year_targets(figures)
+
+    def against_target(key, label, value, metric, kind="count", drill=""):
+        target = targets.get(metric)
+        status = indicator_status(
+            target=target, realised=Decimal(value), year=figures.year, as_of=as_of
+        )
+        return Headline(
+            key=key,
+            label=label,
+            value=value,
+            kind=kind,
+            status=status,
+            target=target,
+            drill=drill or key,
+        )
+
+    items = [
+        against_target(
+            "missions",
+            _("Missions realised"),
+            totals.missions_realised,
+            M.MISSIONS_REALISED,
+        ),
+        against_target(
+            "participants", _("Participants"), totals.participants, M.PARTICIPANTS
+        ),
+        against_target(
+            "organisations",
+            _("Unique organisations"),
+            totals.unique_organisations,
+            M.UNIQUE_ORGANISATIONS,
+        ),
+        against_target(
+            "first_time_exporters",
+            _("First-time exporters"),
+            totals.first_time_exporters,
+            M.FIRST_TIME_EXPORTERS,
+        ),
+        against_target("leads", _("Leads"), totals.leads, M.LEADS),
+        against_target("deals", _("Deals"), totals.deals, M.DEALS),
+        against_target(
+            "export_turnover",
+            _("Export turnover"),
+            totals.export_turnover,
+            M.EXPORT_TURNOVER,
+            kind="money",
+        ),
+        Headline(
+            key="satisfaction",
+            label=str(_("Average satisfaction (1–10)")),
+            value=totals.satisfaction,
+            kind="mark",
+            status=Status.NO_TARGET if totals.satisfaction else Status.NO_VALUE,
+            drill="satisfaction",
+        ),
+        Headline(
+            key="withdrawals",
+            label=str(_("Reserve withdrawals in this year's report")),
+            value=money.withdrawals,
+            kind="money",
+            status=Extra.INFORMATION,
+            drill="finance",
+        ),
+        Headline(
+            key="reserve_balance",
+            label=str(_("Reserve balance at the end of the year (decided)")),
+            value=data.trend.balance_in(figures.year),
+            kind="money",
+            status=Extra.INFORMATION,
+            drill="finance",
+        ),
+        _budget_headline(money),
+        Headline(
+            key="cost_per_participant",
+            label=str(_("Province cost per participant")),
+            value=money.cost_per_participant,
+            kind="money",
+            status=(
+                Status.NO_VALUE
+                if money.cost_per_participant is None
+                else Extra.INFORMATION
+            ),
+            drill="cost_per_participant",
+        ),
+    ]
+    for item in items:
+        item.label = str(item.label)
+    return items
+
+
+def _budget_headline(money: Money) -> Headline:
+    if money.budget_current is None or money.budget_realised is None:
+        status = Extra.NOT_REALISED
+    elif money.budget_realised <= money.budget_current:
+        status = Extra.WITHIN_BUDGET
+    else:
+        status = Extra.OVER_BUDGET
+    return Headline(
+        key="budget",
+        label=str(_("Budget realised")),
+        value=money.budget_realised,
+        kind="money",
+        status=status,
+        target=money.budget_current,
+        drill="finance",
+    )
+
+
+def status_badge(status: str) -> dict:
+    style, symbol = STATUS_STYLES[status]
+    return {"label": str(STATUS_LABELS[status]), "style": style, "symbol": symbol}
+
+
+def intended_result_badge(status: str) -> dict:
+    """The civil servant's own verdict on an intended result, in words."""
+    style, symbol = INTENDED_RESULT_STYLES.get(status, ("secondary", "?"))
+    try:
+        label = IntendedResult.Status(status).label
+    except ValueError:
+        label = status
+    return {"label": str(label), "style": style, "symbol": symbol}
+
+
+def prestatie_url(pk: int) -> str | None:
+    """The prestatie's page in the back office, when that app provides one."""
+    try:
+        return reverse("programmes:prestatie_detail", args=[pk])
+    except NoReverseMatch:
+        return None
+
+
+def latest_report(*, province, year, programme=None) -> tuple[ReportRun, str] | None:
+    """The newest ready yearly report of the scope and its address. One
+    query."""
+    runs = ReportRun.objects.filter(
+        province=province, year=year, status=ReportRun.Status.SUCCEEDED
+    )
+    if programme is not None:
+        runs = runs.filter(scope=ReportRun.Scope.PROGRAMME, programme=programme)
+    else:
+        runs = runs.filter(scope=ReportRun.Scope.PROVINCE)
+    run = runs.order_by("-finished_at", "-pk").first()
+    if run is None:
+        return None
+    try:
+        return run, run.get_absolute_url()
+    except NoReverseMatch:
+        # The report pages arrive with another branch; no link until then.
+        return run, ""

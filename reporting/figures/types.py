@@ -1,0 +1,193 @@
+"""The shapes of the figures: plain data, frozen as JSON in report runs."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+
+ZERO = Decimal("0")
+
+
+class Status:
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NO_TARGET = "no_target"
+    NO_VALUE = "no_value"
+
+
+class ScopeKind:
+    PROVINCE = "province"
+    PROGRAMME = "programme"
+    PRESTATIE = "prestatie"
+
+
+# --- the dataclasses ------------------------------------------------------
+
+
+@dataclass
+class Totals:
+    """The computed figures over all realised missions in scope."""
+
+    missions_realised: int = 0
+    missions_outgoing: int = 0
+    missions_incoming: int = 0
+    participants: int = 0
+    unique_organisations: int = 0
+    first_time_exporters: int = 0
+    own_province_participants: int = 0
+    own_province_share: Decimal | None = None
+    meetings: int = 0
+    leads: int = 0
+    deals: int = 0
+    expected_export_turnover: Decimal = ZERO
+    export_turnover: Decimal = ZERO
+    satisfaction: Decimal | None = None
+    satisfaction_responses: int = 0
+
+
+@dataclass
+class MomentResults:
+    moment: str
+    responses: int
+    meetings: int
+    leads: int
+    deals: int
+    expected_export_turnover: Decimal
+    export_turnover: Decimal
+    satisfaction: Decimal | None
+
+
+@dataclass
+class MissionFigure:
+    id: int
+    title: str
+    direction: str
+    country: str
+    country_name: str
+    region: str
+    event: str
+    themes: list[dict]
+    start_date: str
+    end_date: str
+    leader: str
+    highlights: str
+    action_id: int | None
+    programme_id: int | None
+    participants: int
+    organisations: int
+    organisation_kinds: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SpreadRow:
+    """Participation in one group: a country, theme, sector, ..."""
+
+    key: str
+    label: str
+    missions: int
+    participants: int
+    organisations: int
+
+
+@dataclass
+class IndicatorFigure:
+    id: int
+    name: str
+    unit: str
+    source: str
+    metric: str
+    accumulation: str
+    target: Decimal | None
+    realised: Decimal | None
+    status: str
+    note: str = ""
+
+
+@dataclass
+class ActionFigure:
+    id: int
+    number: int
+    text: str
+    programme_ids: list[int]
+    indicators: list[IndicatorFigure]
+    progress_notes: list[str]
+    mission_ids: list[int]
+    participants: int
+    organisations: int
+    leads: int = 0
+    deals: int = 0
+    export_turnover: Decimal = ZERO
+
+
+@dataclass
+class MutationFigure:
+    id: int
+    kind: str
+    status: str
+    amount: Decimal
+    budget_year: int
+    reserve: str
+    prestatie_id: int | None
+    prestatie_code: str
+    decision_body: str
+    decision_reference: str
+    decision_title: str
+    decision_date: str
+    explanation: str
+
+
+@dataclass
+class BudgetFigure:
+    prestatie_id: int
+    year: int
+    planned: Decimal
+    amended: Decimal | None
+    current: Decimal
+    realised: Decimal | None
+    remaining: Decimal | None
+
+
+@dataclass
+class PrestatieFigure:
+    id: int
+    code: str
+    title: str
+    purpose: str
+    context: str
+    kerntaak: str
+    doel: str
+    role: str
+    duration: str
+    start_year: int | None
+    end_year: int | None
+    portfolio_holder: str
+    relates_to_reserve: bool
+    reserve: str
+    investment_decisions: list[dict]
+    intended_results: list[dict]
+    actions: list[ActionFigure]
+    mutation_ids: list[int]
+    budget: BudgetFigure | None
+
+
+@dataclass
+class Figures:
+    province: dict
+    year: int
+    scope: dict
+    as_of: str
+    totals: Totals
+    results_by_moment: list[MomentResults]
+    missions: list[MissionFigure]
+    spread: dict[str, list[SpreadRow]]
+    prestaties: list[PrestatieFigure]
+    mutations: list[MutationFigure]
+    budget_lines: list[BudgetFigure] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """Primitives and Decimals only: freeze with DjangoJSONEncoder."""
+        return asdict(self)
+
+
+# --- helpers --------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""Files of a report run, rendered from its frozen figures.
+
+``render_report(run)`` returns ``{file field: (file name, bytes)}`` for the
+HTML, PDF, XLSX and DOCX versions. Everything comes from ``run.figures`` and
+the moment they were frozen, so a second rendering says the same.
+"""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .document import build_document
+from .docx import render_docx
+from .pdf import render_pdf
+from .xlsx import render_xlsx
+
+
+def css_string(text: str) -> str:
+    """A quoted CSS string that is safe inside a <style> element."""
+    escaped = (
+        str(text)
+        .replace("\\", "\\\\")
+        .replace('"', "\\22 ")
+        .replace("<", "\\3C ")
+        .replace("\n", "\\A ")
+    )
+    return mark_safe(f'"{escaped}"')
+
+
+def report_context(run) -> dict:
+    """The document and the print settings of a run, in its language."""
+    printed = timezone.localtime(run.figures_at or timezone.now()).date()
+    doc = build_document(run.figures, language=run.language, printed=printed)
+    return {
+        "doc": doc,
+        "printed_iso": printed.isoformat(),
+        "css": {
+            "footer": css_string(f"{doc['province']} · {doc['title']}"),
+            "page": css_string(_("Page") + " "),
+            "of": css_string(" " + _("of") + " "),
+            "colour": mark_safe(run.province.colour),
+        },
+    }
+
+
+def file_stem(run) -> str:
+    scope = slugify(run.figures["scope"].get("code") or run.scope) or run.scope
+    province = run.figures["province"]["code"]
+    name = slugify(f"{_('progress report')}-{province}-{run.year}-{scope}")
+    return f"{name}-{run.language}"
+
+
+def render_report(run) -> dict[str, tuple[str, bytes]]:
+    with translation.override(run.language):
+        context = report_context(run)
+        html = render_to_string("reporting/report_document.html", context)
+        stem = file_stem(run)
+        return {
+            "html_file": (f"{stem}.html", html.encode("utf-8")),
+            "pdf_file": (f"{stem}.pdf", render_pdf(html, context["doc"])),
+            "xlsx_file": (f"{stem}.xlsx", render_xlsx(run.figures, context["doc"])),
+            "docx_file": (f"{stem}.docx", render_docx(context["doc"])),
+        }

@@ -1,0 +1,452 @@
+"""The report as a plain document, built from frozen figures.
+
+HTML, PDF and DOCX all render this one structure, so they say the same.
+Every sentence the portal writes is a translatable string with named
+placeholders; call inside ``translation.override(language)``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import formats
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
+from missions.models import Mission
+from participants.models import Organisation
+from programmes.models import Prestatie, ReserveMutation
+
+from ..figures import Status
+from ..formatting import dutch_number, euro, percentage, to_decimal
+
+
+def status_labels() -> dict[str, str]:
+    return {
+        Status.ACHIEVED: _("Achieved"),
+        Status.ON_TRACK: _("On track"),
+        Status.BEHIND: _("Behind"),
+        Status.NO_TARGET: _("No target"),
+        Status.NO_VALUE: _("Not reported yet"),
+    }
+
+
+def _groups() -> dict[str, str]:
+    """How the participants of each kind are named in the sentence."""
+    return {
+        Organisation.Kind.SME: _("the regional SME sector"),
+        Organisation.Kind.LARGE: _("large companies"),
+        Organisation.Kind.EDUCATION: _("education"),
+        Organisation.Kind.KNOWLEDGE: _("knowledge institutions"),
+        Organisation.Kind.GOVERNMENT: _("governments"),
+        Organisation.Kind.PARTNER: _("partner organisations"),
+    }
+
+
+def join_words(words: list[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b and c' in the active language."""
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return "".join(words)
+    return _("%(first)s and %(last)s") % {
+        "first": ", ".join(words[:-1]),
+        "last": words[-1],
+    }
+
+
+def _theme_word(theme: dict, language: str) -> str:
+    name = (theme.get("name_en") if language == "en" else "") or theme["name"]
+    # "Energie" reads "energie" mid-sentence; "HTSM" stays as it is.
+    if len(name) > 1 and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def mission_line(mission: dict, language: str) -> str:
+    """'Missie naar Duitsland rondom het thema health (Match2Medica)'."""
+    country = mission["country_name"]
+    if mission["region"] and not mission["event"]:
+        country = _("%(country)s (%(region)s)") % {
+            "country": country,
+            "region": mission["region"],
+        }
+    themes = [_theme_word(t, language) for t in mission["themes"]]
+    values = {"country": country, "themes": join_words(themes)}
+    incoming = mission["direction"] == Mission.Direction.INCOMING
+    if not themes:
+        line = (
+            _("Incoming mission from %(country)s")
+            if incoming
+            else _("Mission to %(country)s")
+        ) % values
+    elif incoming:
+        line = (
+            ngettext(
+                "Incoming mission from %(country)s on the theme %(themes)s",
+                "Incoming mission from %(country)s on the themes %(themes)s",
+                len(themes),
+            )
+            % values
+        )
+    else:
+        line = (
+            ngettext(
+                "Mission to %(country)s on the theme %(themes)s",
+                "Mission to %(country)s on the themes %(themes)s",
+                len(themes),
+            )
+            % values
+        )
+    if mission["event"]:
+        line = _("%(line)s (%(event)s)") % {"line": line, "event": mission["event"]}
+    if mission["leader"]:
+        line = _("%(line)s, led by %(leader)s") % {
+            "line": line,
+            "leader": mission["leader"],
+        }
+    return line
+
+
+def missions_intro(*, year: int, count: int, incoming: bool) -> str:
+    values = {"year": year, "count": count}
+    if incoming:
+        return (
+            ngettext(
+                "In %(year)s, %(count)s incoming mission was realised:",
+                "In %(year)s, %(count)s incoming missions were realised:",
+                count,
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "In %(year)s, %(count)s outgoing mission was realised:",
+            "In %(year)s, %(count)s outgoing missions were realised:",
+            count,
+        )
+        % values
+    )
+
+
+def participants_sentence(*, count: int, kinds: list[str]) -> str:
+    names = _groups()
+    order = list(Organisation.Kind.values)
+    groups = [names[k] for k in sorted(set(kinds), key=order.index) if k in names]
+    if not groups:
+        return ngettext(
+            "In total, %(count)s representative took part in these missions.",
+            "In total, %(count)s representatives took part in these missions.",
+            count,
+        ) % {"count": count}
+    return ngettext(
+        "In total, %(count)s representative of %(groups)s took part in these missions.",
+        "In total, %(count)s representatives of %(groups)s took part in these "
+        "missions.",
+        count,
+    ) % {"count": count, "groups": join_words(groups)}
+
+
+def results_sentence(*, leads: int, deals: int, turnover) -> str:
+    if not (leads or deals or to_decimal(turnover)):
+        return ""
+    values = {
+        "leads": ngettext("%(count)s lead", "%(count)s leads", leads)
+        % {"count": leads},
+        "deals": ngettext("%(count)s deal", "%(count)s deals", deals)
+        % {"count": deals},
+        "turnover": euro(turnover),
+    }
+    if to_decimal(turnover):
+        return (
+            _(
+                "So far the participants reported %(leads)s and %(deals)s, with "
+                "%(turnover)s in export turnover."
+            )
+            % values
+        )
+    return _("So far the participants reported %(leads)s and %(deals)s.") % values
+
+
+def mutation_sentence(mutation: dict) -> str:
+    """The ledger line in the province's wording.
+
+    Gedeputeerde Staten write the report to Provinciale Staten: a proposal
+    asks the Staten ("Wij stellen u voor"), a decision of GS is told in the
+    past tense ("Wij hebben besloten"), one of PS is theirs ("Uw Staten
+    hebben besloten").
+    """
+    values = {
+        "amount": euro(mutation["amount"]),
+        "reserve": mutation["reserve"],
+        "year": mutation["budget_year"],
+        "prestatie": mutation["prestatie_code"],
+        "decision": (
+            f" ({mutation['decision_reference']})"
+            if mutation["decision_reference"]
+            else ""
+        ),
+    }
+    withdrawal = mutation["kind"] == ReserveMutation.Kind.WITHDRAWAL
+    if mutation["status"] == ReserveMutation.Status.PROPOSED:
+        if withdrawal:
+            text = _(
+                "We propose to withdraw %(amount)s from the %(reserve)s and add "
+                "this amount to the %(year)s budget of prestatie %(prestatie)s."
+            )
+        else:
+            text = _(
+                "We propose to add %(amount)s from the %(year)s budget of "
+                "prestatie %(prestatie)s to the %(reserve)s."
+            )
+    elif mutation["decision_body"] == "PS":
+        if withdrawal:
+            text = _(
+                "Your States decided to withdraw %(amount)s from the %(reserve)s "
+                "and add this amount to the %(year)s budget of prestatie "
+                "%(prestatie)s%(decision)s."
+            )
+        else:
+            text = _(
+                "Your States decided to add %(amount)s from the %(year)s budget "
+                "of prestatie %(prestatie)s to the %(reserve)s%(decision)s."
+            )
+    elif withdrawal:
+        text = _(
+            "We decided to withdraw %(amount)s from the %(reserve)s and add this "
+            "amount to the %(year)s budget of prestatie %(prestatie)s%(decision)s."
+        )
+    else:
+        text = _(
+            "We decided to add %(amount)s from the %(year)s budget of prestatie "
+            "%(prestatie)s to the %(reserve)s%(decision)s."
+        )
+    return text % values
+
+
+def _value(value, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    if unit in ("€", "EUR", "euro"):
+        return euro(value)
+    text = dutch_number(value)
+    return f"{text} {unit}".strip()
+
+
+def _basic_information(p: dict) -> list[tuple[str, str]]:
+    roles = dict(Prestatie.Role.choices)
+    if p["duration"] == Prestatie.Duration.PERIOD:
+        duration = _("%(start)s to %(end)s") % {
+            "start": p["start_year"] or "",
+            "end": p["end_year"] or "",
+        }
+    else:
+        duration = str(dict(Prestatie.Duration.choices)[Prestatie.Duration.STRUCTURAL])
+    if p["relates_to_reserve"]:
+        reserve = (
+            _("Yes, %(reserve)s") % {"reserve": p["reserve"]}
+            if p["reserve"]
+            else _("Yes")
+        )
+    else:
+        reserve = _("No")
+    decisions = "; ".join(
+        f"{d['title']} ({d['reference']})" for d in p["investment_decisions"]
+    )
+    return [
+        (_("Responsible portfolio holder"), p["portfolio_holder"] or "–"),
+        (_("Role of the province"), str(roles.get(p["role"], p["role"]))),
+        (_("Duration of the prestatie"), duration),
+        (_("Relation with a reserve"), reserve),
+        (_("Related investment proposal"), decisions or _("None")),
+    ]
+
+
+def _prestatie(p: dict, figures: dict, language: str) -> dict:
+    year = figures["year"]
+    missions = {m["id"]: m for m in figures["missions"]}
+    mutations = {m["id"]: m for m in figures["mutations"]}
+    labels = status_labels()
+    actions, progress, indicators = [], [], []
+    for action in p["actions"]:
+        actions.append(
+            {
+                "number": action["number"],
+                "text": action["text"],
+                "targets": [
+                    _("%(name)s: %(target)s")
+                    % {"name": i["name"], "target": _value(i["target"], i["unit"])}
+                    for i in action["indicators"]
+                    if i["target"] is not None
+                ],
+            }
+        )
+        own = [missions[pk] for pk in action["mission_ids"] if pk in missions]
+        blocks = []
+        for incoming in (False, True):
+            group = [
+                m
+                for m in own
+                if (m["direction"] == Mission.Direction.INCOMING) == incoming
+            ]
+            if group:
+                blocks.append(
+                    {
+                        "intro": missions_intro(
+                            year=year, count=len(group), incoming=incoming
+                        ),
+                        "lines": [mission_line(m, language) for m in group],
+                    }
+                )
+        kinds = [k for m in own for k in m.get("organisation_kinds", [])]
+        progress.append(
+            {
+                "number": action["number"],
+                "text": action["text"],
+                "notes": action["progress_notes"],
+                "mission_blocks": blocks,
+                "participants": (
+                    participants_sentence(count=action["participants"], kinds=kinds)
+                    if own
+                    else ""
+                ),
+                "results": results_sentence(
+                    leads=action.get("leads", 0),
+                    deals=action.get("deals", 0),
+                    turnover=action.get("export_turnover", 0),
+                ),
+                "highlights": [
+                    line.strip()
+                    for m in own
+                    for line in m["highlights"].splitlines()
+                    if line.strip()
+                ],
+            }
+        )
+        for i in action["indicators"]:
+            indicators.append(
+                {
+                    "action": action["number"],
+                    "name": i["name"],
+                    "target": _value(i["target"], i["unit"]),
+                    "realised": _value(i["realised"], i["unit"]),
+                    "status": i["status"],
+                    "status_label": labels.get(i["status"], i["status"]),
+                    "note": i.get("note", ""),
+                }
+            )
+    budget = p.get("budget")
+    return {
+        "anchor": "prestatie-" + slugify(p["code"]),
+        "heading": f"{p['code']} {p['title']}",
+        "purpose": p["purpose"],
+        "context": p["context"],
+        "actions": actions,
+        "progress": progress,
+        "indicators": indicators,
+        "finance": [
+            mutation_sentence(mutations[pk])
+            for pk in p["mutation_ids"]
+            if pk in mutations
+        ],
+        "budget": (
+            {
+                "planned": euro(budget["planned"]),
+                "current": euro(budget["current"]),
+                "realised": euro(budget["realised"]) or "–",
+                "remaining": euro(budget["remaining"]) or "–",
+            }
+            if budget
+            else None
+        ),
+        "basic": _basic_information(p),
+    }
+
+
+def _key_figures(figures: dict) -> list[tuple[str, str]]:
+    t = figures["totals"]
+    rows = [
+        (_("Missions realised"), dutch_number(t["missions_realised"])),
+        (_("Participants"), dutch_number(t["participants"])),
+        (_("Unique organisations"), dutch_number(t["unique_organisations"])),
+        (_("First-time exporters"), dutch_number(t["first_time_exporters"])),
+        (
+            _("Participants from the own province"),
+            percentage(t["own_province_share"]) or "–",
+        ),
+        (_("Leads"), dutch_number(t["leads"])),
+        (_("Deals"), dutch_number(t["deals"])),
+        (_("Export turnover"), euro(t["export_turnover"])),
+        (
+            _("Satisfaction (1–10)"),
+            dutch_number(t["satisfaction"], 1) if t["satisfaction"] else "–",
+        ),
+    ]
+    return rows
+
+
+def _spread(figures: dict) -> list[dict]:
+    titles = {
+        "country": _("Country"),
+        "theme": _("Theme"),
+        "sector": _("Sector"),
+        "sme_class": _("SME class"),
+        "organisation_kind": _("Kind of organisation"),
+    }
+    return [
+        {
+            "key": key,
+            "title": title,
+            "rows": [
+                (
+                    row["label"] or _("Unknown"),
+                    row["missions"],
+                    row["participants"],
+                    row["organisations"],
+                )
+                for row in figures["spread"].get(key, [])
+            ],
+        }
+        for key, title in titles.items()
+    ]
+
+
+def scope_title(figures: dict) -> str:
+    scope = figures["scope"]
+    if scope["kind"] == "prestatie":
+        return _("Prestatie %(code)s %(name)s") % scope
+    if scope["kind"] == "programme":
+        return _("Programme %(name)s") % scope
+    return _("Whole province")
+
+
+def build_document(figures: dict, *, language: str, printed: datetime.date) -> dict:
+    """The report's content in the active language, from frozen figures."""
+    year = figures["year"]
+    return {
+        "language": language,
+        "title": _("Progress report %(year)s") % {"year": year},
+        "province": figures["province"]["page_name"],
+        "scope": scope_title(figures),
+        # A string: the templates would group 2016 as "2.016".
+        "year": str(year),
+        "printed": formats.date_format(printed, "j F Y"),
+        "printed_iso": printed.isoformat(),
+        "printed_label": pgettext("report", "Printed on %(date)s")
+        % {"date": formats.date_format(printed, "j F Y")},
+        "key_figures": _key_figures(figures),
+        "missions": [
+            {
+                "line": mission_line(m, language),
+                "title": m["title"],
+                "dates": formats.date_format(
+                    datetime.date.fromisoformat(m["start_date"]), "j F Y"
+                ),
+                "participants": m["participants"],
+                "organisations": m["organisations"],
+            }
+            for m in figures["missions"]
+        ],
+        "spread": _spread(figures),
+        "prestaties": [_prestatie(p, figures, language) for p in figures["prestaties"]],
+    }

@@ -1,0 +1,202 @@
+"""The XLSX data annex: the figures as tables, without personal data.
+
+Only organisations' kinds, sectors and classes appear, never contact
+persons. Text that a spreadsheet would read as a formula is neutralised.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from missions.models import Mission
+from programmes.models import ReserveMutation
+
+from ..formatting import to_decimal
+from .document import mission_line, status_labels
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MONEY_FORMAT = '"€" #,##0.00'
+
+
+def safe_cell(value):
+    """Numbers stay numbers; text starting like a formula gets a quote, so
+    that no spreadsheet evaluates it (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _sheet(workbook, title, headers, rows, money_columns=()):
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append([safe_cell(h) for h in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([safe_cell(v) for v in row])
+    for column in money_columns:
+        for cell in sheet[get_column_letter(column)][1:]:
+            cell.number_format = MONEY_FORMAT
+    for index, header in enumerate(headers, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(
+            12, min(60, len(str(header)) + 4)
+        )
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _number(value) -> Decimal | None:
+    return to_decimal(value)
+
+
+def render_xlsx(figures: dict, doc: dict) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    language = doc["language"]
+    summary = workbook.create_sheet(title=_("Summary")[:31])
+    for label, value in (
+        (_("Report"), doc["title"]),
+        (_("Province"), doc["province"]),
+        (_("Scope"), doc["scope"]),
+        (_("Printed on"), doc["printed"]),
+        *doc["key_figures"],
+    ):
+        summary.append([safe_cell(label), safe_cell(value)])
+    summary.column_dimensions["A"].width = 40
+    summary.column_dimensions["B"].width = 50
+
+    directions = dict(Mission.Direction.choices)
+    _sheet(
+        workbook,
+        _("Missions"),
+        [
+            _("Mission"),
+            _("Title"),
+            _("Direction"),
+            _("Country"),
+            _("Region or city"),
+            _("Themes"),
+            _("Trade fair or event"),
+            _("Start date"),
+            _("End date"),
+            _("Participants"),
+            _("Organisations"),
+        ],
+        [
+            [
+                mission_line(m, language),
+                m["title"],
+                str(directions.get(m["direction"], m["direction"])),
+                m["country_name"],
+                m["region"],
+                ", ".join(t["name"] for t in m["themes"]),
+                m["event"],
+                m["start_date"],
+                m["end_date"],
+                m["participants"],
+                m["organisations"],
+            ]
+            for m in figures["missions"]
+        ],
+    )
+    for table in doc["spread"]:
+        _sheet(
+            workbook,
+            _("By %(name)s") % {"name": table["title"].lower()},
+            [table["title"], _("Missions"), _("Participants"), _("Organisations")],
+            [list(row) for row in table["rows"]],
+        )
+    labels = status_labels()
+    _sheet(
+        workbook,
+        _("Indicators"),
+        [
+            _("Prestatie"),
+            _("Action"),
+            _("Indicator"),
+            _("Unit"),
+            _("Target"),
+            _("Realised"),
+            _("Status"),
+        ],
+        [
+            [
+                p["code"],
+                a["number"],
+                i["name"],
+                i["unit"],
+                _number(i["target"]),
+                _number(i["realised"]),
+                labels.get(i["status"], i["status"]),
+            ]
+            for p in figures["prestaties"]
+            for a in p["actions"]
+            for i in a["indicators"]
+        ],
+    )
+    kinds = dict(ReserveMutation.Kind.choices)
+    statuses = dict(ReserveMutation.Status.choices)
+    _sheet(
+        workbook,
+        _("Reserve mutations"),
+        [
+            _("Reserve"),
+            _("Kind"),
+            _("Status"),
+            _("Amount"),
+            _("Budget year"),
+            _("Prestatie"),
+            _("Decision"),
+            _("Explanation"),
+        ],
+        [
+            [
+                m["reserve"],
+                str(kinds.get(m["kind"], m["kind"])),
+                str(statuses.get(m["status"], m["status"])),
+                _number(m["amount"]),
+                m["budget_year"],
+                m["prestatie_code"],
+                " ".join(filter(None, (m["decision_reference"], m["decision_title"]))),
+                m["explanation"],
+            ]
+            for m in figures["mutations"]
+        ],
+        money_columns=(4,),
+    )
+    _sheet(
+        workbook,
+        _("Budget"),
+        [
+            _("Prestatie"),
+            _("Year"),
+            _("Budgeted"),
+            _("After amendments"),
+            _("Realised"),
+            _("Remaining"),
+        ],
+        [
+            [
+                p["code"],
+                p["budget"]["year"],
+                _number(p["budget"]["planned"]),
+                _number(p["budget"]["current"]),
+                _number(p["budget"]["realised"]),
+                _number(p["budget"]["remaining"]),
+            ]
+            for p in figures["prestaties"]
+            if p.get("budget")
+        ],
+        money_columns=(3, 4, 5, 6),
+    )
+    # Fixed properties, so two renderings of the same figures match.
+    workbook.properties.creator = doc["province"]
+    workbook.properties.title = doc["title"]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,125 @@
+"""The progress dashboard and its drill-down lists: read-only pages for
+civil servants and portfolio holders of a province; administrators choose
+the province."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.views.generic import TemplateView
+
+from accounts.permissions import ProvinceReaderRequiredMixin
+
+from .dashboard import pages
+from .dashboard.forms import FINANCE, DashboardFilterForm, DrillDownForm
+from .dashboard.selectors import dashboard_data, headlines, latest_report, status_badge
+from .figures.drilldown import drilldown_for
+
+
+def sees_organisations(user) -> bool:
+    """Names of organisations are for the people who work with them."""
+    return user.is_civil_servant or user.is_administrator
+
+
+class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
+    http_method_names = ["get", "head", "options"]
+    form_class = DashboardFilterForm
+
+    def get(self, request, *args, **kwargs):
+        user = request.user
+        form = self.form_class(request.GET, user=user)
+        context = {"form": form, "province": form.province}
+        if form.province is None:
+            if not user.is_administrator:
+                # A reader without a province has nothing to read.
+                raise PermissionDenied
+            return self.render_to_response(
+                self.get_context_data(**context, choose_province=True),
+                status=400 if request.GET.get("province") else 200,
+            )
+        if not form.is_valid():
+            if form.programme_is_foreign():
+                raise Http404
+            return self.render_to_response(self.get_context_data(**context), status=400)
+        year = form.cleaned_data["year"]
+        programme = form.cleaned_data["programme"]
+        data = dashboard_data(province=form.province, year=year, programme=programme)
+        links = pages.Links(
+            year=year,
+            province_id=form.province.pk if user.is_administrator else None,
+            programme_id=programme.pk if programme else None,
+        )
+        context |= {
+            "year": year,
+            "programme": programme,
+            "data": data,
+            "figures": data.figures,
+            "as_of": datetime.date.fromisoformat(data.figures.as_of),
+            "links": links,
+            "sees_organisations": sees_organisations(user),
+        }
+        context |= self.page_context(form, data, links)
+        return self.render_to_response(self.get_context_data(**context))
+
+    def page_context(self, form, data, links) -> dict:
+        raise NotImplementedError
+
+
+class DashboardView(_DashboardBase):
+    template_name = "reporting/dashboard.html"
+
+    def page_context(self, form, data, links):
+        figures = data.figures
+        cleaned = form.cleaned_data
+        items = headlines(data)
+        for item in items:
+            item.url = links.drill(item.drill)
+        return {
+            "headlines": items,
+            "own_share": {
+                "share": figures.totals.own_province_share,
+                "own": figures.totals.own_province_participants,
+                "total": figures.totals.participants,
+                "url": links.drill("own_province"),
+            },
+            "prestaties": pages.prestatie_rows(figures, links, with_links=True),
+            "trend_charts": pages.trend_charts(data, links),
+            "spread_charts": pages.spread_charts(figures, links),
+            "report": latest_report(
+                province=form.province,
+                year=cleaned["year"],
+                programme=cleaned["programme"],
+            ),
+        }
+
+
+class DrillDownView(_DashboardBase):
+    template_name = "reporting/dashboard_drilldown.html"
+    form_class = DrillDownForm
+
+    def page_context(self, form, data, links):
+        figure = form.cleaned_data["figure"]
+        key = form.cleaned_data["key"]
+        context = {
+            "figure": figure,
+            "key": key,
+            "title": pages.drill_title(figure, key, data.figures),
+            "back_url": links.dashboard(),
+        }
+        if figure == FINANCE:
+            context["mutations"] = [
+                {"figure": m, "badge": status_badge("information")}
+                for m in data.figures.mutations
+            ]
+            context["budget_lines"] = data.figures.budget_lines
+            context["balances"] = data.trend.reserve_balances
+            return context
+        context["drilldown"] = drilldown_for(
+            data.figures,
+            province=form.province,
+            programme=form.cleaned_data["programme"],
+            figure=figure,
+            key=key,
+            with_organisations=sees_organisations(self.request.user),
+        )
+        return context

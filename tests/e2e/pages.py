@@ -1,0 +1,120 @@
+"""Every page each role can reach, for the accessibility audit.
+
+ADD YOUR PAGES HERE: one `Visit` per (role, page) a person can reach, with
+the URL name (or a path starting with "/", without the language prefix)
+and, for object pages, a function from the test world
+(tests/world.py) to the URL's kwargs. `prepare` brings the page into a state
+worth checking, e.g. a form showing its errors. Each visit is audited in
+Dutch and in English; every role needs at least one visit.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.world import (
+    ADMINISTRATOR,
+    ANONYMOUS,
+    CIVIL_SERVANT_LI,
+    CIVIL_SERVANT_OV,
+    PORTFOLIO_HOLDER_OV,
+    SME_A,
+    SME_B,
+    World,
+)
+
+
+@dataclass(frozen=True)
+class Visit:
+    role: str
+    url_name: str
+    kwargs: Callable[[World], dict[str, Any]] = field(default=lambda world: {})
+    query: str = ""
+    # Error pages are pages too: a visit may expect 403 or 404.
+    status: int = 200
+    # Runs in the browser after loading, before the audit.
+    prepare: Callable[[Any], None] | None = None
+    label: str = ""
+
+    @property
+    def id(self) -> str:
+        suffix = f"-{self.label}" if self.label else ""
+        return f"{self.role}-{self.url_name}{suffix}"
+
+
+def submit_empty(page) -> None:
+    """Send the page's main form empty, so its error summary shows."""
+    page.locator("main form").last.locator("[type=submit]").last.click()
+    page.wait_for_load_state()
+
+
+def open_menu(page) -> None:
+    """Narrow screen with the collapsed menu opened."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.locator(".navbar-toggler").click()
+    page.locator("#main-menu.show").wait_for()
+
+
+PUBLIC_PAGES = [
+    "home",
+    "accessibility",
+    "privacy",
+    "account_login",
+    "account_signup",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_email_verification_sent",
+    "account_reset_password_from_key_done",
+]
+
+PAGES: list[Visit] = [
+    *(Visit(ANONYMOUS, name) for name in PUBLIC_PAGES),
+    Visit(ANONYMOUS, "home", prepare=open_menu, label="mobile-menu"),
+    Visit(ANONYMOUS, "account_login", prepare=submit_empty, label="errors"),
+    Visit(ANONYMOUS, "account_signup", prepare=submit_empty, label="errors"),
+    Visit(ANONYMOUS, "account_reset_password", prepare=submit_empty, label="errors"),
+    Visit(
+        ANONYMOUS,
+        "account_confirm_email",
+        kwargs=lambda world: {"key": "no-such-key"},
+        label="bad-key",
+    ),
+    Visit(
+        ANONYMOUS,
+        "account_reset_password_from_key",
+        kwargs=lambda world: {"uidb36": "1", "key": "no-such-key"},
+        label="bad-key",
+    ),
+    Visit(ANONYMOUS, "/bestaat-niet/", status=404, label="not-found"),
+    # Entrepreneur
+    Visit(SME_A, "programmes:index", status=403, label="forbidden"),
+    Visit(SME_A, "home"),
+    Visit(SME_A, "account_email"),
+    Visit(SME_A, "account_change_password"),
+    Visit(SME_A, "account_change_password", prepare=submit_empty, label="errors"),
+    Visit(SME_A, "account_logout"),
+    Visit(SME_A, "mfa_index"),
+    Visit(SME_A, "mfa_activate_totp"),
+    Visit(SME_A, "mfa_activate_totp", prepare=submit_empty, label="errors"),
+    Visit(SME_A, "home", prepare=open_menu, label="mobile-menu"),
+    Visit(SME_B, "home"),
+    # Civil servant
+    Visit(CIVIL_SERVANT_OV, "home"),
+    Visit(CIVIL_SERVANT_OV, "programmes:index"),
+    Visit(CIVIL_SERVANT_OV, "mfa_index"),
+    Visit(CIVIL_SERVANT_LI, "home"),
+    Visit(CIVIL_SERVANT_LI, "programmes:index"),
+    # Portfolio holder
+    Visit(PORTFOLIO_HOLDER_OV, "home"),
+    # Administrator
+    Visit(ADMINISTRATOR, "home"),
+    Visit(ADMINISTRATOR, "programmes:index"),
+    Visit(ADMINISTRATOR, "admin:index"),
+    Visit(ADMINISTRATOR, "admin:accounts_user_changelist"),
+    Visit(ADMINISTRATOR, "admin:accounts_user_add"),
+    Visit(
+        ADMINISTRATOR,
+        "admin:accounts_user_change",
+        kwargs=lambda world: {"object_id": world.user(SME_A).pk},
+    ),
+]

@@ -1,0 +1,174 @@
+"""The dashboard is fast at any size and never shows a stale figure."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+
+from missions.models import Mission, MissionResult, Registration
+from programmes.models import BudgetLine, IndicatorTarget, ReserveMutation
+from reporting.dashboard.invalidation import versions
+from tests.factories import (
+    MissionFactory,
+    OrganisationFactory,
+    RegistrationFactory,
+    UserFactory,
+)
+from tests.reporting.data import build_overijssel_2016, build_scaled
+
+pytestmark = pytest.mark.django_db
+
+URL = "/dashboard/"
+DRILL = "/dashboard/drilldown/"
+
+# Session, user, groups and province; figures_for (25); trend (3); money
+# (1); the latest report (1); the programmes of the filter (1).
+DASHBOARD_QUERIES = 35
+# From the cache: session, user, groups, province, report, programmes.
+CACHED_QUERIES = 6
+
+
+def headline(html: str, key: str) -> str:
+    start = html.index(f'id="headline-{key}"')
+    part = html[start : html.index("</li>", start)]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", part))
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_dashboard_takes_a_fixed_number_of_queries(
+    client, overijssel, size, django_assert_num_queries
+):
+    build_scaled(overijssel, size=size)
+    client.force_login(UserFactory(civil_servant=True, province=overijssel))
+    with django_assert_num_queries(DASHBOARD_QUERIES):
+        response = client.get(URL, {"year": 2016})
+    assert response.context["figures"].totals.missions_realised == size * size
+    with django_assert_num_queries(CACHED_QUERIES):
+        client.get(URL, {"year": 2016})
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_drill_down_takes_a_fixed_number_of_queries(
+    client, overijssel, size, django_assert_num_queries
+):
+    build_scaled(overijssel, size=size)
+    client.force_login(UserFactory(civil_servant=True, province=overijssel))
+    client.get(URL, {"year": 2016})  # fills the cache
+    # No report link; the missions and the organisations behind the figure.
+    with django_assert_num_queries(CACHED_QUERIES - 1 + 2):
+        response = client.get(DRILL, {"figure": "participants", "year": 2016})
+    assert len(response.context["drilldown"].missions) == size * size
+    assert len(response.context["drilldown"].organisations) == size**3
+
+
+@pytest.fixture
+def data(overijssel):
+    return build_overijssel_2016(overijssel)
+
+
+@pytest.fixture
+def reader(client, data, civil_servant):
+    client.force_login(civil_servant)
+    return client
+
+
+def load(client, key: str) -> str:
+    return headline(client.get(URL, {"year": 2016}).content.decode(), key)
+
+
+def test_a_mission_completed_shows_up_on_the_next_load(reader, data):
+    assert "Gerealiseerde missies 4 " in load(reader, "missions")
+    mission = MissionFactory(
+        province=data.province,
+        start_date=datetime.date(2016, 11, 1),
+        end_date=datetime.date(2016, 11, 2),
+        status=Mission.Status.PUBLISHED,
+    )
+    assert "Gerealiseerde missies 4 " in load(reader, "missions")
+    mission.status = Mission.Status.COMPLETED
+    mission.save()
+    assert "Gerealiseerde missies 5 " in load(reader, "missions")
+    mission.delete()
+    assert "Gerealiseerde missies 4 " in load(reader, "missions")
+
+
+def test_an_attendance_shows_up_on_the_next_load(reader, data):
+    assert "Deelnemers 52 " in load(reader, "participants")
+    # Loaded afresh, so the invalidation cannot lean on a cached mission.
+    registration = Registration.objects.get(pk=data.registrations[0].pk)
+    registration.seats = 3
+    registration.save()
+    assert "Deelnemers 53 " in load(reader, "participants")
+    RegistrationFactory(
+        mission=data.missions[0],
+        organisation=OrganisationFactory(province=data.province),
+        status="attended",
+        seats=1,
+    )
+    assert "Deelnemers 54 " in load(reader, "participants")
+
+
+def test_a_result_target_and_budget_edit_show_up_on_the_next_load(reader, data):
+    assert "Leads 8 Streefwaarde: 10" in load(reader, "leads")
+    MissionResult.objects.create(
+        registration=data.registrations[1], moment="after", leads=4
+    )
+    assert "Leads 12 Streefwaarde: 10" in load(reader, "leads")
+    target = IndicatorTarget.objects.get(indicator__name="Leads", year=2016)
+    target.value = Decimal("20")
+    target.save()
+    assert "Leads 12 Streefwaarde: 20" in load(reader, "leads")
+    line = BudgetLine.objects.get(prestatie=data.prestatie, year=2016)
+    line.realised = Decimal("600000")
+    line.save()
+    assert "Boven budget" in load(reader, "budget")
+
+
+def test_a_reserve_mutation_shows_up_on_the_next_load(reader, data):
+    before = load(reader, "withdrawals")
+    assert "€ 284.000 " in before
+    ReserveMutation.objects.create(
+        reserve=data.reserve,
+        prestatie=data.prestatie,
+        kind=ReserveMutation.Kind.WITHDRAWAL,
+        amount=Decimal("16000"),
+        budget_year=2017,
+    )
+    assert "€ 300.000 " in load(reader, "withdrawals")
+
+
+def test_a_theme_change_of_a_mission_shows_up_in_the_spread(reader, data):
+    html = reader.get(URL, {"year": 2016}).content.decode()
+    assert "energie: 12 deelnemers" in html
+    data.missions[0].themes.clear()
+    html = reader.get(URL, {"year": 2016}).content.decode()
+    assert "energie: 12 deelnemers" not in html
+
+
+def test_an_organisation_edit_refreshes_every_province(data, limburg):
+    before = (versions(data.province.pk), versions(limburg.pk))
+    organisation = data.organisations[0]
+    organisation.sector = "Energie"
+    organisation.save()
+    after = (versions(data.province.pk), versions(limburg.pk))
+    assert before[0] != after[0] and before[1] != after[1]
+
+
+def test_an_edit_in_one_province_keeps_the_cache_of_another(data, limburg):
+    limburg_before = versions(limburg.pk)
+    overijssel_before = versions(data.province.pk)
+    data.missions[0].title = "Missie Turkije (energie)"
+    data.missions[0].save()
+    assert versions(limburg.pk) == limburg_before
+    assert versions(data.province.pk) != overijssel_before
+
+
+def test_an_evicted_version_still_invalidates(reader, data):
+    assert "Gerealiseerde missies 4 " in load(reader, "missions")
+    cache.delete(f"dashboard:version:{data.province.pk}")
+    mission = Mission.objects.get(pk=data.missions[0].pk)
+    mission.status = Mission.Status.CANCELLED
+    mission.save()
+    assert "Gerealiseerde missies 3 " in load(reader, "missions")
