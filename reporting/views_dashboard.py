@@ -2,7 +2,6 @@
 civil servants and portfolio holders of a province; administrators choose
 the province."""
 
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
