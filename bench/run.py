@@ -113,11 +113,26 @@ def database_exists(name: str) -> bool:
     return found
 
 
+SEED_TIMES = ROOT / "bench" / "seed-times.tmp"
+
+
+def _seed_times() -> dict:
+    try:
+        return json.loads(SEED_TIMES.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
 def seed(scale: str, env: dict, database: str, reuse: bool) -> dict:
     if reuse and database_exists(database):
         django(env, "manage.py", "migrate", "--noinput", "-v0")
         log(f"scale {scale}: reusing {database}")
-        return {"seed_s": None, "db_size": database_size(database)}
+        earlier = _seed_times().get(database)
+        return {
+            "seed_s": None,
+            "seed_earlier_s": earlier,
+            "db_size": database_size(database),
+        }
     recreate_database(database)
     django(env, "manage.py", "migrate", "--noinput", "-v0")
     log(f"scale {scale}: seeding")
@@ -125,6 +140,7 @@ def seed(scale: str, env: dict, database: str, reuse: bool) -> dict:
     out = django(env, "manage.py", "seed_bench", "--scale", scale, "--seed", "1")
     seconds = time.monotonic() - began
     log(out.strip().splitlines()[-1])
+    SEED_TIMES.write_text(json.dumps({**_seed_times(), database: seconds}))
     return {"seed_s": seconds, "db_size": database_size(database), "seed_log": out}
 
 

@@ -140,7 +140,13 @@ def _rows(runs: list[dict]) -> list[list[str]]:
     cells = []
     for run in runs:
         seconds = run.get("seed_s")
-        seeded = f"{seconds:.0f} s" if seconds is not None else "reused"
+        earlier = run.get("seed_earlier_s")
+        if seconds is not None:
+            seeded = f"{seconds:.0f} s"
+        elif earlier is not None:
+            seeded = f"{earlier:.0f} s (seeded before this run, reused)"
+        else:
+            seeded = "reused"
         cells.append(f"{seeded}, database {run['db_size']}")
     rows.append(["seed_bench: time, database size", *cells, "scale 1 < 60 s", ""])
     return rows
