@@ -227,13 +227,11 @@ def run_scale(scale: str, reuse: bool) -> dict:
     django(env, "manage.py", "collectstatic", "--noinput", "-v0")
     info = step(env, "subject")
     result["subject"] = {k: v for k, v in info.items() if k != "sessions"}
+    log(f"scale {scale}: yearly report per format")
+    result["reports"] = reports(env, info)
     log(f"scale {scale}: pages in-process")
     result["pages"] = step(env, "pages", json.dumps(info))
     info["dashboard_url"] = result["pages"].get("dashboard", {}).get("url")
-    log(f"scale {scale}: yearly report per format")
-    result["reports"] = reports(env, info)
-    log(f"scale {scale}: report list after the report runs")
-    result["pages_after_reports"] = step(env, "pages", json.dumps(info))
     prepared = step(env, "burst-prepare", json.dumps(info))
     with Gunicorn(env):
         log(f"scale {scale}: wrk, 16 connections, {WRK_SECONDS}s per page")

@@ -169,9 +169,11 @@ def _time_page(client: Client, url: str, *, cold: bool = False) -> dict:
     }
 
 
-def step_pages(info: dict) -> dict:
+def step_pages(info: dict, only: str = "") -> dict:
     results = {}
     for name, url, role in pages_to_measure(info):
+        if only and name != only:
+            continue
         client = _client(info, role)
         results[name] = {"url": url, **_time_page(client, url)}
         if name == "dashboard":
@@ -255,7 +257,7 @@ def main(argv: list[str]) -> None:
     if step == "subject":
         result = subject()
     elif step == "pages":
-        result = step_pages(json.loads(argv[2]))
+        result = step_pages(json.loads(argv[2]), *argv[3:4])
     elif step == "burst-prepare":
         result = step_burst_prepare(json.loads(argv[2]))
     elif step == "burst-verify":

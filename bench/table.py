@@ -23,12 +23,8 @@ def _rows(runs: list[dict]) -> list[list[str]]:
     rows = []
     names = []
     for run in runs:
-        merged = {**run["pages"], **run.get("pages_after_reports", {})}
-        # The report list is measured after the report runs exist.
-        if "report list" in run.get("pages_after_reports", {}):
-            merged["report list"] = run["pages_after_reports"]["report list"]
-        run["_pages"] = merged
-        names += [n for n in merged if n not in names]
+        run["_pages"] = run["pages"]
+        names += [n for n in run["pages"] if n not in names]
     for name in names:
         cells, verdicts = [], []
         for run in runs:
