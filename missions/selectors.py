@@ -122,15 +122,29 @@ def mission_backoffice_list(*, user) -> QuerySet[Mission]:
 
 def mission_registrations(*, mission: Mission) -> QuerySet[Registration]:
     """A mission's registrations with organisation, contacts and results."""
-    return (
+    return _in_attention_order(
         mission.registrations.select_related(
             "mission", "organisation", "registered_by", "decided_by"
-        )
-        .prefetch_related(
+        ).prefetch_related(
             Prefetch("contacts", queryset=ContactPerson.objects.order_by("name")),
             "results",
         )
-        .annotate(
+    )
+
+
+def mission_participant_list(*, mission: Mission) -> QuerySet[Registration]:
+    """The registrations as the exported participant list shows them: with
+    organisation and contacts only, in the order of the mission page."""
+    return _in_attention_order(
+        mission.registrations.select_related("organisation").prefetch_related(
+            Prefetch("contacts", queryset=ContactPerson.objects.order_by("name"))
+        )
+    )
+
+
+def _in_attention_order(qs: QuerySet[Registration]) -> QuerySet[Registration]:
+    return (
+        qs.annotate(
             status_rank=Case(
                 *(
                     When(status=status, then=Value(rank))

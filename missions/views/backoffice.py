@@ -362,7 +362,7 @@ class ParticipantExportView(MissionScopedMixin, View):
 
     def get(self, request, pk, file_format):
         mission = self.get_mission()
-        registrations = selectors.mission_registrations(mission=mission)
+        registrations = selectors.mission_participant_list(mission=mission)
         if file_format == "xlsx":
             content = exports.participants_xlsx(registrations)
             content_type = (
