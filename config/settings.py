@@ -257,6 +257,12 @@ PORTAL_URL = env("PORTAL_URL", default="http://localhost:8000")
 # over a rolling window. Settings, because the next regulation changes them.
 DE_MINIMIS_CEILING = Decimal(env("DE_MINIMIS_CEILING", default="300000.00"))
 DE_MINIMIS_WINDOW_YEARS = env.int("DE_MINIMIS_WINDOW_YEARS", default=3)
+# Showcase: contact requests one organisation may send per 24 hours (against
+# spam), and the largest photo an export story may carry.
+SHOWCASE_CONTACT_REQUESTS_PER_DAY = env.int(
+    "SHOWCASE_CONTACT_REQUESTS_PER_DAY", default=5
+)
+SHOWCASE_PHOTO_MAX_BYTES = env.int("SHOWCASE_PHOTO_MAX_BYTES", default=2 * 1024 * 1024)
 # AVG: contact persons without activity for this many years are anonymised.
 PRIVACY_RETENTION_YEARS = env.int("PRIVACY_RETENTION_YEARS", default=7)
 

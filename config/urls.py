@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from missions import urls as missions_urls
+from missions.showcase import urls as showcase_urls
 from reporting import urls_dashboard
 
 from . import views
@@ -21,8 +22,11 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("accounts/", include("allauth.urls")),
     path("missies/", include(missions_urls.public_patterns)),
+    path("exporteurs/", include(showcase_urls.public_patterns)),
+    path("mijn/etalage/", include(showcase_urls.mine_patterns)),
     path("mijn/", include(missions_urls.mine_patterns)),
     path("beheer/missies/", include(missions_urls.backoffice_patterns)),
+    path("beheer/etalage/", include(showcase_urls.moderation_patterns)),
     path("beheer/", include("programmes.urls")),
     path("rapportages/", include("reporting.urls")),
     path("dashboard/", include(urls_dashboard)),

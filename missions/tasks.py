@@ -31,3 +31,20 @@ def results_invitations_sweep_task() -> int:
     for registration_id, kind in due:
         registration_notify_task.delay(registration_id, kind)
     return len(due)
+
+
+@shared_task(
+    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
+    retry_backoff=True,
+    max_retries=5,
+    acks_late=True,
+)
+def mission_match_alerts_task(mission_id: int) -> int:
+    """E-mail the organisations that asked to hear about matching missions.
+
+    Safe to run twice: the showcase mail log sends each organisation one
+    e-mail per mission.
+    """
+    from .showcase.alerts import mission_match_alerts
+
+    return mission_match_alerts(mission_id=mission_id)

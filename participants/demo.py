@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from programmes.models import Province
 
+from . import showcase_demo
 from .models import ContactPerson, Organisation
 
 BOUMAN_KVK = "06012345"
@@ -544,4 +545,5 @@ def load() -> None:
                 "consent_future_missions": index % 2 == 0,
             },
         )
+    showcase_demo.load(bouman)
     return bouman

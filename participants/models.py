@@ -56,6 +56,7 @@ class Organisation(models.Model):
         KNOWLEDGE = "knowledge", _("Knowledge institution")
         GOVERNMENT = "government", _("Government")
         PARTNER = "partner", _("Partner organisation")
+        ADVISER = "adviser", _("Adviser or consultant")
 
     class ExportExperience(models.TextChoices):
         NONE = "none", _("None yet")
@@ -186,3 +187,15 @@ class ContactPerson(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
+
+
+# The showcase's models live in their own module; importing them here
+# registers them with the participants app.
+from .showcase_models import (  # noqa: E402, F401
+    Block,
+    ContactRequest,
+    ExportStory,
+    PublicProfile,
+    Sector,
+    ShowcaseMail,
+)

@@ -19,3 +19,38 @@ postcode_validator = RegexValidator(
     _("A postcode looks like 1234 AB."),
     code="invalid_postcode",
 )
+
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+def photo_validator(file) -> None:
+    """A photo of at most SHOWCASE_PHOTO_MAX_BYTES that Pillow reads as JPEG,
+    PNG or WebP: the name's extension is not trusted."""
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+    from PIL import Image, UnidentifiedImageError
+
+    limit = settings.SHOWCASE_PHOTO_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("The photo is too large: at most %(mb)s MB.")
+            % {"mb": round(limit / 1024 / 1024, 1)},
+            code="photo_too_large",
+        )
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image_format = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(
+            _("This file is not a photo we can read. Upload a JPEG, PNG or WebP."),
+            code="photo_invalid",
+        ) from error
+    finally:
+        file.seek(position)
+    if image_format not in PHOTO_FORMATS:
+        raise ValidationError(
+            _("Upload the photo as JPEG, PNG or WebP."), code="photo_type"
+        )

@@ -33,6 +33,7 @@ class Redirect:
 
 
 OK = 200
+BAD_REQUEST = 400
 FORBIDDEN = 403
 NOT_FOUND = 404
 NOT_ALLOWED = 405
@@ -168,15 +169,348 @@ ACCOUNTS = {
     "mfa_download_recovery_codes": [Case(logged_in(NOT_FOUND))],
 }
 
+
+def readers(answer=OK) -> Expect:
+    """Back-office reads: civil servants, portfolio holders, administrators."""
+    return civil_servants_and_administrators(answer).but(portfolio_holder_ov=answer)
+
+
+def sme_only(answer=OK, administrator=OK) -> Expect:
+    """SME pages; administrators pass every role check, but belong to no
+    organisation, so an organisation's object is not found for them."""
+    return Expect(
+        anonymous=LOGIN,
+        sme_a=answer,
+        sme_b=answer,
+        civil_servant_ov=FORBIDDEN,
+        civil_servant_li=FORBIDDEN,
+        portfolio_holder_ov=FORBIDDEN,
+        administrator=administrator,
+    )
+
+
+def _pk(name: str):
+    return lambda world: {"pk": world.objects[name].pk}
+
+
+def province_object(name: str, *, write: bool, ov=OK, li=OK, **extra) -> list[Case]:
+    """An object of Overijssel and one of Limburg: each province's civil
+    servant gets 404 on the other's; the portfolio holder (Overijssel)
+    reads his own and gets 403 on any write."""
+
+    def kwargs(suffix):
+        return lambda world: {"pk": world.objects[f"{name}_{suffix}"].pk, **extra}
+
+    own = civil_servants_and_administrators(ov).but(civil_servant_li=NOT_FOUND)
+    other = civil_servants_and_administrators(li).but(civil_servant_ov=NOT_FOUND)
+    if write:
+        own = own.but(portfolio_holder_ov=FORBIDDEN)
+        other = other.but(portfolio_holder_ov=FORBIDDEN)
+    else:
+        own = own.but(portfolio_holder_ov=ov)
+        other = other.but(portfolio_holder_ov=NOT_FOUND)
+    return [
+        Case(own, kwargs=kwargs("ov"), label="overijssel"),
+        Case(other, kwargs=kwargs("li"), label="limburg"),
+    ]
+
+
+def _crud(name: str, obj: str, create=True) -> dict[str, list[Case]]:
+    table = {
+        f"programmes:{name}_list": [Case(readers())],
+        f"programmes:{name}_detail": province_object(obj, write=False),
+        f"programmes:{name}_update": province_object(obj, write=True),
+    }
+    if create:
+        table[f"programmes:{name}_create"] = [Case(civil_servants_and_administrators())]
+    return table
+
+
 PROGRAMMES = {
-    "programmes:index": [Case(civil_servants_and_administrators())],
+    "programmes:index": [Case(readers())],
+    **_crud("prestatie", "prestatie"),
+    **_crud("programme", "programme"),
+    **_crud("decision", "decision"),
+    **_crud("reserve", "reserve"),
+    **_crud("action", "action", create=False),
+    "programmes:action_create": province_object("prestatie", write=True),
+    **_crud("indicator", "indicator", create=False),
+    "programmes:indicator_create": province_object("action", write=True),
+    "programmes:target_create": province_object("indicator", write=True),
+    "programmes:target_detail": province_object("target", write=False),
+    "programmes:target_update": province_object("target", write=True),
+    **_crud("value", "value", create=False),
+    "programmes:value_create": province_object("indicator", write=True),
+    **_crud("note", "note", create=False),
+    "programmes:note_create": province_object("action", write=True),
+    **_crud("result", "result", create=False),
+    "programmes:result_create": province_object("prestatie", write=True),
+    **_crud("budgetline", "budgetline", create=False),
+    "programmes:budgetline_create": province_object("prestatie", write=True),
+    **_crud("mutation", "mutation", create=False),
+    "programmes:mutation_create": province_object("reserve", write=True),
+    "programmes:mutation_decide": province_object("mutation", write=True),
+    "programmes:mutation_counter": province_object("mutation", write=True),
 }
 
 PARTICIPANTS: dict[str, list[Case]] = {}
 
-MISSIONS: dict[str, list[Case]] = {}
 
-REPORTING: dict[str, list[Case]] = {}
+def organisation_object(name: str, answer=OK, **extra) -> list[Case]:
+    """An object of organisation A and one of B: only its own SME gets it."""
+
+    def kwargs(letter):
+        return lambda world: {"pk": world.objects[f"{name}_{letter}"].pk, **extra}
+
+    expect = sme_only(answer, administrator=NOT_FOUND)
+    return [
+        Case(expect.but(sme_b=NOT_FOUND), kwargs=kwargs("a"), label="a"),
+        Case(expect.but(sme_a=NOT_FOUND), kwargs=kwargs("b"), label="b"),
+    ]
+
+
+def _organisation(letter: str):
+    return lambda world: {"pk": getattr(world, f"organisation_{letter}").pk}
+
+
+def own_organisation() -> list[Case]:
+    expect = sme_only(administrator=NOT_FOUND)
+    return [
+        Case(expect.but(sme_b=NOT_FOUND), kwargs=_organisation("a"), label="a"),
+        Case(expect.but(sme_a=NOT_FOUND), kwargs=_organisation("b"), label="b"),
+    ]
+
+
+def post_only(cases: list[Case]) -> list[Case]:
+    """POST-only views answer 405 to a GET before looking anything up, so
+    the other province's civil servant learns nothing either."""
+    return [
+        replace(
+            case,
+            expect=case.expect.but(
+                civil_servant_ov=NOT_ALLOWED,
+                civil_servant_li=NOT_ALLOWED,
+                administrator=NOT_ALLOWED,
+            ),
+        )
+        for case in cases
+    ]
+
+
+def _draft(suffix: str):
+    return lambda world: {"pk": world.objects[f"draft_mission_{suffix}"].pk}
+
+
+MISSIONS = {
+    # Public calendar: everybody; a published mission of any province is
+    # public, a draft is nobody's business outside the back office.
+    "missions:calendar": [Case(everybody(OK))],
+    "missions:detail": [
+        Case(everybody(OK), kwargs=_pk("mission_ov"), label="overijssel"),
+        Case(everybody(OK), kwargs=_pk("mission_li"), label="limburg"),
+        Case(everybody(NOT_FOUND), kwargs=_draft("ov"), label="draft"),
+    ],
+    # Signing up is for entrepreneurs, for any province's published mission.
+    # An administrator has no organisation: he is sent to make a profile.
+    # A draft does not exist outside the back office, whoever asks.
+    "missions:signup": [
+        Case(
+            sme_only(administrator=Redirect("mine:organisation")),
+            kwargs=_pk("mission_ov"),
+            label="overijssel",
+        ),
+        Case(
+            sme_only(administrator=Redirect("mine:organisation")),
+            kwargs=_pk("mission_li"),
+            label="limburg",
+        ),
+        Case(everybody(NOT_FOUND), kwargs=_draft("li"), label="draft"),
+    ],
+    "mine:index": [Case(sme_only())],
+    "mine:organisation": [Case(sme_only())],
+    "mine:organisation_edit": own_organisation(),
+    "mine:contact": own_organisation(),
+    "mine:withdraw": organisation_object("registration"),
+    "mine:results": organisation_object("attended", moment="after"),
+    "missions_backoffice:list": [Case(civil_servants_and_administrators())],
+    # A mission belongs to a province; the administrator has none, and is
+    # told so (403 with a message) rather than shown a form he cannot send.
+    "missions_backoffice:create": [
+        Case(civil_servants_and_administrators().but(administrator=FORBIDDEN))
+    ],
+    "missions_backoffice:detail": province_object("mission", write=True),
+    "missions_backoffice:edit": province_object("mission", write=True),
+    "missions_backoffice:transition": post_only(
+        province_object("mission", write=True, action="close")
+    ),
+    "missions_backoffice:register": province_object("mission", write=True),
+    "missions_backoffice:export": province_object(
+        "mission", write=True, file_format="csv"
+    ),
+    "missions_backoffice:import": province_object("mission", write=True),
+}
+
+
+def _registration(kind: str, *, ov=OK, li=OK, **extra) -> list[Case]:
+    letters = {"ov": "a", "li": "b"}
+    cases = province_object("mission", write=True, ov=ov, li=li)
+    return [
+        replace(
+            case,
+            kwargs=lambda world, suffix=suffix: {
+                "pk": world.objects[f"{kind}_{letters[suffix]}"].pk,
+                **extra,
+            },
+        )
+        for case, suffix in zip(cases, ("ov", "li"), strict=True)
+    ]
+
+
+MISSIONS |= {
+    "missions_backoffice:reject": _registration("registration"),
+    "missions_backoffice:results": _registration("attended", moment="after"),
+    "missions_backoffice:registration_action": post_only(
+        _registration("registration", action="accept")
+    ),
+}
+
+
+def _report(suffix: str, **extra):
+    return lambda world: {"pk": world.objects[f"report_{suffix}"].pk, **extra}
+
+
+def report_object(answer=OK, **extra) -> list[Case]:
+    own = readers(answer).but(civil_servant_li=NOT_FOUND)
+    other = readers(answer).but(
+        civil_servant_ov=NOT_FOUND, portfolio_holder_ov=NOT_FOUND
+    )
+    return [
+        Case(own, kwargs=_report("ov", **extra), label="overijssel"),
+        Case(other, kwargs=_report("li", **extra), label="limburg"),
+    ]
+
+
+REPORTING = {
+    "reporting:list": [Case(readers())],
+    "reporting:detail": report_object(),
+    "reporting:status": report_object(),
+    # The world's runs failed, so there is no file to fetch for anyone;
+    # tests/reporting/test_views.py downloads a finished run's files.
+    "reporting:download": report_object(answer=NOT_FOUND, kind="pdf"),
+    "dashboard:index": [Case(readers())],
+    # Without the figure to drill into, the request is incomplete: 400 with
+    # the form's message; the administrator is first asked for a province.
+    "dashboard:drilldown": [Case(readers(BAD_REQUEST).but(administrator=OK))],
+}
+
+# --- showcase (issue 9) ---------------------------------------------------
+# Organisation A (Overijssel) and B (Limburg) both have a published profile
+# and a story; a third organisation's profile is not published. A third
+# organisation sent A a request, so the request pages have something to show.
+
+
+def _org(letter_or_name: str):
+    def kwargs(world):
+        if letter_or_name in ("a", "b"):
+            return {"pk": getattr(world, f"organisation_{letter_or_name}").pk}
+        return {"pk": world.objects[letter_or_name].organisation_id}
+
+    return kwargs
+
+
+def _moderated(kind: str, name: str):
+    return lambda world: {"kind": kind, "pk": world.objects[name].pk}
+
+
+def _contact(own: str) -> Expect:
+    """Asking an organisation for contact: SMEs of another organisation get
+    the form; its own SME and the administrator (no organisation) are sent
+    to fill in their organisation first."""
+    other = "sme_b" if own == "sme_a" else "sme_a"
+    return sme_only(administrator=Redirect("mine:organisation")).but(
+        **{own: Redirect("mine:organisation"), other: OK}
+    )
+
+
+def _moderation(kind: str, name: str, *, province: str) -> Case:
+    other = "civil_servant_li" if province == "ov" else "civil_servant_ov"
+    return Case(
+        civil_servants_and_administrators().but(**{other: NOT_FOUND}),
+        kwargs=_moderated(kind, name),
+        label=f"{kind}-{province}",
+    )
+
+
+def _moderation_post(kind: str, name: str, *, province: str) -> Case:
+    return Case(
+        civil_servants_and_administrators(NOT_ALLOWED),
+        kwargs=_moderated(kind, name),
+        label=f"{kind}-{province}",
+    )
+
+
+SHOWCASE = {
+    "showcase:list": [Case(everybody(OK))],
+    "showcase:detail": [
+        Case(everybody(OK), kwargs=_org("a"), label="a"),
+        Case(everybody(OK), kwargs=_org("b"), label="b"),
+        Case(
+            everybody(NOT_FOUND),
+            kwargs=_org("unpublished_profile"),
+            label="unpublished",
+        ),
+    ],
+    "showcase:contact": [
+        Case(_contact("sme_a"), kwargs=_org("a"), label="a"),
+        Case(_contact("sme_b"), kwargs=_org("b"), label="b"),
+        Case(
+            sme_only(NOT_FOUND, administrator=NOT_FOUND),
+            kwargs=_org("unpublished_profile"),
+            label="unpublished",
+        ),
+    ],
+    "mine_showcase:index": [Case(sme_only())],
+    "mine_showcase:requests": [Case(sme_only())],
+    "mine_showcase:profile": own_organisation(),
+    "mine_showcase:story_create": own_organisation(),
+    "mine_showcase:story_edit": organisation_object("story"),
+    "mine_showcase:story_delete": organisation_object("story"),
+    # POST only: a GET is refused before anything is looked up.
+    "mine_showcase:request_action": [
+        Case(
+            sme_only(NOT_ALLOWED, administrator=NOT_ALLOWED),
+            kwargs=lambda world: {
+                "pk": world.objects["request_to_a"].pk,
+                "action": "accept",
+            },
+            label="to-a",
+        ),
+        Case(
+            sme_only(NOT_ALLOWED, administrator=NOT_ALLOWED),
+            kwargs=lambda world: {
+                "pk": world.objects["request_to_b"].pk,
+                "action": "accept",
+            },
+            label="to-b",
+        ),
+    ],
+    "showcase_moderation:list": [Case(civil_servants_and_administrators())],
+    "showcase_moderation:detail": [
+        _moderation("profiel", "profile_a", province="ov"),
+        _moderation("profiel", "profile_b", province="li"),
+        _moderation("verhaal", "story_a", province="ov"),
+        _moderation("verhaal", "story_b", province="li"),
+    ],
+    "showcase_moderation:unhide": [
+        _moderation_post("profiel", "profile_a", province="ov"),
+        _moderation_post("verhaal", "story_b", province="li"),
+    ],
+    "showcase_moderation:review": [
+        _moderation_post("profiel", "profile_a", province="ov"),
+        _moderation_post("verhaal", "story_b", province="li"),
+    ],
+}
+
 
 TABLE: dict[str, list[Case]] = {
     **CORE,
@@ -185,4 +519,5 @@ TABLE: dict[str, list[Case]] = {
     **PARTICIPANTS,
     **MISSIONS,
     **REPORTING,
+    **SHOWCASE,
 }

@@ -343,3 +343,77 @@ class ReportRunFactory(factory.django.DjangoModelFactory):
             started_at=factory.LazyFunction(timezone.now),
         )
         failed = factory.Trait(status="failed", error="Er ging iets mis.")
+
+
+# --- showcase (participants) ------------------------------------------------
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participants.Sector"
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"sector-{n}")
+    name = factory.Sequence(lambda n: f"Sector {n}")
+    name_en = factory.Sequence(lambda n: f"Sector {n} (en)")
+
+
+class PublicProfileFactory(factory.django.DjangoModelFactory):
+    """An unpublished profile; `published=True` shows it, `hidden=True`
+    hides a published one by moderation."""
+
+    class Meta:
+        model = "participants.PublicProfile"
+        django_get_or_create = ("organisation",)
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    description = "Wij maken vloeistofscheiders voor de procesindustrie."
+
+    class Params:
+        published = factory.Trait(
+            is_published=True,
+            published_at=factory.LazyFunction(timezone.now),
+            changed_at=factory.LazyFunction(timezone.now),
+        )
+        hidden = factory.Trait(
+            is_published=True,
+            visibility="hidden",
+            hidden_reason="Reclame",
+            hidden_at=factory.LazyFunction(timezone.now),
+        )
+
+
+class ExportStoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "participants.ExportStory"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Exportverhaal {n}")
+    body = "Eerste alinea.\n\nTweede alinea."
+    changed_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        hidden = factory.Trait(
+            visibility="hidden",
+            hidden_reason="Onjuist",
+            hidden_at=factory.LazyFunction(timezone.now),
+        )
+
+
+class ContactRequestFactory(factory.django.DjangoModelFactory):
+    """A pending request; `accepted=True` / `declined=True` give the others."""
+
+    class Meta:
+        model = "participants.ContactRequest"
+
+    sender = factory.SubFactory(OrganisationFactory)
+    receiver = factory.SubFactory(OrganisationFactory)
+    message = "Mogen wij eens met u praten over China?"
+
+    class Params:
+        accepted = factory.Trait(
+            status="accepted", decided_at=factory.LazyFunction(timezone.now)
+        )
+        declined = factory.Trait(
+            status="declined", decided_at=factory.LazyFunction(timezone.now)
+        )

@@ -16,7 +16,13 @@ from typing import Any
 from django.urls import reverse
 from hypothesis import strategies as st
 
-from tests.world import ANONYMOUS, SME_A, World
+from tests.world import (
+    ANONYMOUS,
+    CIVIL_SERVANT_OV,
+    PORTFOLIO_HOLDER_OV,
+    SME_A,
+    World,
+)
 
 # Marked so a stored copy is recognised anywhere: `hostile(` only comes
 # from here.
@@ -75,6 +81,10 @@ class HostileForm:
     kwargs: Callable[[World], dict[str, Any]] = field(default=lambda world: {})
     # Pages that show what the form stored, checked after each post.
     shown_on: Callable[[World], list[str]] = field(default=lambda world: [])
+    # "get" for filter forms: the values go into the query string.
+    method: str = "post"
+    # Fixed values that are ids of the world's objects (a valid choice).
+    fixed_ids: Callable[[World], dict[str, Any]] = field(default=lambda world: {})
 
     @property
     def id(self) -> str:
@@ -105,6 +115,196 @@ HOSTILE_FORMS = [
     ),
     HostileForm("mfa_activate_totp", SME_A, ("code",)),
     HostileForm("set_language", ANONYMOUS, ("language", "next")),
+]
+
+
+def _pk(name: str):
+    return lambda world: {"pk": world.objects[name].pk}
+
+
+def _shown(*names: str):
+    """Object pages (url name, world object) that show what was stored."""
+
+    def pages(world: World) -> list[str]:
+        return [
+            reverse(url_name, kwargs={"pk": world.objects[obj].pk})
+            for url_name, obj in names
+        ]
+
+    return pages
+
+
+def _list(*url_names: str):
+    return lambda world: [reverse(name) for name in url_names]
+
+
+HOSTILE_FORMS += [
+    # programmes back office
+    HostileForm(
+        "programmes:prestatie_create",
+        CIVIL_SERVANT_OV,
+        ("code", "title", "purpose", "context", "year"),
+        fixed={
+            "year": "2016",
+            "role": "faciliteerder",
+            "duration": "structural",
+            "continuation": "new",
+        },
+        shown_on=_list("programmes:prestatie_list"),
+    ),
+    HostileForm(
+        "programmes:action_create",
+        CIVIL_SERVANT_OV,
+        ("number", "text"),
+        fixed={"number": "7"},
+        kwargs=_pk("prestatie_ov"),
+        shown_on=_shown(("programmes:prestatie_detail", "prestatie_ov")),
+    ),
+    HostileForm(
+        "programmes:indicator_create",
+        CIVIL_SERVANT_OV,
+        ("name", "unit"),
+        fixed={"accumulation": "annual", "source": "entered"},
+        kwargs=_pk("action_ov"),
+        shown_on=_shown(("programmes:action_detail", "action_ov")),
+    ),
+    HostileForm(
+        "programmes:target_create",
+        CIVIL_SERVANT_OV,
+        ("year", "value"),
+        kwargs=_pk("indicator_ov"),
+        shown_on=_shown(("programmes:indicator_detail", "indicator_ov")),
+    ),
+    HostileForm(
+        "programmes:note_create",
+        CIVIL_SERVANT_OV,
+        ("text", "year"),
+        fixed={"year": "2017"},
+        kwargs=_pk("action_ov"),
+        shown_on=_shown(("programmes:action_detail", "action_ov")),
+    ),
+    HostileForm(
+        "programmes:mutation_create",
+        CIVIL_SERVANT_OV,
+        ("amount", "explanation", "budget_year"),
+        fixed={"kind": "withdrawal", "budget_year": "2017", "amount": "10"},
+        kwargs=_pk("reserve_ov"),
+        shown_on=_shown(("programmes:reserve_detail", "reserve_ov")),
+    ),
+    HostileForm(
+        "programmes:decision_create",
+        CIVIL_SERVANT_OV,
+        ("reference", "title", "url", "date"),
+        fixed={"body": "PS", "kind": "investment", "date": "2016-11-09"},
+        shown_on=_list("programmes:decision_list"),
+    ),
+    HostileForm(
+        "programmes:mutation_decide",
+        CIVIL_SERVANT_OV,
+        ("decision",),
+        kwargs=_pk("mutation_ov"),
+    ),
+    # missions
+    HostileForm(
+        "missions_backoffice:create",
+        CIVIL_SERVANT_OV,
+        ("title", "region", "event", "organiser", "description", "capacity"),
+        fixed={
+            "direction": "outgoing",
+            "country": "DE",
+            "start_date": "2030-05-01",
+            "end_date": "2030-05-03",
+            "format": "physical",
+            "capacity": "10",
+            "max_seats_per_organisation": "2",
+            "approval_mode": "first_come",
+            "participation_fee": "0",
+            "province_contribution_per_seat": "0",
+        },
+        shown_on=_list("missions_backoffice:list"),
+    ),
+    HostileForm(
+        "missions_backoffice:edit",
+        CIVIL_SERVANT_OV,
+        ("title", "highlights", "partners", "led_by_name"),
+        fixed={
+            "direction": "outgoing",
+            "country": "DE",
+            "start_date": "2030-05-01",
+            "end_date": "2030-05-03",
+            "format": "physical",
+            "capacity": "10",
+            "max_seats_per_organisation": "2",
+            "approval_mode": "first_come",
+            "participation_fee": "0",
+            "province_contribution_per_seat": "0",
+        },
+        kwargs=_pk("mission_ov"),
+        shown_on=lambda world: [
+            reverse("missions_backoffice:detail", kwargs=_pk("mission_ov")(world)),
+            reverse("missions:detail", kwargs=_pk("mission_ov")(world)),
+        ],
+    ),
+    HostileForm(
+        "missions:signup",
+        SME_A,
+        ("motivation", "goals", "target_markets", "seats"),
+        fixed={
+            "seats": "1",
+            "de_minimis_declared": "on",
+            "de_minimis_aid_received": "0",
+        },
+        kwargs=_pk("mission_li"),
+        fixed_ids=lambda world: {"organisation": world.organisation_a.pk},
+        shown_on=_list("mine:index"),
+    ),
+    HostileForm(
+        "mine:organisation_edit",
+        SME_A,
+        ("name", "sector", "website", "employees"),
+        fixed={"kind": "sme", "employees": "10", "export_experience": "none"},
+        kwargs=lambda world: {"pk": world.organisation_a.pk},
+        shown_on=_list("mine:index"),
+    ),
+    HostileForm(
+        "mine:results",
+        SME_A,
+        ("remarks", "meetings", "expected_export_turnover"),
+        fixed={
+            "meetings": "1",
+            "leads": "0",
+            "deals": "0",
+            "realised_export_turnover": "0",
+        },
+        kwargs=lambda world: {"pk": world.objects["attended_a"].pk, "moment": "after"},
+        shown_on=_list("mine:index"),
+    ),
+    HostileForm(
+        "missions_backoffice:reject",
+        CIVIL_SERVANT_OV,
+        ("reason",),
+        kwargs=_pk("registration_a"),
+    ),
+    # reporting and dashboard
+    HostileForm(
+        "reporting:list",
+        CIVIL_SERVANT_OV,
+        ("year", "programme", "prestatie"),
+        fixed={"scope": "province", "language": "nl"},
+        shown_on=_list("reporting:list"),
+    ),
+    HostileForm(
+        "dashboard:index",
+        PORTFOLIO_HOLDER_OV,
+        ("year", "programme", "province"),
+        method="get",
+    ),
+    HostileForm(
+        "dashboard:drilldown",
+        PORTFOLIO_HOLDER_OV,
+        ("year", "figure", "key", "programme"),
+        method="get",
+    ),
 ]
 
 

@@ -9,14 +9,33 @@ object URL can be tried with somebody else's id. Apps add their objects in
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from accounts.models import User
 from participants.models import Organisation
 from programmes.models import Province
 from tests.factories import (
+    ActionFactory,
+    BudgetLineFactory,
+    ContactRequestFactory,
+    DecisionFactory,
+    ExportStoryFactory,
+    IndicatorFactory,
+    IndicatorTargetFactory,
+    IndicatorValueFactory,
+    IntendedResultFactory,
+    MissionFactory,
     OrganisationFactory,
+    PrestatieFactory,
+    ProgrammeFactory,
+    ProgressNoteFactory,
     ProvinceFactory,
+    PublicProfileFactory,
+    RegistrationFactory,
+    ReportRunFactory,
+    ReserveFactory,
+    ReserveMutationFactory,
     UserFactory,
     sme_user_of,
 )
@@ -87,4 +106,79 @@ def build_world() -> World:
     # Apps with object pages add a function `_<app>(world)` to this module that
     # creates one object per province (and per organisation where objects
     # belong to one) and names them in world.objects; call it here.
+    _programmes(world)
+    _missions(world)
+    _reporting(world)
+    _showcase(world)
     return world
+
+
+def _programmes(world: World) -> None:
+    """Per province: a programme, decision, reserve with a proposed and a
+    decided mutation, and a prestatie with everything under it."""
+    for suffix, province in (("ov", world.overijssel), ("li", world.limburg)):
+        objects = world.objects
+        objects[f"programme_{suffix}"] = programme = ProgrammeFactory(province=province)
+        objects[f"decision_{suffix}"] = DecisionFactory(province=province)
+        objects[f"reserve_{suffix}"] = reserve = ReserveFactory(province=province)
+        ReserveMutationFactory(
+            reserve=reserve, addition=True, decided=True, amount=Decimal("50000")
+        )
+        objects[f"mutation_{suffix}"] = ReserveMutationFactory(reserve=reserve)
+        objects[f"prestatie_{suffix}"] = prestatie = PrestatieFactory(province=province)
+        objects[f"action_{suffix}"] = action = ActionFactory(prestatie=prestatie)
+        action.programmes.add(programme)
+        objects[f"indicator_{suffix}"] = indicator = IndicatorFactory(action=action)
+        objects[f"target_{suffix}"] = IndicatorTargetFactory(indicator=indicator)
+        objects[f"value_{suffix}"] = IndicatorValueFactory(indicator=indicator)
+        objects[f"note_{suffix}"] = ProgressNoteFactory(action=action)
+        objects[f"result_{suffix}"] = IntendedResultFactory(prestatie=prestatie)
+        objects[f"budgetline_{suffix}"] = BudgetLineFactory(prestatie=prestatie)
+
+
+def _missions(world: World) -> None:
+    """Per province: an open mission (organisation A or B signed up) and a
+    completed one (A or B attended, so its results form is due)."""
+    for suffix, province, organisation in (
+        ("ov", world.overijssel, world.organisation_a),
+        ("li", world.limburg, world.organisation_b),
+    ):
+        letter = "a" if suffix == "ov" else "b"
+        mission = MissionFactory(province=province, open=True)
+        world.objects[f"mission_{suffix}"] = mission
+        world.objects[f"draft_mission_{suffix}"] = MissionFactory(province=province)
+        world.objects[f"registration_{letter}"] = RegistrationFactory(
+            mission=mission, organisation=organisation
+        )
+        done = MissionFactory(province=province, completed=True)
+        world.objects[f"completed_mission_{suffix}"] = done
+        world.objects[f"attended_{letter}"] = RegistrationFactory(
+            mission=done, organisation=organisation, attended=True
+        )
+
+
+def _reporting(world: World) -> None:
+    """Per province a failed report run: a finished run needs real figures
+    and files, which the report tests build (tests/reporting/)."""
+    for suffix, province in (("ov", world.overijssel), ("li", world.limburg)):
+        world.objects[f"report_{suffix}"] = ReportRunFactory(
+            province=province, failed=True
+        )
+
+
+def _showcase(world: World) -> None:
+    """Both organisations published with a story; a third organisation's
+    profile unpublished; requests from a third organisation to A and to B."""
+    stranger = OrganisationFactory(province=world.overijssel, name="Gamma BV")
+    for letter in ("a", "b"):
+        organisation = getattr(world, f"organisation_{letter}")
+        world.objects[f"profile_{letter}"] = PublicProfileFactory(
+            organisation=organisation, published=True
+        )
+        world.objects[f"story_{letter}"] = ExportStoryFactory(organisation=organisation)
+        world.objects[f"request_to_{letter}"] = ContactRequestFactory(
+            sender=stranger, receiver=organisation
+        )
+    world.objects["unpublished_profile"] = PublicProfileFactory(
+        organisation=OrganisationFactory(province=world.overijssel)
+    )

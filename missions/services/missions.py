@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Mission, Notification, Registration
-from ..tasks import registration_notify_task
+from ..tasks import mission_match_alerts_task, registration_notify_task
 from .registrations import _waitlist_promote, mission_lock, seats_taken
 
 # Fields a civil servant fills in on the mission form.
@@ -124,6 +124,7 @@ def mission_publish(*, mission: Mission, by) -> Mission:
     mission.status = Mission.Status.PUBLISHED
     mission.published_at = timezone.now()
     mission.save(update_fields=["status", "published_at", "updated_at"])
+    mission_match_alerts_task.delay_on_commit(mission.pk)
     return mission
 
 

@@ -57,15 +57,22 @@ class OrganisationProfileView(SmeRequiredMixin, FormView):
     template_name = "missions/organisation_form.html"
     form_class = OrganisationForm
 
-    def dispatch(self, request, *args, **kwargs):
-        self.organisation = None
-        if request.user.is_authenticated:
-            own = organisations_of_user(request.user)
-            if "pk" in kwargs:
-                self.organisation = get_object_or_404(own, pk=kwargs["pk"])
-            else:
-                self.organisation = own.first()
-        return super().dispatch(request, *args, **kwargs)
+    def _load_organisation(self):
+        # After the role check of dispatch, so a civil servant gets 403 for
+        # this SME page rather than a 404 that hints at the lookup.
+        own = organisations_of_user(self.request.user)
+        if "pk" in self.kwargs:
+            self.organisation = get_object_or_404(own, pk=self.kwargs["pk"])
+        else:
+            self.organisation = own.first()
+
+    def get(self, request, *args, **kwargs):
+        self._load_organisation()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self._load_organisation()
+        return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.organisation}

@@ -118,3 +118,87 @@ PAGES: list[Visit] = [
         kwargs=lambda world: {"object_id": world.user(SME_A).pk},
     ),
 ]
+
+
+def _pk(name: str):
+    return lambda world: {"pk": world.objects[name].pk}
+
+
+def _organisation_a(world: World) -> dict[str, Any]:
+    return {"pk": world.organisation_a.pk}
+
+
+# The apps' pages: one visit per template (a list, a detail of each kind
+# with its own extras, a form and its errors), to keep the audit's run time
+# in bounds (make test within ~15 minutes on 2 cores); the other URLs and
+# roles render the same templates. 404/403 pages are audited above.
+PAGES += [
+    # Public mission calendar
+    Visit(ANONYMOUS, "missions:calendar"),
+    Visit(ANONYMOUS, "missions:detail", kwargs=_pk("mission_ov")),
+    # Entrepreneur
+    Visit(SME_A, "missions:detail", kwargs=_pk("mission_ov"), label="signed-up"),
+    Visit(SME_A, "missions:signup", kwargs=_pk("mission_li")),
+    Visit(
+        SME_A,
+        "missions:signup",
+        kwargs=_pk("mission_li"),
+        prepare=submit_empty,
+        label="errors",
+    ),
+    Visit(SME_A, "mine:index"),
+    Visit(SME_A, "mine:organisation"),
+    Visit(SME_A, "mine:contact", kwargs=_organisation_a),
+    Visit(SME_A, "mine:withdraw", kwargs=_pk("registration_a")),
+    Visit(
+        SME_A,
+        "mine:results",
+        kwargs=lambda world: {"pk": world.objects["attended_a"].pk, "moment": "after"},
+    ),
+    Visit(SME_B, "mine:index"),
+    # Civil servant: programmes back office
+    Visit(CIVIL_SERVANT_OV, "programmes:prestatie_list"),
+    Visit(CIVIL_SERVANT_OV, "programmes:prestatie_detail", kwargs=_pk("prestatie_ov")),
+    Visit(CIVIL_SERVANT_OV, "programmes:prestatie_create"),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "programmes:prestatie_create",
+        prepare=submit_empty,
+        label="errors",
+    ),
+    Visit(CIVIL_SERVANT_OV, "programmes:programme_detail", kwargs=_pk("programme_ov")),
+    Visit(CIVIL_SERVANT_OV, "programmes:decision_detail", kwargs=_pk("decision_ov")),
+    Visit(CIVIL_SERVANT_OV, "programmes:reserve_list"),
+    Visit(CIVIL_SERVANT_OV, "programmes:reserve_detail", kwargs=_pk("reserve_ov")),
+    Visit(CIVIL_SERVANT_OV, "programmes:action_detail", kwargs=_pk("action_ov")),
+    Visit(CIVIL_SERVANT_OV, "programmes:indicator_detail", kwargs=_pk("indicator_ov")),
+    Visit(CIVIL_SERVANT_OV, "programmes:mutation_detail", kwargs=_pk("mutation_ov")),
+    Visit(CIVIL_SERVANT_OV, "programmes:mutation_decide", kwargs=_pk("mutation_ov")),
+    # Civil servant: missions back office
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:list"),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:detail", kwargs=_pk("mission_ov")),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:create"),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:create",
+        prepare=submit_empty,
+        label="errors",
+    ),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:register", kwargs=_pk("mission_ov")),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:import", kwargs=_pk("mission_ov")),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:reject", kwargs=_pk("registration_a")),
+    # Civil servant: reports and dashboard
+    Visit(CIVIL_SERVANT_OV, "reporting:list"),
+    Visit(CIVIL_SERVANT_OV, "reporting:detail", kwargs=_pk("report_ov")),
+    Visit(CIVIL_SERVANT_OV, "dashboard:index"),
+    Visit(CIVIL_SERVANT_OV, "dashboard:drilldown", query="?figure=missions"),
+    Visit(CIVIL_SERVANT_LI, "dashboard:index"),
+    # Portfolio holder: reads (the same templates without write buttons)
+    Visit(PORTFOLIO_HOLDER_OV, "dashboard:index"),
+    Visit(
+        PORTFOLIO_HOLDER_OV, "programmes:prestatie_detail", kwargs=_pk("prestatie_ov")
+    ),
+    Visit(PORTFOLIO_HOLDER_OV, "reporting:list"),
+    # Administrator
+    Visit(ADMINISTRATOR, "dashboard:index", label="choose-province"),
+]

@@ -719,3 +719,14 @@ def test_sign_up_for_a_closed_mission_is_refused(client, sme_user, organisation)
     assert response.status_code == 400
     assert "gesloten" in response.text
     assert not Registration.objects.exists()
+
+
+def test_organisation_profile_of_an_sme_is_403_for_a_civil_servant(
+    client, civil_servant, organisation
+):
+    # The role check comes before the lookup: 403, as on every SME page,
+    # not a 404 telling whether the organisation exists.
+    client.force_login(civil_servant)
+    url = reverse("mine:organisation_edit", kwargs={"pk": organisation.pk})
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"name": "X"}).status_code == 403

@@ -246,3 +246,30 @@ def test_one_mission_reads_in_the_singular(data):
     text, _ = _pdf_text(run)
     assert "In 2016 is 1 uitgaande missie gerealiseerd:" in text
     assert "In totaal hebben 12 vertegenwoordigers van het regionale mkb" in text
+
+
+def test_markup_in_a_prestatie_title_is_printed_as_text_in_every_file(data):
+    hostile = "Export <script>hostile(1)</script> & <b>vet</b>"
+    data.prestatie.title = hostile
+    data.prestatie.save()
+    run = _run(data)
+
+    text, _ = _pdf_text(run)
+    assert hostile in text
+
+    with run.docx_file.open("rb") as handle:
+        content = handle.read()
+    document = Document(io.BytesIO(content))
+    words = "\n".join(p.text for p in document.paragraphs) + " ".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells
+    )
+    assert hostile in words
+    # Word keeps it as escaped text, not as an element of its own.
+    xml = zipfile.ZipFile(io.BytesIO(content)).read("word/document.xml").decode()
+    assert "<script>" not in xml
+    assert "&lt;script&gt;hostile(1)&lt;/script&gt;" in xml
+
+    with run.html_file.open("rb") as handle:
+        html = handle.read().decode()
+    assert "<script" not in html
+    assert "&lt;script&gt;hostile(1)&lt;/script&gt;" in html

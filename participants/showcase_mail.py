@@ -1,0 +1,131 @@
+"""E-mails of the showcase, each sent at most once (see ShowcaseMail)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    ContactRequest,
+    ExportStory,
+    Organisation,
+    PublicProfile,
+    ShowcaseMail,
+)
+
+SUBJECTS = {
+    "received": _("%(organisation)s would like to get in touch"),
+    "accepted": _("%(organisation)s accepted your contact request"),
+    "hidden": _("Part of your showcase profile has been hidden"),
+}
+
+
+def absolute(path: str) -> str:
+    return settings.PORTAL_URL.rstrip("/") + path
+
+
+def organisation_recipients(organisation: Organisation) -> list[tuple[str, str]]:
+    """(e-mail, language) of the people who can act for the organisation:
+    contact persons with an account, or else every contact with an address."""
+    contacts = [
+        contact
+        for contact in organisation.contacts.all()
+        if contact.email and not contact.anonymised_at
+    ]
+    contacts = [c for c in contacts if c.user_id] or contacts
+    seen, recipients = set(), []
+    for contact in contacts:
+        if contact.email.lower() not in seen:
+            seen.add(contact.email.lower())
+            recipients.append((contact.email, contact.language or "nl"))
+    return recipients
+
+
+def mail_once(*, key: str, recipients, render) -> bool:
+    """Send `render(language) -> (subject, body)` to each recipient, once
+    per key: a second call with the same key sends nothing."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                log = ShowcaseMail.objects.create(key=key)
+        except IntegrityError:
+            return False
+        for email, language in recipients:
+            with translation.override(language):
+                subject, body = render()
+            send_mail(subject, body, None, [email])
+        log.recipients = ", ".join(email for email, _language in recipients)
+        log.save(update_fields=["recipients"])
+    return bool(recipients)
+
+
+def contact_request_notify(*, contact_request_id: int, kind: str) -> bool:
+    """'received' to the receiver, 'accepted' to the sender; the e-mail
+    itself carries no contact details, only a link to the portal."""
+    contact_request = (
+        ContactRequest.objects.select_related("sender", "receiver")
+        .filter(pk=contact_request_id)
+        .first()
+    )
+    if contact_request is None or kind not in ("received", "accepted"):
+        return False
+    if kind == "received":
+        if contact_request.status != ContactRequest.Status.PENDING:
+            return False
+        to, other = contact_request.receiver, contact_request.sender
+    else:
+        if contact_request.status != ContactRequest.Status.ACCEPTED:
+            return False
+        to, other = contact_request.sender, contact_request.receiver
+
+    def render():
+        context = {
+            "kind": kind,
+            "contact_request": contact_request,
+            "organisation": to,
+            "other": other,
+            "requests_url": absolute(reverse("mine_showcase:requests")),
+            "site_name": settings.SITE_NAME,
+        }
+        subject = str(SUBJECTS[kind]) % {"organisation": other.name}
+        return subject, render_to_string(
+            "participants/email/contact_request.txt", context
+        )
+
+    return mail_once(
+        key=f"request:{contact_request.pk}:{kind}",
+        recipients=organisation_recipients(to),
+        render=render,
+    )
+
+
+def moderation_notify(*, model_name: str, pk: int) -> bool:
+    """Tell the owner why a profile or story was hidden; not when it has
+    been shown again in the meantime."""
+    model = {"publicprofile": PublicProfile, "exportstory": ExportStory}.get(model_name)
+    if model is None:
+        return False
+    item = model.objects.select_related("organisation").filter(pk=pk).first()
+    if item is None or not item.is_hidden:
+        return False
+
+    def render():
+        context = {
+            "item": item,
+            "is_story": model is ExportStory,
+            "organisation": item.organisation,
+            "showcase_url": absolute(reverse("mine_showcase:index")),
+            "site_name": settings.SITE_NAME,
+        }
+        return str(SUBJECTS["hidden"]), render_to_string(
+            "participants/email/hidden.txt", context
+        )
+
+    return mail_once(
+        key=f"hidden:{model_name}:{pk}:{item.hidden_at:%Y%m%d%H%M%S%f}",
+        recipients=organisation_recipients(item.organisation),
+        render=render,
+    )
