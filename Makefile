@@ -14,7 +14,7 @@ TEST_ENV := DJANGO_TESTING=1 DJANGO_DEBUG=0 \
 	CELERY_TASK_ALWAYS_EAGER=1 DJANGO_REQUIRE_STAFF_2FA=1
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
-.PHONY: install install-dev browser run test lint format worker beat bench messages clean
+.PHONY: install install-dev browser wrk run test lint format worker beat bench messages clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -63,8 +63,21 @@ worker: install
 beat: install
 	$(VENV)/bin/celery -A config beat --loglevel=info
 
-bench: install-dev
-	@echo "No benchmarks yet: they arrive with the benchmark issue."
+# Benchmarks (not tests): PostgreSQL and Redis on their local ports; one
+# database per scale (exportportaal_bench_s1, _s10) is created afresh and
+# seeded. `make bench SCALES="1"` for the quick run, BENCH_ARGS=--reuse to
+# keep seeded databases. Writes bench/results.md.
+SCALES ?= 1 10
+bench: install-dev wrk
+	SCALES="$(SCALES)" $(PY) bench/run.py $(BENCH_ARGS)
+
+# The load generator of the benchmark: Debian's wrk, installed when missing.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+			(apt-get install -y -qq wrk >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq wrk)); \
+		else echo "wrk is missing: install Debian's wrk package."; exit 1; fi; }
 
 messages: install-dev
 	$(RUN_ENV) $(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=staticfiles

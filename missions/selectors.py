@@ -1,7 +1,19 @@
 """Reads for the missions app: each returns a queryset a page can render
 with a fixed number of queries."""
 
-from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -34,19 +46,31 @@ def _with_counts(qs: QuerySet[Mission]) -> QuerySet[Mission]:
     )
 
 
+def _per_mission(condition: Q, total) -> Subquery:
+    """A figure of the outer mission's registrations, as a subquery.
+
+    Subqueries rather than a join with GROUP BY: the database computes them
+    only for the rows a page shows (after ORDER BY ... LIMIT), and counting
+    the pages needs no join at all, so a long calendar costs what a short
+    one does.
+    """
+    return Subquery(
+        Registration.objects.filter(condition, mission=OuterRef("pk"))
+        .order_by()
+        .values("mission")
+        .annotate(total=total)
+        .values("total")
+    )
+
+
 def _annotate_counts(qs: QuerySet[Mission]) -> QuerySet[Mission]:
     return qs.annotate(
-        seats_taken=Coalesce(
-            Sum("registrations__seats", filter=Q(registrations__status__in=SEATS)),
-            0,
+        seats_taken=Coalesce(_per_mission(Q(status__in=SEATS), Sum("seats")), 0),
+        waiting_count=Coalesce(
+            _per_mission(Q(status=Registration.Status.WAITLISTED), Count("pk")), 0
         ),
-        waiting_count=Count(
-            "registrations",
-            filter=Q(registrations__status=Registration.Status.WAITLISTED),
-        ),
-        submitted_count=Count(
-            "registrations",
-            filter=Q(registrations__status=Registration.Status.SUBMITTED),
+        submitted_count=Coalesce(
+            _per_mission(Q(status=Registration.Status.SUBMITTED), Count("pk")), 0
         ),
     )
 
@@ -98,15 +122,29 @@ def mission_backoffice_list(*, user) -> QuerySet[Mission]:
 
 def mission_registrations(*, mission: Mission) -> QuerySet[Registration]:
     """A mission's registrations with organisation, contacts and results."""
-    return (
+    return _in_attention_order(
         mission.registrations.select_related(
             "mission", "organisation", "registered_by", "decided_by"
-        )
-        .prefetch_related(
+        ).prefetch_related(
             Prefetch("contacts", queryset=ContactPerson.objects.order_by("name")),
             "results",
         )
-        .annotate(
+    )
+
+
+def mission_participant_list(*, mission: Mission) -> QuerySet[Registration]:
+    """The registrations as the exported participant list shows them: with
+    organisation and contacts only, in the order of the mission page."""
+    return _in_attention_order(
+        mission.registrations.select_related("organisation").prefetch_related(
+            Prefetch("contacts", queryset=ContactPerson.objects.order_by("name"))
+        )
+    )
+
+
+def _in_attention_order(qs: QuerySet[Registration]) -> QuerySet[Registration]:
+    return (
+        qs.annotate(
             status_rank=Case(
                 *(
                     When(status=status, then=Value(rank))

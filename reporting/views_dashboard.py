@@ -2,17 +2,24 @@
 civil servants and portfolio holders of a province; administrators choose
 the province."""
 
-import datetime
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from accounts.permissions import ProvinceReaderRequiredMixin
 
 from .dashboard import pages
 from .dashboard.forms import FINANCE, DashboardFilterForm, DrillDownForm
-from .dashboard.selectors import dashboard_data, headlines, latest_report, status_badge
+from .dashboard.selectors import (
+    CACHE_SECONDS,
+    body_cache_key,
+    dashboard_data,
+    headlines,
+    latest_report,
+    status_badge,
+)
 from .figures.drilldown import drilldown_for
 
 
@@ -43,7 +50,14 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
             return self.render_to_response(self.get_context_data(**context), status=400)
         year = form.cleaned_data["year"]
         programme = form.cleaned_data["programme"]
-        data = dashboard_data(province=form.province, year=year, programme=programme)
+        as_of = timezone.localdate()
+        # Loaded only when used: the dashboard's rendered figures are cached
+        # under the same versions and need not unpickle the data.
+        data = SimpleLazyObject(
+            lambda: dashboard_data(
+                province=form.province, year=year, programme=programme, as_of=as_of
+            )
+        )
         links = pages.Links(
             year=year,
             province_id=form.province.pk if user.is_administrator else None,
@@ -53,8 +67,8 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
             "year": year,
             "programme": programme,
             "data": data,
-            "figures": data.figures,
-            "as_of": datetime.date.fromisoformat(data.figures.as_of),
+            "figures": SimpleLazyObject(lambda: data.figures),
+            "as_of": as_of,
             "links": links,
             "sees_organisations": sees_organisations(user),
         }
@@ -69,22 +83,42 @@ class DashboardView(_DashboardBase):
     template_name = "reporting/dashboard.html"
 
     def page_context(self, form, data, links):
-        figures = data.figures
         cleaned = form.cleaned_data
-        items = headlines(data)
-        for item in items:
-            item.url = links.drill(item.drill)
-        return {
-            "headlines": items,
-            "own_share": {
-                "share": figures.totals.own_province_share,
-                "own": figures.totals.own_province_participants,
-                "total": figures.totals.participants,
+
+        def headline_items():
+            items = headlines(data)
+            for item in items:
+                item.url = links.drill(item.drill)
+            return items
+
+        def own_share():
+            totals = data.figures.totals
+            return {
+                "share": totals.own_province_share,
+                "own": totals.own_province_participants,
+                "total": totals.participants,
                 "url": links.drill("own_province"),
-            },
-            "prestaties": pages.prestatie_rows(figures, links, with_links=True),
-            "trend_charts": pages.trend_charts(data, links),
-            "spread_charts": pages.spread_charts(figures, links),
+            }
+
+        # Lazy: computed only when the rendered figures are not cached.
+        return {
+            "body_key": body_cache_key(
+                province=form.province,
+                year=cleaned["year"],
+                programme=cleaned["programme"],
+                as_of=timezone.localdate(),
+                links_base=links.base,
+            ),
+            "body_seconds": CACHE_SECONDS,
+            "headlines": SimpleLazyObject(headline_items),
+            "own_share": SimpleLazyObject(own_share),
+            "prestaties": SimpleLazyObject(
+                lambda: pages.prestatie_rows(data.figures, links, with_links=True)
+            ),
+            "trend_charts": SimpleLazyObject(lambda: pages.trend_charts(data, links)),
+            "spread_charts": SimpleLazyObject(
+                lambda: pages.spread_charts(data.figures, links)
+            ),
             "report": latest_report(
                 province=form.province,
                 year=cleaned["year"],

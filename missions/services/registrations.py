@@ -262,7 +262,13 @@ def registration_create(
         registration.status = Status.WAITLISTED
         registration.waitlist_position = (last or 0) + 1
         kind = Notification.Kind.WAITLISTED
-    registration.full_clean(validate_constraints=False)
+    # The mission (locked above), the organisation and the user are loaded
+    # rows already: checking that they exist would cost three queries while
+    # the mission is locked.
+    registration.full_clean(
+        exclude=["mission", "organisation", "registered_by"],
+        validate_constraints=False,
+    )
     try:
         with transaction.atomic():
             registration.save()

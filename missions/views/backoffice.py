@@ -6,6 +6,7 @@ province answers 404.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -63,13 +64,27 @@ class MissionDetailView(MissionScopedMixin, DetailView):
         return self.get_mission()
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **detail_context(self.object)}
+        return {
+            **super().get_context_data(**kwargs),
+            **detail_context(self.object, page=self.request.GET.get("page")),
+        }
 
 
-def detail_context(mission: Mission) -> dict:
+# A page of registrations, in the order that needs attention first: the
+# page's work stays the same however many companies sign up.
+REGISTRATIONS_PER_PAGE = 50
+
+
+def detail_context(mission: Mission, page=None) -> dict:
+    paginator = Paginator(
+        selectors.mission_registrations(mission=mission), REGISTRATIONS_PER_PAGE
+    )
+    page_obj = paginator.get_page(page)
     return {
         "mission": mission,
-        "registrations": selectors.mission_registrations(mission=mission),
+        "registrations": page_obj.object_list,
+        "page_obj": page_obj,
+        "is_paginated": page_obj.has_other_pages(),
         "seats_free": mission.seats_left,
         "history": object_history(mission),
     }
@@ -389,7 +404,7 @@ class ParticipantExportView(MissionScopedMixin, View):
 
     def get(self, request, pk, file_format):
         mission = self.get_mission()
-        registrations = selectors.mission_registrations(mission=mission)
+        registrations = selectors.mission_participant_list(mission=mission)
         if file_format == "xlsx":
             content = exports.participants_xlsx(registrations)
             content_type = (

@@ -207,10 +207,17 @@ def contact_person_update(*, contact: ContactPerson, **changes) -> ContactPerson
             _("These fields cannot be changed: %(fields)s.")
             % {"fields": ", ".join(sorted(unknown))}
         )
+    changed = False
     for field, value in changes.items():
         if field == "language":
             value = _language_or_default(value)
-        setattr(contact, field, value)
+        if getattr(contact, field) != value:
+            setattr(contact, field, value)
+            changed = True
+    if not changed:
+        # Nothing to write: no update and no history row for a no-op (a
+        # sign-up passes the language it was made in, mostly the same).
+        return contact
     contact.full_clean()
     contact.save()
     return contact

@@ -90,6 +90,13 @@ def _cache_key(province, year, programme, as_of) -> str:
     )
 
 
+def body_cache_key(*, province, year, programme, as_of, links_base: dict) -> str:
+    """The key of the dashboard's rendered figures: the data's key (so the
+    same versions make it stale) and the parameters its links carry."""
+    extra = ",".join(f"{k}={v}" for k, v in sorted(links_base.items()))
+    return f"{_cache_key(province, year, programme, as_of)}:body:{extra}"
+
+
 def dashboard_data(
     *,
     province: Province,

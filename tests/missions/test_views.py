@@ -379,6 +379,27 @@ def test_back_office_mission_page_queries_are_constant(client, civil_servant):
     assert len(large) == len(small)
 
 
+def test_back_office_mission_page_shows_registrations_fifty_at_a_time(
+    client, civil_servant
+):
+    mission = MissionFactory(province=civil_servant.province, open=True, capacity=80)
+    registrations = [RegistrationFactory(mission=mission) for _ in range(55)]
+    login(client, civil_servant)
+    url = reverse("missions_backoffice:detail", args=[mission.pk])
+
+    first = client.get(url)
+    second = client.get(url, {"page": 2})
+    beyond = client.get(url, {"page": "nine"})
+
+    names = [r.organisation.kvk_number for r in registrations]
+    on_first = [n for n in names if n in first.text]
+    on_second = [n for n in names if n in second.text]
+    assert len(on_first) == 50
+    assert sorted(on_first + on_second) == sorted(names)
+    assert "1 / 2" in first.text and "page=2" in first.text
+    assert beyond.status_code == 200
+
+
 def test_civil_servant_creates_and_publishes_a_mission(client, civil_servant):
     login(client, civil_servant)
     start = date.today() + timedelta(days=60)

@@ -124,6 +124,15 @@ def test_contact_person_create_and_update(organisation):
     assert contact.language == "nl"
 
 
+def test_contact_person_update_without_a_change_writes_nothing(organisation):
+    contact = ContactPersonFactory(organisation=organisation, language="nl")
+    before = contact.history.count()
+    services.contact_person_update(contact=contact, language="nl")
+    assert contact.history.count() == before
+    services.contact_person_update(contact=contact, language="en")
+    assert contact.history.count() == before + 1
+
+
 def test_contact_person_needs_a_name_and_a_valid_email(organisation):
     with pytest.raises(ValidationError):
         services.contact_person_create(organisation=organisation, name="")
