@@ -100,6 +100,8 @@ PROVINCE_OF = {
     # Shared by every province: refresh them all.
     ("programmes", "Province"): lambda instance: None,
     ("participants", "Organisation"): lambda instance: None,
+    # A request concerns two provinces (sender's and receiver's).
+    ("participants", "ContactRequest"): lambda instance: None,
     ("missions", "Theme"): lambda instance: None,
 }
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from participants.selectors import contact_request_counts
 from programmes.models import Indicator, IntendedResult, Programme, Province
 
 from ..figures import Figures, Status, figures_for, indicator_status
@@ -74,6 +75,9 @@ class DashboardData:
     figures: Figures
     trend: Trend
     money: Money
+    # Contact requests through the showcase (participants.selectors):
+    # {"sent", "accepted", "received"} for the province and year.
+    network: dict
 
 
 def _cache_key(province, year, programme, as_of) -> str:
@@ -117,6 +121,7 @@ def dashboard_data(
             figures=figures,
             trend=trend_for(province=province, year=year, programme=programme),
             money=money_for(figures, province=province, programme=programme),
+            network=contact_request_counts(province.pk, year),
         )
         cache.set(key, data, CACHE_SECONDS)
     return data

@@ -24,8 +24,9 @@ URL = "/dashboard/"
 DRILL = "/dashboard/drilldown/"
 
 # Session, user, groups and province; figures_for (25); trend (3); money
-# (1); the latest report (1); the programmes of the filter (1).
-DASHBOARD_QUERIES = 35
+# (1); contact requests (2); the latest report (1); the programmes of the
+# filter (1).
+DASHBOARD_QUERIES = 37
 # From the cache: session, user, groups, province, report, programmes.
 CACHED_QUERIES = 6
 
@@ -137,6 +138,35 @@ def test_a_reserve_mutation_shows_up_on_the_next_load(reader, data):
         budget_year=2017,
     )
     assert "€ 300.000 " in load(reader, "withdrawals")
+
+
+def network(client) -> str:
+    html = client.get(URL, {"year": 2016}).content.decode()
+    start = html.index('id="network-figures"')
+    part = html[start : html.index("</p>", start)]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", part))
+
+
+def test_contact_requests_of_the_province_show_up_on_the_next_load(
+    reader, data, limburg
+):
+    from participants.models import ContactRequest
+
+    assert "0 contactverzoeken" in network(reader)
+    own = OrganisationFactory(province=data.prestatie.province)
+    other = OrganisationFactory(province=limburg)
+    request = ContactRequest.objects.create(sender=own, receiver=other, message="Hoi")
+    ContactRequest.objects.create(sender=other, receiver=own, message="Dag")
+    # The dashboard's year is 2016; the requests are dated in it.
+    ContactRequest.objects.update(
+        created_at=datetime.datetime(2016, 6, 1, tzinfo=datetime.UTC)
+    )
+    text = network(reader)
+    assert "1 contactverzoeken" in text and "0 daarvan" in text, text
+    request.refresh_from_db()
+    request.status = ContactRequest.Status.ACCEPTED
+    request.save()
+    assert "1 daarvan" in network(reader)
 
 
 def test_a_theme_change_of_a_mission_shows_up_in_the_spread(reader, data):
