@@ -24,9 +24,15 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/activate
 	$(PIP) install -q -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/activate
+$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/activate .env
 	$(PIP) install -q -e ".[dev]"
 	touch $(VENV)/.installed $@
+
+# A development checkout runs `manage.py` without extra variables. Production
+# sets its environment itself and never uses this file (it is git-ignored);
+# make test overrides it with explicit variables.
+.env:
+	printf '# Development only; see README "Configuration".\nDJANGO_DEBUG=1\n' > $@
 
 install: $(VENV)/.installed
 
@@ -40,7 +46,7 @@ browser:
 			 (apt-get update -qq && apt-get install -y -qq chromium)); \
 		else echo "Chromium is missing: install Debian's chromium package."; fi; }
 
-run: install
+run: install .env
 	$(RUN_ENV) $(MANAGE) migrate --noinput
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000
