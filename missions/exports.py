@@ -33,34 +33,36 @@ def neutralise(value):
     return value
 
 
-def _rows(registrations):
+def _rows(participants: list[dict]):
+    """`participants`: from selectors.mission_participant_rows."""
     from django.utils.translation import gettext as gettext_now
 
-    for registration in registrations:
-        contacts = list(registration.contacts.all())
-        contact = contacts[0] if contacts else None
+    from .models import Registration
+
+    yes, no = gettext_now("yes"), gettext_now("no")
+    status_labels = {value: str(label) for value, label in Registration.Status.choices}
+    for row in participants:
+        name, email, phone = row["contact"]
         yield [
-            registration.organisation.kvk_number,
-            registration.organisation.name,
-            registration.seats,
-            contact.name if contact else "",
-            contact.email if contact else "",
-            contact.phone if contact else "",
-            gettext_now("yes")
-            if registration.first_time_exporter
-            else gettext_now("no"),
-            registration.get_status_display(),
-            registration.waitlist_position or "",
-            timezone.localtime(registration.created_at).strftime("%d-%m-%Y %H:%M"),
+            row["organisation__kvk_number"],
+            row["organisation__name"],
+            row["seats"],
+            name,
+            email,
+            phone,
+            yes if row["first_time_exporter"] else no,
+            status_labels[row["status"]],
+            row["waitlist_position"] or "",
+            timezone.localtime(row["created_at"]).strftime("%d-%m-%Y %H:%M"),
         ]
 
 
-def participants_xlsx(registrations) -> bytes:
+def participants_xlsx(participants: list[dict]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(_("Participants"))[:31]
     sheet.append([str(label) for _key, label in COLUMNS])
-    for row in _rows(registrations):
+    for row in _rows(participants):
         sheet.append([neutralise(value) for value in row])
         # KvK numbers are text: a number would lose its leading zeros.
         sheet.cell(row=sheet.max_row, column=1).number_format = "@"
@@ -69,12 +71,12 @@ def participants_xlsx(registrations) -> bytes:
     return output.getvalue()
 
 
-def participants_csv(registrations) -> bytes:
+def participants_csv(participants: list[dict]) -> bytes:
     output = io.StringIO()
     # Semicolons: what Excel expects in a Dutch locale.
     writer = csv.writer(output, delimiter=";")
     writer.writerow([str(label) for _key, label in COLUMNS])
-    for row in _rows(registrations):
+    for row in _rows(participants):
         writer.writerow([neutralise(value) for value in row])
     # A byte order mark so that Excel reads the file as UTF-8.
     return ("\ufeff" + output.getvalue()).encode("utf-8")

@@ -58,9 +58,7 @@ class MissionForm(forms.ModelForm):
 class SignUpForm(forms.Form):
     """An SME signs its own organisation up."""
 
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=None, empty_label=None
-    )
+    organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
     seats = forms.TypedChoiceField(label=_("Number of seats"), coerce=int)
     motivation = forms.CharField(
         label=_("Why do you want to take part?"),
@@ -93,15 +91,24 @@ class SignUpForm(forms.Form):
         initial=0,
     )
 
-    def __init__(self, *args, mission: Mission, organisations, **kwargs):
+    def __init__(self, *args, mission: Mission, organisations: list, **kwargs):
+        """`organisations`: the user's organisations, loaded already, so that
+        choosing one costs no query."""
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        if organisations.count() == 1:
-            self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].initial = organisations.first()
+        self.organisations = {
+            organisation.pk: organisation for organisation in organisations
+        }
+        field = self.fields["organisation"]
+        field.choices = [(o.pk, str(o)) for o in organisations]
+        if len(organisations) == 1:
+            field.widget = forms.HiddenInput()
+            field.initial = organisations[0].pk
         self.fields["seats"].choices = [
             (n, str(n)) for n in range(1, mission.max_seats_per_organisation + 1)
         ]
+
+    def clean_organisation(self):
+        return self.organisations[self.cleaned_data["organisation"]]
 
 
 class KvkField(forms.CharField):

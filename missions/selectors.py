@@ -1,6 +1,7 @@
 """Reads for the missions app: each returns a queryset a page can render
 with a fixed number of queries."""
 
+from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     Count,
@@ -111,6 +112,11 @@ def mission_public_detail() -> QuerySet[Mission]:
     )
 
 
+def mission_for_signup() -> QuerySet[Mission]:
+    """The public missions as plain rows, without figures."""
+    return Mission.objects.filter(status__in=PUBLIC_STATUSES)
+
+
 def mission_backoffice_list(*, user) -> QuerySet[Mission]:
     """The missions of the civil servant's province, newest first."""
     return _with_counts(
@@ -122,24 +128,94 @@ def mission_backoffice_list(*, user) -> QuerySet[Mission]:
 
 def mission_registrations(*, mission: Mission) -> QuerySet[Registration]:
     """A mission's registrations with organisation, contacts and results."""
-    return _in_attention_order(
-        mission.registrations.select_related(
-            "mission", "organisation", "registered_by", "decided_by"
-        ).prefetch_related(
-            Prefetch("contacts", queryset=ContactPerson.objects.order_by("name")),
-            "results",
-        )
+    return _in_attention_order(_registrations_with_details(mission))
+
+
+def _registrations_with_details(mission: Mission) -> QuerySet[Registration]:
+    return mission.registrations.select_related(
+        "organisation", "registered_by", "decided_by"
+    ).prefetch_related(
+        Prefetch("contacts", queryset=ContactPerson.objects.order_by("name")),
+        "results",
     )
 
 
-def mission_participant_list(*, mission: Mission) -> QuerySet[Registration]:
-    """The registrations as the exported participant list shows them: with
-    organisation and contacts only, in the order of the mission page."""
-    return _in_attention_order(
-        mission.registrations.select_related("organisation").prefetch_related(
-            Prefetch("contacts", queryset=ContactPerson.objects.order_by("name"))
+def mission_registrations_page(*, mission: Mission, page, per_page: int) -> Page:
+    """One page of a mission's registrations, in attention order.
+
+    The page is chosen from the registrations alone, then only its rows are
+    joined with their organisations and users: joining every registration
+    first lets PostgreSQL hash the whole organisation table, a cost that
+    grows with the portal, not with the page.
+    """
+    ordered_ids = _in_attention_order(mission.registrations.all()).values_list(
+        "pk", flat=True
+    )
+    page_obj = Paginator(ordered_ids, per_page).get_page(page)
+    ids = list(page_obj.object_list)
+    rows = {
+        registration.pk: registration
+        for registration in _registrations_with_details(mission).filter(pk__in=ids)
+    }
+    for registration in rows.values():
+        registration.mission = mission
+    page_obj.object_list = [rows[pk] for pk in ids if pk in rows]
+    return page_obj
+
+
+def mission_participant_rows(*, mission: Mission) -> list[dict]:
+    """The exported participant list: one dict per registration, in the
+    order of the mission page, with its first contact person by name.
+
+    Plain values, no model instances; every table is read by primary key
+    or by its index on the registration, so that PostgreSQL never scans the
+    organisations or contact persons of the whole portal for one mission.
+    """
+    rows = list(
+        _in_attention_order(mission.registrations.all()).values(
+            "pk",
+            "organisation_id",
+            "seats",
+            "first_time_exporter",
+            "status",
+            "waitlist_position",
+            "created_at",
         )
     )
+    organisations = {
+        pk: (kvk_number, name)
+        for pk, kvk_number, name in Organisation.objects.filter(
+            pk__in={row["organisation_id"] for row in rows}
+        )
+        .order_by()
+        .values_list("pk", "kvk_number", "name")
+    }
+    links = list(
+        Registration.contacts.through.objects.filter(
+            registration_id__in=[row["pk"] for row in rows]
+        ).values_list("registration_id", "contactperson_id")
+    )
+    contacts = {
+        pk: (name, email, phone)
+        for pk, name, email, phone in ContactPerson.objects.filter(
+            pk__in={contact_id for _registration, contact_id in links}
+        )
+        .order_by()  # the default order joins the organisations
+        .values_list("pk", "name", "email", "phone")
+    }
+    first_contact: dict[int, tuple] = {}
+    for registration_id, contact_id in links:
+        contact = contacts[contact_id]
+        known = first_contact.get(registration_id)
+        if known is None or (contact[0], contact_id) < known[1]:
+            first_contact[registration_id] = (contact, (contact[0], contact_id))
+    for row in rows:
+        row["organisation__kvk_number"], row["organisation__name"] = organisations[
+            row["organisation_id"]
+        ]
+        found = first_contact.get(row["pk"])
+        row["contact"] = found[0] if found else ("", "", "")
+    return rows
 
 
 def _in_attention_order(qs: QuerySet[Registration]) -> QuerySet[Registration]:

@@ -11,7 +11,8 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Sum
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -162,11 +163,27 @@ def _check_de_minimis(mission: Mission, seats: int, aid_received) -> None:
         )
 
 
-def _is_contact_of(user, organisation: Organisation) -> bool:
-    return (
-        user is not None
-        and user.is_authenticated
-        and organisation.contacts.filter(user=user).exists()
+def _own_contacts(user, organisation: Organisation) -> list[ContactPerson]:
+    """The user's contact-person records at the organisation (none: not theirs)."""
+    if user is None or not user.is_authenticated:
+        return []
+    return list(organisation.contacts.filter(user=user))
+
+
+def _signup_figures(mission: Mission, organisation: Organisation) -> dict:
+    """Seats taken, the last waiting-list position and whether the
+    organisation is already signed up, in one query (the mission is locked)."""
+    return mission.registrations.aggregate(
+        taken=Coalesce(
+            Sum("seats", filter=Q(status__in=Registration.SEAT_TAKING_STATUSES)), 0
+        ),
+        last_position=Max("waitlist_position", filter=Q(status=Status.WAITLISTED)),
+        already=Count(
+            "pk",
+            filter=Q(
+                organisation=organisation, status__in=Registration.ACTIVE_STATUSES
+            ),
+        ),
     )
 
 
@@ -196,8 +213,12 @@ def registration_create(
     decide themselves, so their registrations are treated as first come.
     """
     now = now or timezone.now()
-    if source == Registration.Source.SELF and not _is_contact_of(by, organisation):
-        raise PermissionDenied(_("You can only sign up your own organisation."))
+    if source == Registration.Source.SELF:
+        # Read before the mission is locked: the lock is held as briefly
+        # as possible, since every sign-up for the mission waits for it.
+        own_contacts = _own_contacts(by, organisation)
+        if not own_contacts:
+            raise PermissionDenied(_("You can only sign up your own organisation."))
     mission = mission_lock(mission.pk)
     _check_signup_open(mission, source=source, now=now)
     if not 1 <= seats <= mission.max_seats_per_organisation:
@@ -210,9 +231,8 @@ def registration_create(
                 % {"max": mission.max_seats_per_organisation}
             }
         )
-    if mission.registrations.filter(
-        organisation=organisation, status__in=Registration.ACTIVE_STATUSES
-    ).exists():
+    figures = _signup_figures(mission, organisation)
+    if figures["already"]:
         raise ValidationError(
             _("%(organisation)s is already signed up for this mission.")
             % {"organisation": organisation}
@@ -222,7 +242,7 @@ def registration_create(
             {"contacts": _("Choose contact persons of the organisation itself.")}
         )
     _check_de_minimis(mission, seats, de_minimis_aid_received)
-    free = seats_free(mission)
+    free = max(mission.capacity - figures["taken"], 0)
     reviewed = (
         mission.approval_mode == Mission.ApprovalMode.REVIEW
         and source not in STAFF_SOURCES
@@ -256,11 +276,8 @@ def registration_create(
         registration.decided_at = now
         kind = Notification.Kind.ACCEPTED
     else:
-        last = mission.registrations.filter(status=Status.WAITLISTED).aggregate(
-            last=Max("waitlist_position")
-        )["last"]
         registration.status = Status.WAITLISTED
-        registration.waitlist_position = (last or 0) + 1
+        registration.waitlist_position = (figures["last_position"] or 0) + 1
         kind = Notification.Kind.WAITLISTED
     # The mission (locked above), the organisation and the user are loaded
     # rows already: checking that they exist would cost three queries while
@@ -278,13 +295,19 @@ def registration_create(
             % {"organisation": organisation}
         ) from error
     if not contacts and source == Registration.Source.SELF:
-        contacts = list(organisation.contacts.filter(user=by))
-        if language:
-            # E-mails follow the language the person signed up in.
-            for contact in contacts:
+        contacts = own_contacts
+        # E-mails follow the language the person signed up in.
+        for contact in contacts:
+            if language and contact.language != language:
                 contact_person_update(contact=contact, language=language)
     if contacts:
-        registration.contacts.set(contacts)
+        # A new registration has no contacts yet: insert the links at once.
+        Registration.contacts.through.objects.bulk_create(
+            Registration.contacts.through(
+                registration_id=registration.pk, contactperson_id=contact.pk
+            )
+            for contact in contacts
+        )
     _notify(registration, kind)
     return registration
 
@@ -374,7 +397,7 @@ def registration_withdraw(*, registration: Registration, by) -> Registration:
     if not (
         getattr(by, "is_civil_servant", False)
         or getattr(by, "is_administrator", False)
-        or _is_contact_of(by, registration.organisation)
+        or bool(_own_contacts(by, registration.organisation))
     ):
         raise PermissionDenied(
             _("You can only withdraw a registration of your own organisation.")

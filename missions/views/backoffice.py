@@ -6,7 +6,6 @@ province answers 404.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -35,12 +34,15 @@ from .mine import ResultFormView
 class MissionScopedMixin(CivilServantRequiredMixin):
     """The mission of the URL, if it belongs to the user's province."""
 
+    def missions(self):
+        """Where the mission is looked up: plain rows, without figures."""
+        return province_filter(
+            Mission.objects.select_related("province"), self.request.user
+        )
+
     def get_mission(self) -> Mission:
         if not hasattr(self, "_mission"):
-            self._mission = get_object_or_404(
-                selectors.mission_backoffice_list(user=self.request.user),
-                pk=self.kwargs["pk"],
-            )
+            self._mission = get_object_or_404(self.missions(), pk=self.kwargs["pk"])
         return self._mission
 
     def back_to_mission(self):
@@ -60,6 +62,10 @@ class MissionDetailView(MissionScopedMixin, DetailView):
     template_name = "missions/backoffice/mission_detail.html"
     context_object_name = "mission"
 
+    def missions(self):
+        # The page shows the seats taken, the waiting list and the themes.
+        return selectors.mission_backoffice_list(user=self.request.user)
+
     def get_object(self, queryset=None):
         return self.get_mission()
 
@@ -76,10 +82,9 @@ REGISTRATIONS_PER_PAGE = 50
 
 
 def detail_context(mission: Mission, page=None) -> dict:
-    paginator = Paginator(
-        selectors.mission_registrations(mission=mission), REGISTRATIONS_PER_PAGE
+    page_obj = selectors.mission_registrations_page(
+        mission=mission, page=page, per_page=REGISTRATIONS_PER_PAGE
     )
-    page_obj = paginator.get_page(page)
     return {
         "mission": mission,
         "registrations": page_obj.object_list,
@@ -404,14 +409,14 @@ class ParticipantExportView(MissionScopedMixin, View):
 
     def get(self, request, pk, file_format):
         mission = self.get_mission()
-        registrations = selectors.mission_participant_list(mission=mission)
+        participants = selectors.mission_participant_rows(mission=mission)
         if file_format == "xlsx":
-            content = exports.participants_xlsx(registrations)
+            content = exports.participants_xlsx(participants)
             content_type = (
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             )
         elif file_format == "csv":
-            content = exports.participants_csv(registrations)
+            content = exports.participants_csv(participants)
             content_type = "text/csv; charset=utf-8"
         else:
             raise Http404

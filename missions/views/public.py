@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView
@@ -57,16 +58,21 @@ class SignUpView(SmeRequiredMixin, FormView):
     form_class = SignUpForm
 
     def dispatch(self, request, *args, **kwargs):
-        self.mission = get_object_or_404(
-            selectors.mission_public_detail(), pk=kwargs["pk"]
+        # The form shows the free seats; a sign-up counts them itself, under
+        # the mission's lock, so its POST reads the plain row.
+        missions = (
+            selectors.mission_public_detail()
+            if request.method == "GET"
+            else selectors.mission_for_signup()
         )
+        self.mission = get_object_or_404(missions, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         if self.mission.status != self.mission.Status.PUBLISHED:
             messages.info(request, _("Sign-up for this mission is closed."))
             return redirect("missions:detail", pk=self.mission.pk)
-        if not self.organisations().exists():
+        if not self.organisations:
             messages.info(
                 request,
                 _("First fill in your organisation's profile with its KvK number."),
@@ -74,14 +80,15 @@ class SignUpView(SmeRequiredMixin, FormView):
             return redirect(reverse("mine:organisation") + "?next=" + request.path)
         return super().get(request, *args, **kwargs)
 
+    @cached_property
     def organisations(self):
-        return organisations_of_user(self.request.user)
+        return list(organisations_of_user(self.request.user))
 
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
             "mission": self.mission,
-            "organisations": self.organisations(),
+            "organisations": self.organisations,
         }
 
     def get_context_data(self, **kwargs):

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -42,6 +43,17 @@ def versions(province_id: int) -> str:
 
 def _incr(scope) -> None:
     key = _version_key(scope)
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        # One round trip instead of cache.incr's two (EXISTS, INCRBY): every
+        # sign-up bumps twice. A missing key starts at 1 and becomes 2.
+        full_key = backend.make_and_validate_key(key)
+        client = backend._cache.get_client(full_key, write=True)
+        with client.pipeline(transaction=True) as pipe:
+            pipe.set(full_key, 1, nx=True)
+            pipe.incr(full_key)
+            pipe.execute()
+        return
     try:
         cache.incr(key)
     except ValueError:

@@ -54,7 +54,7 @@ def test_export_neutralises_formulas_and_keeps_leading_zeros(civil_servant):
     registered(mission, "00123456", '=HYPERLINK("http://evil")', 2)
     registered(mission, "06012345", "@Bouman", contact={"name": "-1+1"})
     content = exports.participants_xlsx(
-        selectors.mission_registrations(mission=mission)
+        selectors.mission_participant_rows(mission=mission)
     )
     sheet = load_workbook(io.BytesIO(content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -71,7 +71,7 @@ def test_csv_export_uses_semicolons_and_neutralises(civil_servant):
     mission = MissionFactory(province=civil_servant.province, open=True)
     registered(mission, "00123456", "+31 Export BV")
     content = exports.participants_csv(
-        selectors.mission_registrations(mission=mission)
+        selectors.mission_participant_rows(mission=mission)
     ).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert rows[1][0] == "00123456"
@@ -134,7 +134,9 @@ def test_xlsx_export_then_import_round_trips_the_participant_list(
         ("06012345", "Bouman Industries", 1, Registration.Source.IMPORT),
     }
     assert Organisation.objects.count() == 2  # known KvK numbers were reused
-    again = exports.participants_xlsx(selectors.mission_registrations(mission=target))
+    again = exports.participants_xlsx(
+        selectors.mission_participant_rows(mission=target)
+    )
     first_rows = list(
         load_workbook(io.BytesIO(exported)).active.iter_rows(values_only=True)
     )
@@ -223,7 +225,7 @@ def test_export_headers_follow_the_language(civil_servant):
     mission = MissionFactory(province=civil_servant.province, open=True)
     with translation.override("en"):
         content = exports.participants_xlsx(
-            selectors.mission_registrations(mission=mission)
+            selectors.mission_participant_rows(mission=mission)
         )
     header = next(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
     assert header[0] == "KvK number"
