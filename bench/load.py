@@ -63,6 +63,59 @@ def _request(port, method, path, *, cookies: dict, body: str = "", headers=None)
     return response.status, response.getheader("Location", ""), data
 
 
+def _simultaneous(requests) -> tuple[list, float]:
+    """Run the callables all at the same moment, one thread each: each
+    returns its outcome; the latency is measured around it."""
+    start = threading.Barrier(len(requests))
+    outcome = [None] * len(requests)
+
+    def run(index):
+        start.wait()
+        began = time.perf_counter()
+        try:
+            result = requests[index]()
+        except OSError as error:
+            result = (f"error: {error}", "")
+        outcome[index] = (*result, time.perf_counter() - began)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(requests))]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return outcome, time.perf_counter() - began
+
+
+def _latencies(latencies: list[float]) -> dict:
+    if not latencies:
+        return {"p50_ms": None, "p95_ms": None}
+    ordered = sorted(latencies)
+    return {
+        "p50_ms": statistics.median(ordered) * 1000,
+        "p95_ms": ordered[max(0, round(0.95 * len(ordered)) - 1)] * 1000,
+    }
+
+
+def burst_floor(port: int, prepared: dict, *, path: str, session_cookie: str) -> dict:
+    """The same users all open the bare view at once: what a burst of this
+    size costs on this machine before any sign-up work."""
+
+    def get(user):
+        return lambda: _request(
+            port, "GET", path, cookies={session_cookie: user["session"]}
+        )[:2]
+
+    outcome, wall = _simultaneous([get(user) for user in prepared["users"]])
+    finished = [o for o in outcome if o]
+    return {
+        "requests": len(prepared["users"]),
+        "ok": sum(1 for o in finished if o[0] == 200),
+        **_latencies([o[-1] for o in finished]),
+        "wall_s": wall,
+    }
+
+
 def burst(port: int, prepared: dict, *, session_cookie: str) -> dict:
     """Everyone opens the sign-up form first (own session, own CSRF token),
     then all post at the same moment; latency per sign-up as the client sees
@@ -81,9 +134,6 @@ def burst(port: int, prepared: dict, *, session_cookie: str) -> dict:
     with ThreadPoolExecutor(max_workers=16) as pool:
         forms = list(pool.map(open_form, users))
 
-    start = threading.Barrier(len(users))
-    outcome = [None] * len(users)
-
     def sign_up(index):
         cookies, token = forms[index]
         body = urlencode(
@@ -95,28 +145,16 @@ def burst(port: int, prepared: dict, *, session_cookie: str) -> dict:
                 "de_minimis_aid_received": "0",
             }
         )
-        start.wait()
-        began = time.perf_counter()
-        try:
-            status, location, _body = _request(
-                port,
-                "POST",
-                path,
-                cookies=cookies,
-                body=body,
-                headers={"Referer": f"http://{HOST}:{port}{path}"},
-            )
-        except OSError as error:
-            status, location = f"error: {error}", ""
-        outcome[index] = (status, location, time.perf_counter() - began)
+        return lambda: _request(
+            port,
+            "POST",
+            path,
+            cookies=cookies,
+            body=body,
+            headers={"Referer": f"http://{HOST}:{port}{path}"},
+        )[:2]
 
-    threads = [threading.Thread(target=sign_up, args=(i,)) for i in range(len(users))]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    wall = time.perf_counter() - began
+    outcome, wall = _simultaneous([sign_up(i) for i in range(len(users))])
     finished = [o for o in outcome if o]
     latencies = [o[2] for o in finished]
     ok = [o for o in finished if o[0] == 302 and "/mijn/" in o[1]]
@@ -126,9 +164,6 @@ def burst(port: int, prepared: dict, *, session_cookie: str) -> dict:
         "redirected_to_mijn": len(ok),
         "errors": len(users) - len(ok),
         "error_examples": sorted({str(o[0]) for o in finished if o not in ok})[:5],
-        "p50_ms": statistics.median(latencies) * 1000 if latencies else None,
-        "p95_ms": sorted(latencies)[max(0, round(0.95 * len(latencies)) - 1)] * 1000
-        if latencies
-        else None,
+        **_latencies(latencies),
         "wall_s": wall,
     }

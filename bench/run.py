@@ -238,6 +238,10 @@ def run_scale(scale: str, reuse: bool) -> dict:
         result["throughput"] = throughput(env, info)
         log(f"scale {scale}: sign-up burst of {len(prepared['users'])}")
         result["burst"] = load.burst(PORT, prepared, session_cookie=SESSION_COOKIE)
+        log(f"scale {scale}: the same users open the bare view at once")
+        result["burst_floor"] = load.burst_floor(
+            PORT, prepared, path="/bench/empty/", session_cookie=SESSION_COOKIE
+        )
     result["burst"].update(step(env, "burst-verify", str(prepared["mission"])))
     return result
 

@@ -135,6 +135,24 @@ def _rows(runs: list[dict]) -> list[list[str]]:
     )
     cells = []
     for run in runs:
+        floor = run.get("burst_floor")
+        cells.append(
+            f"{floor['ok']} of {floor['requests']} answered; p50 {floor['p50_ms']:.0f}"
+            f" / p95 {floor['p95_ms']:.0f} ms"
+            if floor
+            else "–"
+        )
+    rows.append(
+        [
+            "the same 300 users open the bare view at once (the floor under "
+            "the burst on this machine)",
+            *cells,
+            "(information)",
+            "",
+        ]
+    )
+    cells = []
+    for run in runs:
         seconds = run.get("seed_s")
         earlier = run.get("seed_earlier_s")
         if seconds is not None:

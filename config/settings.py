@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     # third party
     "allauth",
     "allauth.account",
@@ -94,6 +95,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render through TEMPLATES, so that templates/django/forms/
+# can replace Django's select (one template per option) with a faster one.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: SQLite file when DATABASE_URL is not set, so `make run` needs no server.
 DATABASES = {
