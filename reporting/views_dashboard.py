@@ -14,10 +14,11 @@ from .dashboard import pages
 from .dashboard.forms import FINANCE, DashboardFilterForm, DrillDownForm
 from .dashboard.selectors import (
     CACHE_SECONDS,
-    body_cache_key,
+    body_key_for,
     dashboard_data,
+    data_cache_key,
     headlines,
-    latest_report,
+    page_shell,
     status_badge,
 )
 from .figures.drilldown import drilldown_for
@@ -51,6 +52,13 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
         year = form.cleaned_data["year"]
         programme = form.cleaned_data["programme"]
         as_of = timezone.localdate()
+        data_key = data_cache_key(
+            province=form.province, year=year, programme=programme, as_of=as_of
+        )
+        shell = page_shell(
+            data_key=data_key, province=form.province, year=year, programme=programme
+        )
+        form.programme_options = shell["programmes"]
         # Loaded only when used: the dashboard's rendered figures are cached
         # under the same versions and need not unpickle the data.
         data = SimpleLazyObject(
@@ -69,22 +77,22 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
             "data": data,
             "figures": SimpleLazyObject(lambda: data.figures),
             "as_of": as_of,
+            "data_key": data_key,
+            "shell": shell,
             "links": links,
             "sees_organisations": sees_organisations(user),
         }
-        context |= self.page_context(form, data, links)
+        context |= self.page_context(form, data, links, context)
         return self.render_to_response(self.get_context_data(**context))
 
-    def page_context(self, form, data, links) -> dict:
+    def page_context(self, form, data, links, context) -> dict:
         raise NotImplementedError
 
 
 class DashboardView(_DashboardBase):
     template_name = "reporting/dashboard.html"
 
-    def page_context(self, form, data, links):
-        cleaned = form.cleaned_data
-
+    def page_context(self, form, data, links, context):
         def headline_items():
             items = headlines(data)
             for item in items:
@@ -102,13 +110,7 @@ class DashboardView(_DashboardBase):
 
         # Lazy: computed only when the rendered figures are not cached.
         return {
-            "body_key": body_cache_key(
-                province=form.province,
-                year=cleaned["year"],
-                programme=cleaned["programme"],
-                as_of=timezone.localdate(),
-                links_base=links.base,
-            ),
+            "body_key": body_key_for(context["data_key"], links.base),
             "body_seconds": CACHE_SECONDS,
             "headlines": SimpleLazyObject(headline_items),
             "own_share": SimpleLazyObject(own_share),
@@ -119,11 +121,7 @@ class DashboardView(_DashboardBase):
             "spread_charts": SimpleLazyObject(
                 lambda: pages.spread_charts(data.figures, links)
             ),
-            "report": latest_report(
-                province=form.province,
-                year=cleaned["year"],
-                programme=cleaned["programme"],
-            ),
+            "report": context["shell"]["report"],
         }
 
 
@@ -131,7 +129,7 @@ class DrillDownView(_DashboardBase):
     template_name = "reporting/dashboard_drilldown.html"
     form_class = DrillDownForm
 
-    def page_context(self, form, data, links):
+    def page_context(self, form, data, links, context):
         figure = form.cleaned_data["figure"]
         key = form.cleaned_data["key"]
         context = {

@@ -62,6 +62,15 @@ class DashboardFilterForm(forms.Form):
             else Programme.objects.none()
         )
 
+    # (id, name) of the province's programmes when the view has them from
+    # its cache; None: read them from the database.
+    programme_options: list[tuple[int, str]] | None = None
+
+    def _choices(self, bound):
+        if bound.name == "programme" and self.programme_options is not None:
+            return [("", bound.field.empty_label), *self.programme_options]
+        return bound.field.choices
+
     def selects(self) -> list[dict]:
         """The visible fields with their options read once: iterating a
         ModelChoiceField in a template costs a count and a select."""
@@ -70,7 +79,7 @@ class DashboardFilterForm(forms.Form):
                 "field": bound,
                 "options": [
                     (str(value), label, str(value) == str(bound.value() or ""))
-                    for value, label in bound.field.choices
+                    for value, label in self._choices(bound)
                 ],
             }
             for bound in self.visible_fields()

@@ -136,6 +136,13 @@ def _on_change(sender, instance, **kwargs) -> None:
     bump(province_id)
 
 
+def _on_report_run(sender, instance, **kwargs) -> None:
+    """The page links to the latest ready yearly report: a run that is ready
+    (or deleted) refreshes its province; queued and running runs do not."""
+    if kwargs.get("signal") is post_delete or instance.status == "succeeded":
+        bump(instance.province_id)
+
+
 def _on_m2m(sender, instance, action, **kwargs) -> None:
     if action.startswith("post_"):
         _on_change(type(instance), instance)
@@ -150,6 +157,11 @@ def connect() -> None:
         uid = f"dashboard-{app_label}-{model_name}"
         post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}-delete")
+    report_run = apps.get_model("reporting", "ReportRun")
+    post_save.connect(_on_report_run, sender=report_run, dispatch_uid="dashboard-run")
+    post_delete.connect(
+        _on_report_run, sender=report_run, dispatch_uid="dashboard-run-delete"
+    )
     for app_label, model_name, field_name in M2M_FIELDS:
         through = getattr(apps.get_model(app_label, model_name), field_name).through
         m2m_changed.connect(

@@ -94,11 +94,40 @@ def _cache_key(province, year, programme, as_of) -> str:
     )
 
 
-def body_cache_key(*, province, year, programme, as_of, links_base: dict) -> str:
+def page_shell(*, data_key: str, province, year, programme) -> dict:
+    """What the page around the figures shows: the province's programmes
+    for the filter and the latest ready yearly report of the scope.
+
+    Cached under the data's key: a programme or a report run saved bumps the
+    province's version (dashboard.invalidation), so this is never stale.
+    """
+    key = f"{data_key}:shell"
+    shell = cache.get(key)
+    if shell is None:
+        report = latest_report(province=province, year=year, programme=programme)
+        shell = {
+            "programmes": list(
+                Programme.objects.filter(province=province)
+                .order_by("name")
+                .values_list("pk", "name")
+            ),
+            # (id, address): the template needs no more of the run.
+            "report": (report[0].pk, report[1]) if report else None,
+        }
+        cache.set(key, shell, CACHE_SECONDS)
+    return shell
+
+
+def data_cache_key(*, province, year, programme, as_of) -> str:
+    """The versioned key of a scope's data, for keys derived from it."""
+    return _cache_key(province, year, programme, as_of)
+
+
+def body_key_for(data_key: str, links_base: dict) -> str:
     """The key of the dashboard's rendered figures: the data's key (so the
     same versions make it stale) and the parameters its links carry."""
     extra = ",".join(f"{k}={v}" for k, v in sorted(links_base.items()))
-    return f"{_cache_key(province, year, programme, as_of)}:body:{extra}"
+    return f"{data_key}:body:{extra}"
 
 
 def dashboard_data(
