@@ -67,9 +67,27 @@ class ReportRequestForm(forms.Form):
             self.fields["prestatie"].queryset = Prestatie.objects.order_by(
                 "province", "-year", "code"
             )
+        self.fields["prestatie"].widget.choices = self._prestatie_options()
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.add_input(Submit("submit", _("Request report")))
+
+    def _prestatie_options(self) -> list:
+        """The prestaties grouped by year (and province for administrators),
+        read as plain values: a province with many years of prestaties makes
+        a long list, which model instances made slow to render."""
+        groups: dict[str, list] = {}
+        rows = self.fields["prestatie"].queryset.values_list(
+            "pk", "code", "title", "year", "province__code"
+        )
+        for pk, code, title, year, province_code in rows:
+            group = (
+                str(year)
+                if "province" not in self.fields
+                else (f"{province_code} {year}")
+            )
+            groups.setdefault(group, []).append((pk, f"{code} {title}"))
+        return [("", "---------"), *groups.items()]
 
     def clean(self):
         data = super().clean()
