@@ -121,7 +121,10 @@ def mission_backoffice_list(*, user) -> QuerySet[Mission]:
     """The missions of the civil servant's province, newest first."""
     return _with_counts(
         province_filter(
-            Mission.objects.select_related("province", "programme", "action"), user
+            Mission.objects.select_related(
+                "province", "programme", "action__prestatie"
+            ),
+            user,
         ).prefetch_related("themes")
     ).order_by("-start_date", "title")
 
@@ -141,24 +144,59 @@ def _registrations_with_details(mission: Mission) -> QuerySet[Registration]:
 
 
 def mission_registrations_page(*, mission: Mission, page, per_page: int) -> Page:
-    """One page of a mission's registrations, in attention order.
+    """One page of a mission's registrations, in attention order, each with
+    its organisation, `contact_list` (by name) and `result_list`; sets the
+    mission's seats_taken, seats_left, waiting_count and submitted_count.
 
     The page is chosen from the registrations alone, then only its rows are
-    joined with their organisations and users: joining every registration
-    first lets PostgreSQL hash the whole organisation table, a cost that
-    grows with the portal, not with the page.
+    read: joining every registration first let PostgreSQL hash the whole
+    organisation table, a cost that grows with the portal, not the page.
+    Contacts and results are read with one query each and attached by hand:
+    prefetch_related builds a related manager per row, which cost more than
+    the queries themselves.
     """
-    ordered_ids = _in_attention_order(mission.registrations.all()).values_list(
-        "pk", flat=True
+    everyone = list(
+        _in_attention_order(mission.registrations.all()).values_list(
+            "pk", "status", "seats"
+        )
     )
+    # The page's figures from the same rows: no counting subqueries.
+    mission.seats_taken = sum(seats for _pk, st, seats in everyone if st in SEATS)
+    mission.seats_left = max(mission.capacity - mission.seats_taken, 0)
+    mission.waiting_count = sum(
+        1 for _pk, st, _seats in everyone if st == Registration.Status.WAITLISTED
+    )
+    mission.submitted_count = sum(
+        1 for _pk, st, _seats in everyone if st == Registration.Status.SUBMITTED
+    )
+    ordered_ids = [pk for pk, _status, _seats in everyone]
     page_obj = Paginator(ordered_ids, per_page).get_page(page)
     ids = list(page_obj.object_list)
     rows = {
         registration.pk: registration
-        for registration in _registrations_with_details(mission).filter(pk__in=ids)
+        for registration in mission.registrations.select_related("organisation").filter(
+            pk__in=ids
+        )
     }
-    for registration in rows.values():
+    contacts: dict[int, list] = {pk: [] for pk in rows}
+    links = (
+        Registration.contacts.through.objects.filter(registration_id__in=ids)
+        .select_related("contactperson")
+        .order_by()
+    )
+    for link in links:
+        contacts[link.registration_id].append(link.contactperson)
+    results: dict[int, list] = {pk: [] for pk in rows}
+    for result in MissionResult.objects.filter(registration_id__in=ids).order_by(
+        "moment"
+    ):
+        results[result.registration_id].append(result)
+    for pk, registration in rows.items():
         registration.mission = mission
+        registration.contact_list = sorted(
+            contacts[pk], key=lambda person: (person.name, person.pk)
+        )
+        registration.result_list = results[pk]
     page_obj.object_list = [rows[pk] for pk in ids if pk in rows]
     return page_obj
 
@@ -288,8 +326,12 @@ def organisation_search(*, query: str, limit: int = 20) -> QuerySet[Organisation
 
 
 def result_for(registration: Registration, moment: str) -> MissionResult | None:
-    """The prefetched result of one moment, without a query."""
-    for result in registration.results.all():
+    """The prefetched (or attached, `result_list`) result of one moment,
+    without a query."""
+    results = getattr(registration, "result_list", None)
+    if results is None:
+        results = registration.results.all()
+    for result in results:
         if result.moment == moment:
             return result
     return None

@@ -29,6 +29,7 @@ from ..forms import (
 from ..models import Mission, Registration
 from .helpers import apply_validation_error
 from .mine import ResultFormView
+from .registration_rows import attach_rows
 
 
 class MissionScopedMixin(CivilServantRequiredMixin):
@@ -63,8 +64,8 @@ class MissionDetailView(MissionScopedMixin, DetailView):
     context_object_name = "mission"
 
     def missions(self):
-        # The page shows the seats taken, the waiting list and the themes.
-        return selectors.mission_backoffice_list(user=self.request.user)
+        # The page's figures come with its registrations (detail_context).
+        return super().missions().select_related("programme", "action__prestatie")
 
     def get_object(self, queryset=None):
         return self.get_mission()
@@ -72,7 +73,9 @@ class MissionDetailView(MissionScopedMixin, DetailView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            **detail_context(self.object, page=self.request.GET.get("page")),
+            **detail_context(
+                self.request, self.object, page=self.request.GET.get("page")
+            ),
         }
 
 
@@ -81,10 +84,11 @@ class MissionDetailView(MissionScopedMixin, DetailView):
 REGISTRATIONS_PER_PAGE = 50
 
 
-def detail_context(mission: Mission, page=None) -> dict:
+def detail_context(request, mission: Mission, page=None) -> dict:
     page_obj = selectors.mission_registrations_page(
         mission=mission, page=page, per_page=REGISTRATIONS_PER_PAGE
     )
+    attach_rows(request, mission, page_obj.object_list, seats_free=mission.seats_left)
     return {
         "mission": mission,
         "registrations": page_obj.object_list,
@@ -104,7 +108,7 @@ def refused(request, mission_id: int, error: ValidationError):
     return TemplateResponse(
         request,
         MissionDetailView.template_name,
-        detail_context(mission),
+        detail_context(request, mission),
         status=400,
     )
 

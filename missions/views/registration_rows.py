@@ -1,0 +1,183 @@
+"""The registration rows of the back-office mission page, as HTML.
+
+Built in Python with format_html, as Django's admin builds its change-list
+rows: a page of fifty rows, each with its contacts, status and up to five
+buttons, spent most of its time in template lookups, conditions and URL
+tags. Everything printed goes through format_html, so it is escaped.
+"""
+
+from django.middleware.csrf import get_token
+from django.utils import dateformat, timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from ..models import Mission, MissionResult, Registration
+from ..row_urls import row_url
+from ..selectors import result_for
+from ..services import result_moments_due
+
+S = Registration.Status
+ACTION = "missions_backoffice:registration_action"
+# As templates/missions/_status_badge.html colours a registration's status.
+BADGE_STYLES = {
+    S.ACCEPTED: "success",
+    S.ATTENDED: "success",
+    S.WAITLISTED: "warning",
+    S.SUBMITTED: "warning",
+}
+
+
+def _texts() -> dict:
+    """Every fixed text of a row, translated once per page."""
+    return {
+        "accept": _("Accept"),
+        "promote": _("Move from waiting list"),
+        "reject": _("Reject"),
+        "withdraw": _("Withdraw"),
+        "attended": _("Attended"),
+        "no_show": _("No show"),
+        "results": _("Results"),
+        "kvk": _("KvK"),
+        "first_time": _("first-time exporter"),
+        "details": _("Details and history"),
+        "status": {value: str(label) for value, label in S.choices},
+        "source": {value: str(label) for value, label in Registration.Source.choices},
+        "moment": {m.value: str(m.label).lower() for m in MissionResult.Moment},
+    }
+
+
+def _button(url, style, label, name, csrf_input) -> SafeString:
+    return format_html(
+        '<form method="post" action="{}">{}<button class="btn btn-sm {}" '
+        'type="submit">{}<span class="visually-hidden"> {}</span></button></form>',
+        url,
+        csrf_input,
+        style,
+        label,
+        name,
+    )
+
+
+def _link(url, style, label, name, note="") -> SafeString:
+    html = format_html(
+        '<a class="btn btn-sm {}" href="{}">{}<span class="visually-hidden"> {}'
+        "</span></a>",
+        style,
+        url,
+        label,
+        name,
+    )
+    return html + format_html("<small>{}</small>", note) if note else html
+
+
+def _actions(registration, mission, seats_free, t, csrf_input, today) -> list:
+    """The buttons of one row, in the order the page has always shown them."""
+    pk, status = registration.pk, registration.status
+    name = registration.organisation.name
+    actions = []
+    if mission.status not in (Mission.Status.COMPLETED, Mission.Status.CANCELLED):
+        if status in (S.SUBMITTED, S.WAITLISTED) and registration.seats <= seats_free:
+            label = t["promote" if status == S.WAITLISTED else "accept"]
+            url = row_url(ACTION, pk, "accept")
+            actions.append(_button(url, "btn-success", label, name, csrf_input))
+        if status in (S.SUBMITTED, S.WAITLISTED, S.ACCEPTED):
+            url = row_url("missions_backoffice:reject", pk)
+            actions.append(_link(url, "btn-outline-danger", t["reject"], name))
+            url = row_url(ACTION, pk, "withdraw")
+            actions.append(
+                _button(url, "btn-outline-secondary", t["withdraw"], name, csrf_input)
+            )
+    if (
+        mission.status not in (Mission.Status.CANCELLED, Mission.Status.DRAFT)
+        and mission.has_started
+    ):
+        if status in (S.ACCEPTED, S.NO_SHOW):
+            url = row_url(ACTION, pk, "attended")
+            actions.append(
+                _button(url, "btn-outline-success", t["attended"], name, csrf_input)
+            )
+        if status in (S.ACCEPTED, S.ATTENDED):
+            url = row_url(ACTION, pk, "no-show")
+            actions.append(
+                _button(url, "btn-outline-warning", t["no_show"], name, csrf_input)
+            )
+    for moment in result_moments_due(registration, today=today):
+        result = result_for(registration, moment)
+        note = (
+            _("%(leads)s leads, %(deals)s deals")
+            % {"leads": result.leads, "deals": result.deals}
+            if result
+            else ""
+        )
+        url = row_url("missions_backoffice:results", pk, moment)
+        label = f"{t['results']}: {t['moment'][moment]}"
+        actions.append(_link(url, "btn-outline-primary", label, name, note))
+    return actions
+
+
+def _row(registration, mission, seats_free, t, csrf_input, today) -> SafeString:
+    organisation = registration.organisation
+    contacts = format_html_join(
+        mark_safe("<br>"),
+        "{}{}",
+        (
+            (c.name, format_html(" &lt;{}&gt;", c.email) if c.email else "")
+            for c in registration.contact_list
+        ),
+    )
+    status = registration.status
+    extra = ""
+    if status == S.WAITLISTED:
+        extra += format_html(
+            "<br><small>{}</small>",
+            _("position %(position)s") % {"position": registration.waitlist_position},
+        )
+    if registration.rejection_reason:
+        extra += format_html("<br><small>{}</small>", registration.rejection_reason)
+    first_time = (
+        format_html(" · {}", t["first_time"])
+        if registration.first_time_exporter
+        else ""
+    )
+    actions = _actions(registration, mission, seats_free, t, csrf_input, today)
+    return format_html(
+        "<tr>"
+        '<th scope="row"><a href="{}">{}</a><br><small>{} {}{}</small></th>'
+        "<td>{}</td><td>{}</td>"
+        '<td><span class="badge text-bg-{}">{}</span>{}</td>'
+        '<td>{}<br><small>{}</small><br><a href="{}">{}<span class="visually-hidden">'
+        " {}</span></a></td>"
+        '<td><div class="d-flex flex-wrap gap-1">{}</div></td>'
+        "</tr>",
+        row_url("missions_backoffice:organisation", organisation.pk),
+        organisation.name,
+        t["kvk"],
+        organisation.kvk_number,
+        first_time,
+        contacts or "–",
+        registration.seats,
+        BADGE_STYLES.get(status, "danger"),
+        t["status"].get(status, status),
+        extra,
+        dateformat.format(timezone.localtime(registration.created_at), "j M Y H:i"),
+        t["source"].get(registration.source, registration.source),
+        row_url("missions_backoffice:registration", registration.pk),
+        t["details"],
+        organisation.name,
+        mark_safe("".join(actions)),  # each built by format_html above
+    )
+
+
+def attach_rows(request, mission: Mission, registrations, *, seats_free: int) -> None:
+    """Give each registration its table row as `row_html`."""
+    t = _texts()
+    csrf_input = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+        get_token(request),
+    )
+    today = timezone.localdate()
+    for registration in registrations:
+        registration.row_html = _row(
+            registration, mission, seats_free, t, csrf_input, today
+        )
