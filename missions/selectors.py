@@ -83,10 +83,29 @@ def mission_calendar(*, today=None) -> QuerySet[Mission]:
         Mission.objects.filter(
             status__in=(Mission.Status.PUBLISHED, Mission.Status.CLOSED),
             end_date__gte=today,
-        )
-        .select_related("province")
-        .prefetch_related("themes")
+        ).select_related("province")
     ).order_by("start_date", "title")
+
+
+def attach_calendar_details(missions: list[Mission]) -> None:
+    """Give a page of missions `theme_list` and `country_name`: one query
+    for the themes of the page (prefetch_related built a related manager
+    per mission, the larger cost) and each country named once."""
+    themes: dict[int, list] = {mission.pk: [] for mission in missions}
+    links = (
+        Mission.themes.through.objects.filter(mission_id__in=list(themes))
+        .select_related("theme")
+        .order_by("theme__name")
+    )
+    for link in links:
+        themes[link.mission_id].append(link.theme)
+    names: dict[str, str] = {}
+    for mission in missions:
+        mission.theme_list = themes[mission.pk]
+        code = mission.country.code
+        if code not in names:
+            names[code] = mission.country.name
+        mission.country_name = names[code]
 
 
 def calendar_countries(*, today=None) -> set[str]:
@@ -155,21 +174,22 @@ def mission_registrations_page(*, mission: Mission, page, per_page: int) -> Page
     prefetch_related builds a related manager per row, which cost more than
     the queries themselves.
     """
-    everyone = list(
-        _in_attention_order(mission.registrations.all()).values_list(
-            "pk", "status", "seats"
-        )
+    everyone = sorted(
+        mission.registrations.order_by().values_list(
+            "pk", "status", "seats", "waitlist_position", "created_at"
+        ),
+        key=_attention_key,
     )
     # The page's figures from the same rows: no counting subqueries.
-    mission.seats_taken = sum(seats for _pk, st, seats in everyone if st in SEATS)
+    mission.seats_taken = sum(row[2] for row in everyone if row[1] in SEATS)
     mission.seats_left = max(mission.capacity - mission.seats_taken, 0)
     mission.waiting_count = sum(
-        1 for _pk, st, _seats in everyone if st == Registration.Status.WAITLISTED
+        1 for row in everyone if row[1] == Registration.Status.WAITLISTED
     )
     mission.submitted_count = sum(
-        1 for _pk, st, _seats in everyone if st == Registration.Status.SUBMITTED
+        1 for row in everyone if row[1] == Registration.Status.SUBMITTED
     )
-    ordered_ids = [pk for pk, _status, _seats in everyone]
+    ordered_ids = [row[0] for row in everyone]
     page_obj = Paginator(ordered_ids, per_page).get_page(page)
     ids = list(page_obj.object_list)
     rows = {
@@ -254,6 +274,23 @@ def mission_participant_rows(*, mission: Mission) -> list[dict]:
         found = first_contact.get(row["pk"])
         row["contact"] = found[0] if found else ("", "", "")
     return rows
+
+
+_RANK = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+
+
+def _attention_key(row: tuple) -> tuple:
+    """_in_attention_order for (pk, status, seats, waitlist_position,
+    created_at) rows sorted in Python; positions left empty come last, as
+    PostgreSQL sorts NULL."""
+    pk, status, _seats, position, created_at = row
+    return (
+        _RANK.get(status, len(STATUS_ORDER)),
+        position is None,
+        position or 0,
+        created_at,
+        pk,
+    )
 
 
 def _in_attention_order(qs: QuerySet[Registration]) -> QuerySet[Registration]:

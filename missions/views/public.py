@@ -31,6 +31,12 @@ class MissionCalendarView(FilterView):
     def get_queryset(self):
         return selectors.mission_calendar()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["missions"] = list(context["missions"])
+        selectors.attach_calendar_details(context["missions"])
+        return context
+
 
 class MissionDetailView(DetailView):
     template_name = "missions/mission_detail.html"
