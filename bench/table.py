@@ -89,10 +89,15 @@ def _rows(runs: list[dict]) -> list[list[str]]:
                 cells.append(f"failed: {report['error'][:60]}")
                 verdicts.append(False)
             else:
-                cells.append(f"{report['wall_s']:.1f} s, {report['maxrss_mb']:.0f} MB")
+                # The generation itself (what a running worker spends), then
+                # the whole process with Python and Django starting up.
+                cells.append(
+                    f"{report['inner_s']:.1f} s ({report['wall_s']:.1f} s with "
+                    f"process start), {report['maxrss_mb']:.0f} MB"
+                )
                 if float(run["scale"]) >= 10 or len(runs) == 1:
                     verdicts.append(
-                        report["wall_s"] <= 10 and report["maxrss_mb"] <= 300
+                        report["inner_s"] <= 10 and report["maxrss_mb"] <= 300
                     )
         label = {
             "figures": "yearly report, figures only",
@@ -100,7 +105,7 @@ def _rows(runs: list[dict]) -> list[list[str]]:
         }.get(fmt, f"yearly report, {fmt.upper()}")
         rows.append(
             [
-                f"{label}: wall time, peak memory",
+                f"{label}: generation time, peak memory",
                 *cells,
                 "≤ 10 s, ≤ 300 MB at scale 10",
                 _ok(all(verdicts)) if verdicts else "",
@@ -185,6 +190,14 @@ def render(runs: list[dict], *, before: dict, after: dict, started) -> str:
         "- throughput: gunicorn with 2 sync workers, wrk with 16 connections "
         "for 10 s after 2 s warm-up; the bare view is a TemplateView of an "
         "empty template behind the same middleware and session cookie",
+        "- yearly report: each format in a fresh process; the generation time "
+        "is measured inside it (what a running Celery worker spends), the "
+        "process time adds Python and Django starting up; peak memory is the "
+        "process's maximum resident set size",
+        "- sign-up burst: 300 SME users, each logged in with the form open, "
+        "post at the same moment through gunicorn (2 sync workers); latency "
+        "as the client sees it, queueing included. The floor row: the same "
+        "users open the bare view at once",
     ]
     for run in runs:
         subject = run["subject"]
