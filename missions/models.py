@@ -26,32 +26,20 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from programmes.bilingual import BilingualListItem
 
-class Theme(models.Model):
+
+class Theme(BilingualListItem):
     """A managed list of themes (energy, health, HTSM, EMT, agrifood, ...)."""
-
-    slug = models.SlugField(_("code"), max_length=50, unique=True)
-    name = models.CharField(_("name (Dutch)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         ordering = ["name"]
-
-    def __str__(self):
-        return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        if self.name_en and (get_language() or "nl").startswith("en"):
-            return self.name_en
-        return self.name
 
 
 class Mission(models.Model):

@@ -9,38 +9,26 @@ servant has not hidden it.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from programmes.bilingual import BilingualListItem
+
 from .validators import photo_validator
 
 
-class Sector(models.Model):
+class Sector(BilingualListItem):
     """A managed list of sectors a profile can name.
 
     Slugs that equal a mission theme's slug (energy, health, htsm, emt,
     agrifood) make a profile match missions with that theme.
     """
 
-    slug = models.SlugField(_("code"), max_length=50, unique=True)
-    name = models.CharField(_("name (Dutch)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
-
     class Meta:
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
         ordering = ["name"]
-
-    def __str__(self):
-        return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        if self.name_en and (get_language() or "nl").startswith("en"):
-            return self.name_en
-        return self.name
 
 
 class Moderated(models.Model):
