@@ -4,7 +4,10 @@ What stays: organisations (company data, not personal data), registrations
 and results (so counts and published figures do not change) and the audit
 trail of who changed what, with the person's name and contact details taken
 out of it. django-simple-history keeps every old value of a contact person,
-so those history rows are scrubbed as well.
+so those history rows are scrubbed as well, and the log of showcase e-mails
+loses the person's address. The messages of contact requests stay: they are
+correspondence another organisation received; who sent them goes with the
+contact person.
 """
 
 from allauth.account.models import EmailAddress
@@ -18,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import ContactPerson, Organisation
+from ..models import ContactPerson, Organisation, ShowcaseMail
 
 # Stored instead of the name. Data, not interface text: it is the same in
 # every language and in old report files.
@@ -43,7 +46,7 @@ def contact_person_anonymise(*, contact_id: int, when=None) -> bool:
     contact = ContactPerson.objects.select_for_update().filter(pk=contact_id).first()
     if contact is None or contact.anonymised_at is not None:
         return False
-    old_repr = str(contact)
+    old_repr, old_email = str(contact), contact.email
     for field, value in _SCRUBBED.items():
         setattr(contact, field, value)
     contact.consent_future_missions = False
@@ -54,7 +57,21 @@ def contact_person_anonymise(*, contact_id: int, when=None) -> bool:
     # by whom a change was made, not who the person was.
     ContactPerson.history.filter(id=contact.pk).update(**_SCRUBBED)
     _admin_log_scrub(contact, old_repr)
+    if old_email:
+        _mail_log_scrub(old_email)
     return True
+
+
+def _mail_log_scrub(email: str) -> None:
+    """Take the address out of the log of showcase e-mails sent."""
+    for log in ShowcaseMail.objects.filter(recipients__icontains=email):
+        kept = [
+            address
+            for address in log.recipients.split(", ")
+            if address and address.lower() != email.lower()
+        ]
+        log.recipients = ", ".join(kept)
+        log.save(update_fields=["recipients"])
 
 
 def _admin_log_scrub(contact: ContactPerson, old_repr: str) -> None:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from missions import selectors
 from missions.models import Registration
-from participants.models import ContactPerson
+from participants.models import ContactPerson, ShowcaseMail
 from participants.services import (
     ANONYMISED_NAME,
     contact_person_anonymise,
@@ -20,8 +20,11 @@ from participants.services import (
 )
 from tests.factories import (
     ContactPersonFactory,
+    ContactRequestFactory,
+    ExportStoryFactory,
     MissionFactory,
     OrganisationFactory,
+    PublicProfileFactory,
     RegistrationFactory,
     sme_user_of,
 )
@@ -69,15 +72,77 @@ def test_the_download_holds_the_user_his_organisation_and_its_registrations(
 def test_the_download_takes_the_same_queries_for_more_data(
     sme_user, organisation, registered, django_assert_num_queries
 ):
-    with django_assert_num_queries(4):
+    PublicProfileFactory(organisation=organisation)
+    with django_assert_num_queries(EXPORT_QUERIES):
         selectors.personal_data_export(user=sme_user)
     for _ in range(3):
         more = RegistrationFactory(organisation=organisation)
         more.results.create(moment="t0")
+        ExportStoryFactory(organisation=organisation)
+        ContactRequestFactory(sender=organisation)
     sme_user = get_user_model().objects.get(pk=sme_user.pk)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(EXPORT_QUERIES):
         data = selectors.personal_data_export(user=sme_user)
     assert len(data["organisations"][0]["registrations"]) == 4
+    assert len(data["organisations"][0]["showcase"]["stories"]) == 3
+
+
+# Roles, contact persons, registrations, results; profiles, their sectors,
+# stories, contact requests.
+EXPORT_QUERIES = 8
+
+
+def test_the_download_holds_the_showcase_without_other_peoples_details(
+    client, sme_user, organisation
+):
+    PublicProfileFactory(
+        organisation=organisation, published=True, experience="Drie jaar Duitsland."
+    )
+    ExportStoryFactory(organisation=organisation, title="Ons eerste contract")
+    partner = OrganisationFactory(name="Partner BV")
+    stranger = sme_user_of(partner, email="partner@example.org")
+    ContactRequestFactory(
+        sender=organisation, receiver=partner, message="Zullen we bellen?"
+    )
+    ContactRequestFactory(
+        sender=partner,
+        receiver=organisation,
+        sender_user=stranger,
+        sender_contact=partner.contacts.get(),
+        message="Kunt u ons helpen met Japan?",
+        accepted=True,
+    )
+    client.force_login(sme_user)
+
+    data = json.loads(client.get(reverse("mine:data")).content)
+
+    showcase = data["organisations"][0]["showcase"]
+    assert showcase["profile"]["experience"] == "Drie jaar Duitsland."
+    assert [story["title"] for story in showcase["stories"]] == ["Ons eerste contract"]
+    assert [
+        (r["direction"], r["organisation"], r["message"])
+        for r in showcase["contact_requests"]
+    ] == [
+        ("sent", "Partner BV", "Zullen we bellen?"),
+        ("received", "Partner BV", "Kunt u ons helpen met Japan?"),
+    ]
+    assert "partner@example.org" not in json.dumps(data)
+
+
+def test_deleting_the_account_takes_the_address_out_of_the_showcase_mail_log(
+    sme_user,
+):
+    colleague = "collega@example.org"
+    ShowcaseMail.objects.create(
+        key="request:1:received", recipients=f"{sme_user.email}, {colleague}"
+    )
+    ShowcaseMail.objects.create(key="request:2:received", recipients=colleague)
+
+    user_erase(user=sme_user)
+
+    assert list(
+        ShowcaseMail.objects.order_by("key").values_list("recipients", flat=True)
+    ) == [colleague, colleague]
 
 
 def test_only_sme_users_may_download_or_delete(client, civil_servant):
