@@ -1,6 +1,8 @@
 """Reads for the missions app: each returns a queryset a page can render
 with a fixed number of queries."""
 
+from typing import NamedTuple
+
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
@@ -168,6 +170,17 @@ def _registrations_with_details(mission: Mission) -> QuerySet[Registration]:
     )
 
 
+class RowContact(NamedTuple):
+    name: str
+    email: str
+
+
+class RowResult(NamedTuple):
+    moment: str
+    leads: int | None
+    deals: int | None
+
+
 def mission_registrations_page(*, mission: Mission, page, per_page: int) -> Page:
     """One page of a mission's registrations, in attention order, each with
     its organisation, `contact_list` (by name) and `result_list`; sets the
@@ -204,24 +217,26 @@ def mission_registrations_page(*, mission: Mission, page, per_page: int) -> Page
             pk__in=ids
         )
     }
+    # Plain values: the rows show a contact's name and address and a
+    # result's leads and deals, nothing that needs a model instance.
     contacts: dict[int, list] = {pk: [] for pk in rows}
     links = (
         Registration.contacts.through.objects.filter(registration_id__in=ids)
-        .select_related("contactperson")
-        .order_by()
+        .order_by("contactperson__name", "contactperson_id")
+        .values_list("registration_id", "contactperson__name", "contactperson__email")
     )
-    for link in links:
-        contacts[link.registration_id].append(link.contactperson)
+    for registration_id, name, email in links:
+        contacts[registration_id].append(RowContact(name, email))
     results: dict[int, list] = {pk: [] for pk in rows}
-    for result in MissionResult.objects.filter(registration_id__in=ids).order_by(
-        "moment"
+    for registration_id, moment, leads, deals in (
+        MissionResult.objects.filter(registration_id__in=ids)
+        .order_by("moment")
+        .values_list("registration_id", "moment", "leads", "deals")
     ):
-        results[result.registration_id].append(result)
+        results[registration_id].append(RowResult(moment, leads, deals))
     for pk, registration in rows.items():
         registration.mission = mission
-        registration.contact_list = sorted(
-            contacts[pk], key=lambda person: (person.name, person.pk)
-        )
+        registration.contact_list = contacts[pk]
         registration.result_list = results[pk]
     page_obj.object_list = [rows[pk] for pk in ids if pk in rows]
     return page_obj

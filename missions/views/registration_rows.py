@@ -7,7 +7,8 @@ tags. Everything printed goes through format_html, so it is escaped.
 """
 
 from django.middleware.csrf import get_token
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -44,7 +45,15 @@ def _texts() -> dict:
         "status": {value: str(label) for value, label in S.choices},
         "source": {value: str(label) for value, label in Registration.Source.choices},
         "moment": {m.value: str(m.label).lower() for m in MissionResult.Moment},
+        # As the date filter writes "j M Y H:i".
+        "months": {number: str(name).title() for number, name in MONTHS_3.items()},
     }
+
+
+def _when(moment, months: dict) -> str:
+    """`j M Y H:i` in the current time zone, e.g. 3 Mrt 2026 14:05."""
+    local = timezone.localtime(moment)
+    return f"{local.day} {months[local.month]} {local.year} {local:%H:%M}"
 
 
 def _button(url, style, label, name, csrf_input) -> SafeString:
@@ -160,7 +169,7 @@ def _row(registration, mission, seats_free, t, csrf_input, today) -> SafeString:
         BADGE_STYLES.get(status, "danger"),
         t["status"].get(status, status),
         extra,
-        dateformat.format(timezone.localtime(registration.created_at), "j M Y H:i"),
+        _when(registration.created_at, t["months"]),
         t["source"].get(registration.source, registration.source),
         row_url("missions_backoffice:registration", registration.pk),
         t["details"],
