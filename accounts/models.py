@@ -79,7 +79,11 @@ class User(AbstractUser):
 
     @cached_property
     def roles(self) -> frozenset[str]:
-        """The user's role names, read once per request."""
+        """The user's role names, read once per request (or loaded with the
+        user by accounts.backends on PostgreSQL)."""
+        loaded = self.__dict__.get("role_names")
+        if loaded is not None:
+            return frozenset(name for name in loaded if name)
         return frozenset(self.groups.values_list("name", flat=True))
 
     def has_role(self, *roles: str) -> bool:
