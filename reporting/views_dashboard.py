@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
 from accounts.permissions import ProvinceReaderRequiredMixin
@@ -55,8 +56,17 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
         data_key = data_cache_key(
             province=form.province, year=year, programme=programme, as_of=as_of
         )
+        links = pages.Links(
+            year=year,
+            province_id=form.province.pk if user.is_administrator else None,
+            programme_id=programme.pk if programme else None,
+        )
         shell = page_shell(
-            data_key=data_key, province=form.province, year=year, programme=programme
+            data_key=data_key,
+            province=form.province,
+            year=year,
+            programme=programme,
+            body_key=self.body_key(data_key, links),
         )
         form.programme_options = shell["programmes"]
         # Loaded only when used: the dashboard's rendered figures are cached
@@ -65,11 +75,6 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
             lambda: dashboard_data(
                 province=form.province, year=year, programme=programme, as_of=as_of
             )
-        )
-        links = pages.Links(
-            year=year,
-            province_id=form.province.pk if user.is_administrator else None,
-            programme_id=programme.pk if programme else None,
         )
         context |= {
             "year": year,
@@ -88,9 +93,16 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
     def page_context(self, form, data, links, context) -> dict:
         raise NotImplementedError
 
+    def body_key(self, data_key, links) -> str | None:
+        """The key of the page's cached, rendered figures, if it has them."""
+        return None
+
 
 class DashboardView(_DashboardBase):
     template_name = "reporting/dashboard.html"
+
+    def body_key(self, data_key, links):
+        return body_key_for(data_key, links.base)
 
     def page_context(self, form, data, links, context):
         def headline_items():
@@ -111,6 +123,11 @@ class DashboardView(_DashboardBase):
         # Lazy: computed only when the rendered figures are not cached.
         return {
             "body_key": body_key_for(context["data_key"], links.base),
+            # The rendered figures when page_shell found them in the cache.
+            # (HTML this template rendered itself, so safe as it is.)
+            "body_html": mark_safe(context["shell"]["body"])
+            if context["shell"]["body"]
+            else None,
             "body_seconds": CACHE_SECONDS,
             "headlines": SimpleLazyObject(headline_items),
             "own_share": SimpleLazyObject(own_share),

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Programme, Province
@@ -72,18 +74,31 @@ class DashboardFilterForm(forms.Form):
         return bound.field.choices
 
     def selects(self) -> list[dict]:
-        """The visible fields with their options read once: iterating a
-        ModelChoiceField in a template costs a count and a select."""
-        return [
-            {
-                "field": bound,
-                "options": [
-                    (str(value), label, str(value) == str(bound.value() or ""))
-                    for value, label in self._choices(bound)
-                ],
-            }
-            for bound in self.visible_fields()
-        ]
+        """The visible fields with their options read once (iterating a
+        ModelChoiceField in a template costs a count and a select) and
+        written as HTML here: a template loop over every year and programme
+        was most of the page's own rendering."""
+        selects = []
+        for bound in self.visible_fields():
+            current = str(bound.value() or "")
+            selects.append(
+                {
+                    "field": bound,
+                    "options_html": format_html_join(
+                        "",
+                        '<option value="{}"{}>{}</option>',
+                        (
+                            (
+                                value,
+                                mark_safe(" selected") if str(value) == current else "",
+                                label,
+                            )
+                            for value, label in self._choices(bound)
+                        ),
+                    ),
+                }
+            )
+        return selects
 
     def programme_is_foreign(self) -> bool:
         """A programme asked for that exists, but not in the province."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -94,15 +95,23 @@ def _cache_key(province, year, programme, as_of) -> str:
     )
 
 
-def page_shell(*, data_key: str, province, year, programme) -> dict:
+def page_shell(
+    *, data_key: str, province, year, programme, body_key: str | None = None
+) -> dict:
     """What the page around the figures shows: the province's programmes
-    for the filter and the latest ready yearly report of the scope.
+    for the filter and the latest ready yearly report of the scope; with
+    `body_key`, also the rendered figures if they are cached ("body", or
+    None), read in the same round trip.
 
     Cached under the data's key: a programme or a report run saved bumps the
     province's version (dashboard.invalidation), so this is never stale.
     """
     key = f"{data_key}:shell"
-    shell = cache.get(key)
+    fragment = (
+        make_template_fragment_key("dashboard_body", [body_key]) if body_key else None
+    )
+    found = cache.get_many([key, fragment] if fragment else [key])
+    shell = found.get(key)
     if shell is None:
         report = latest_report(province=province, year=year, programme=programme)
         shell = {
@@ -115,7 +124,7 @@ def page_shell(*, data_key: str, province, year, programme) -> dict:
             "report": (report[0].pk, report[1]) if report else None,
         }
         cache.set(key, shell, CACHE_SECONDS)
-    return shell
+    return {**shell, "body": found.get(fragment) if fragment else None}
 
 
 def data_cache_key(*, province, year, programme, as_of) -> str:
