@@ -26,3 +26,14 @@ def row_url(name: str, pk, *args) -> str:
     """What reverse(name, args=[pk, *args]) returns, for the current language."""
     pattern = _pattern(name, tuple(args), get_language(), get_script_prefix())
     return pattern.replace(_PLACEHOLDER, str(int(pk)))
+
+
+def row_urls():
+    """row_url with the language and script prefix read once, for a loop."""
+    language, prefix = get_language(), get_script_prefix()
+
+    def url(name: str, pk, *args) -> str:
+        pattern = _pattern(name, args, language, prefix)
+        return pattern.replace(_PLACEHOLDER, str(int(pk)))
+
+    return url

@@ -6,6 +6,10 @@ buttons, spent most of its time in template lookups, conditions and URL
 tags. Everything printed goes through format_html, so it is escaped.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
@@ -14,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ..models import Mission, MissionResult, Registration
-from ..row_urls import row_url
+from ..row_urls import row_urls
 from ..selectors import result_for
 from ..services import result_moments_due
 
@@ -80,12 +84,14 @@ def _link(url, style, label, name, note="") -> SafeString:
     return html + format_html("<small>{}</small>", note) if note else html
 
 
-def _actions(registration, mission, seats_free, t, csrf_input, today) -> list:
+def _actions(registration, page) -> list:
     """The buttons of one row, in the order the page has always shown them."""
     pk, status = registration.pk, registration.status
     name = registration.organisation.name
+    t, csrf_input, row_url = page.texts, page.csrf_input, page.url
+    seats_free, today = page.seats_free, page.today
     actions = []
-    if mission.status not in (Mission.Status.COMPLETED, Mission.Status.CANCELLED):
+    if page.open_for_changes:
         if status in (S.SUBMITTED, S.WAITLISTED) and registration.seats <= seats_free:
             label = t["promote" if status == S.WAITLISTED else "accept"]
             url = row_url(ACTION, pk, "accept")
@@ -97,10 +103,7 @@ def _actions(registration, mission, seats_free, t, csrf_input, today) -> list:
             actions.append(
                 _button(url, "btn-outline-secondary", t["withdraw"], name, csrf_input)
             )
-    if (
-        mission.status not in (Mission.Status.CANCELLED, Mission.Status.DRAFT)
-        and mission.has_started
-    ):
+    if page.attendance:
         if status in (S.ACCEPTED, S.NO_SHOW):
             url = row_url(ACTION, pk, "attended")
             actions.append(
@@ -125,8 +128,9 @@ def _actions(registration, mission, seats_free, t, csrf_input, today) -> list:
     return actions
 
 
-def _row(registration, mission, seats_free, t, csrf_input, today) -> SafeString:
+def _row(registration, page) -> SafeString:
     organisation = registration.organisation
+    t, row_url = page.texts, page.url
     contacts = format_html_join(
         mark_safe("<br>"),
         "{}{}",
@@ -149,7 +153,7 @@ def _row(registration, mission, seats_free, t, csrf_input, today) -> SafeString:
         if registration.first_time_exporter
         else ""
     )
-    actions = _actions(registration, mission, seats_free, t, csrf_input, today)
+    actions = _actions(registration, page)
     return format_html(
         "<tr>"
         '<th scope="row"><a href="{}">{}</a><br><small>{} {}{}</small></th>'
@@ -178,15 +182,35 @@ def _row(registration, mission, seats_free, t, csrf_input, today) -> SafeString:
     )
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What every row of the page shares, worked out once."""
+
+    texts: dict
+    csrf_input: SafeString
+    url: Callable
+    seats_free: int
+    today: date
+    open_for_changes: bool
+    attendance: bool
+
+
 def attach_rows(request, mission: Mission, registrations, *, seats_free: int) -> None:
     """Give each registration its table row as `row_html`."""
-    t = _texts()
-    csrf_input = format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
-        get_token(request),
+    page = _Page(
+        texts=_texts(),
+        csrf_input=format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+            get_token(request),
+        ),
+        url=row_urls(),
+        seats_free=seats_free,
+        today=timezone.localdate(),
+        open_for_changes=mission.status
+        not in (Mission.Status.COMPLETED, Mission.Status.CANCELLED),
+        attendance=mission.status
+        not in (Mission.Status.CANCELLED, Mission.Status.DRAFT)
+        and mission.has_started,
     )
-    today = timezone.localdate()
     for registration in registrations:
-        registration.row_html = _row(
-            registration, mission, seats_free, t, csrf_input, today
-        )
+        registration.row_html = _row(registration, page)
