@@ -28,6 +28,7 @@ from participants.services import (
 from .. import selectors, services
 from ..forms import MissionResultForm
 from ..models import MissionResult, Registration
+from ..personal_data import personal_data_export
 from ..services.registrations import OPEN_STATUSES
 from .helpers import apply_validation_error
 
@@ -244,7 +245,7 @@ class PersonalDataView(SmeRequiredMixin, View):
     """AVG: download everything about yourself and your organisations."""
 
     def get(self, request, *args, **kwargs):
-        data = selectors.personal_data_export(user=request.user)
+        data = personal_data_export(user=request.user)
         response = HttpResponse(
             json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
             content_type="application/json; charset=utf-8",

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from missions import selectors
 from missions.models import Registration
+from missions.personal_data import personal_data_export
 from participants.models import ContactPerson, ShowcaseMail
 from participants.services import (
     ANONYMISED_NAME,
@@ -74,7 +74,7 @@ def test_the_download_takes_the_same_queries_for_more_data(
 ):
     PublicProfileFactory(organisation=organisation)
     with django_assert_num_queries(EXPORT_QUERIES):
-        selectors.personal_data_export(user=sme_user)
+        personal_data_export(user=sme_user)
     for _ in range(3):
         more = RegistrationFactory(organisation=organisation)
         more.results.create(moment="t0")
@@ -82,7 +82,7 @@ def test_the_download_takes_the_same_queries_for_more_data(
         ContactRequestFactory(sender=organisation)
     sme_user = get_user_model().objects.get(pk=sme_user.pk)
     with django_assert_num_queries(EXPORT_QUERIES):
-        data = selectors.personal_data_export(user=sme_user)
+        data = personal_data_export(user=sme_user)
     assert len(data["organisations"][0]["registrations"]) == 4
     assert len(data["organisations"][0]["showcase"]["stories"]) == 3
 

@@ -1,0 +1,201 @@
+"""AVG articles 15 and 20: everything the portal keeps about one SME user
+and his organisations, as plain values ready for JSON."""
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from participants.models import (
+    ContactPerson,
+    ContactRequest,
+    ExportStory,
+    PublicProfile,
+)
+
+from .models import MissionResult, Registration
+
+_ORGANISATION_FIELDS = (
+    "kvk_number",
+    "branch_number",
+    "name",
+    "kind",
+    "sbi_code",
+    "sector",
+    "employees",
+    "annual_turnover",
+    "balance_total",
+    "sme_class",
+    "postcode",
+    "municipality",
+    "website",
+    "export_experience",
+    "export_markets",
+    "created_at",
+)
+_CONTACT_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "role",
+    "consent_future_missions",
+    "language",
+    "created_at",
+)
+_REGISTRATION_FIELDS = (
+    "seats",
+    "status",
+    "waitlist_position",
+    "rejection_reason",
+    "motivation",
+    "goals",
+    "target_markets",
+    "first_time_exporter",
+    "de_minimis_declared",
+    "de_minimis_aid_received",
+    "source",
+    "created_at",
+    "decided_at",
+    "withdrawn_at",
+)
+_RESULT_FIELDS = (
+    "moment",
+    "meetings",
+    "leads",
+    "deals",
+    "expected_export_turnover",
+    "realised_export_turnover",
+    "satisfaction",
+    "remarks",
+    "created_at",
+    "updated_at",
+)
+
+
+_PROFILE_FIELDS = (
+    "is_published",
+    "published_at",
+    "description",
+    "experience",
+    "helps_with",
+    "open_to_questions",
+    "mission_alerts",
+    "created_at",
+)
+_STORY_FIELDS = ("title", "body", "photo_alt", "created_at")
+
+
+def _fields(obj, names) -> dict:
+    return {name: getattr(obj, name) for name in names}
+
+
+def _showcase_export(organisations: dict) -> dict[int, dict]:
+    """Per organisation: its public profile, export stories and the contact
+    requests it sent or received (the other organisation by name only; no
+    other person's details). Four queries."""
+    ids = list(organisations)
+    showcase = {
+        pk: {"profile": None, "stories": [], "contact_requests": []} for pk in ids
+    }
+    for profile in PublicProfile.objects.filter(organisation__in=ids).prefetch_related(
+        "sectors"
+    ):
+        showcase[profile.organisation_id]["profile"] = {
+            **_fields(profile, _PROFILE_FIELDS),
+            "sectors": sorted(sector.name for sector in profile.sectors.all()),
+            "export_markets": [c.code for c in profile.export_markets],
+            "target_markets": [c.code for c in profile.target_markets],
+        }
+    for story in ExportStory.objects.filter(organisation__in=ids).order_by(
+        "created_at", "pk"
+    ):
+        showcase[story.organisation_id]["stories"].append(
+            {**_fields(story, _STORY_FIELDS), "photo": story.photo.name or ""}
+        )
+    requests = (
+        ContactRequest.objects.filter(Q(sender__in=ids) | Q(receiver__in=ids))
+        .select_related("sender", "receiver")
+        .order_by("created_at", "pk")
+    )
+    for contact_request in requests:
+        for own, direction, other in (
+            (contact_request.sender_id, "sent", contact_request.receiver),
+            (contact_request.receiver_id, "received", contact_request.sender),
+        ):
+            if own in showcase:
+                showcase[own]["contact_requests"].append(
+                    {
+                        "direction": direction,
+                        "organisation": other.name,
+                        "message": contact_request.message,
+                        "status": contact_request.status,
+                        "created_at": contact_request.created_at,
+                        "decided_at": contact_request.decided_at,
+                    }
+                )
+    return showcase
+
+
+def personal_data_export(*, user) -> dict:
+    """All the portal keeps about the user and his organisations (AVG art. 15
+    and 20), as plain values ready for JSON; nothing of other organisations.
+
+    Eight queries whatever the amount of data: the user's roles, contact
+    persons with their organisation, registrations with their mission, their
+    results, and the showcase: profiles, their sectors, export stories and
+    contact requests.
+    """
+    contacts = list(
+        ContactPerson.objects.filter(user=user)
+        .select_related("organisation", "organisation__province")
+        .order_by("organisation__name", "pk")
+    )
+    organisations = {c.organisation_id: c.organisation for c in contacts}
+    registrations = (
+        Registration.objects.filter(organisation__in=list(organisations))
+        .select_related("mission")
+        .prefetch_related(
+            Prefetch("results", queryset=MissionResult.objects.order_by("moment"))
+        )
+        .order_by("mission__start_date", "pk")
+    )
+    per_organisation: dict[int, list] = {pk: [] for pk in organisations}
+    for registration in registrations:
+        mission = registration.mission
+        per_organisation[registration.organisation_id].append(
+            {
+                "mission": {
+                    "title": mission.title,
+                    "country": str(mission.country),
+                    "start_date": mission.start_date,
+                    "end_date": mission.end_date,
+                },
+                **_fields(registration, _REGISTRATION_FIELDS),
+                "results": [
+                    _fields(result, _RESULT_FIELDS)
+                    for result in registration.results.all()
+                ],
+            }
+        )
+    showcase = _showcase_export(organisations)
+    return {
+        "generated_at": timezone.now(),
+        "account": {
+            "email": user.email,
+            "name": user.name,
+            "roles": sorted(user.roles),
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+        },
+        "contact_persons": [
+            {"organisation": c.organisation.kvk_number, **_fields(c, _CONTACT_FIELDS)}
+            for c in contacts
+        ],
+        "organisations": [
+            {
+                **_fields(organisation, _ORGANISATION_FIELDS),
+                "province": str(organisation.province or ""),
+                "registrations": per_organisation[pk],
+                "showcase": showcase[pk],
+            }
+            for pk, organisation in organisations.items()
+        ],
+    }
