@@ -5,23 +5,19 @@ from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
-    Case,
     Count,
     F,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
     Sum,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from accounts.permissions import province_filter
-from participants.models import ContactPerson, Organisation
+from participants.models import Organisation
 
 from .models import Mission, MissionResult, Registration
 
@@ -150,23 +146,10 @@ def mission_backoffice_list(*, user) -> QuerySet[Mission]:
     ).order_by("-start_date", "title")
 
 
-def mission_registrations(*, mission: Mission) -> QuerySet[Registration]:
-    """A mission's registrations with organisation, contacts and results."""
-    return _in_attention_order(_registrations_with_details(mission))
-
-
-def _registrations_with_details(mission: Mission) -> QuerySet[Registration]:
-    return mission.registrations.select_related(
-        "organisation", "registered_by", "decided_by"
-    ).prefetch_related(
-        Prefetch("contacts", queryset=ContactPerson.objects.order_by("name")),
-        "results",
-    )
-
-
 class RowContact(NamedTuple):
     name: str
     email: str
+    phone: str
 
 
 class RowResult(NamedTuple):
@@ -187,11 +170,10 @@ def mission_registrations_page(*, mission: Mission, page, per_page: int) -> Page
     prefetch_related builds a related manager per row, which cost more than
     the queries themselves.
     """
-    everyone = sorted(
+    everyone = _in_attention_order(
         mission.registrations.order_by().values_list(
             "pk", "status", "seats", "waitlist_position", "created_at"
-        ),
-        key=_attention_key,
+        )
     )
     # The page's figures from the same rows: no counting subqueries.
     mission.seats_taken = sum(row[2] for row in everyone if row[1] in SEATS)
@@ -211,16 +193,9 @@ def mission_registrations_page(*, mission: Mission, page, per_page: int) -> Page
             pk__in=ids
         )
     }
-    # Plain values: the rows show a contact's name and address and a
-    # result's leads and deals, nothing that needs a model instance.
-    contacts: dict[int, list] = {pk: [] for pk in rows}
-    links = (
-        Registration.contacts.through.objects.filter(registration_id__in=ids)
-        .order_by("contactperson__name", "contactperson_id")
-        .values_list("registration_id", "contactperson__name", "contactperson__email")
-    )
-    for registration_id, name, email in links:
-        contacts[registration_id].append(RowContact(name, email))
+    # Plain values: the rows show contacts' names and addresses and results'
+    # leads and deals, nothing that needs a model instance.
+    contacts = _contacts_by_registration(ids)
     results: dict[int, list] = {pk: [] for pk in rows}
     for registration_id, moment, leads, deals in (
         MissionResult.objects.filter(registration_id__in=ids)
@@ -230,7 +205,7 @@ def mission_registrations_page(*, mission: Mission, page, per_page: int) -> Page
         results[registration_id].append(RowResult(moment, leads, deals))
     for pk, registration in rows.items():
         registration.mission = mission
-        registration.contact_list = contacts[pk]
+        registration.contact_list = contacts.get(pk, [])
         registration.result_list = results[pk]
     page_obj.object_list = [rows[pk] for pk in ids if pk in rows]
     return page_obj
@@ -242,19 +217,21 @@ def mission_participant_rows(*, mission: Mission) -> list[dict]:
 
     Plain values, no model instances; every table is read by primary key
     or by its index on the registration, so that PostgreSQL never scans the
-    organisations or contact persons of the whole portal for one mission.
+    organisations of the whole portal for one mission.
     """
-    rows = list(
-        _in_attention_order(mission.registrations.all()).values(
-            "pk",
-            "organisation_id",
-            "seats",
-            "first_time_exporter",
-            "status",
-            "waitlist_position",
-            "created_at",
+    fields = ("pk", "status", "seats", "waitlist_position", "created_at")
+    rows = [
+        dict(
+            zip(
+                (*fields, "organisation_id", "first_time_exporter"), values, strict=True
+            )
         )
-    )
+        for values in _in_attention_order(
+            mission.registrations.order_by().values_list(
+                *fields, "organisation_id", "first_time_exporter"
+            )
+        )
+    ]
     organisations = {
         pk: (kvk_number, name)
         for pk, kvk_number, name in Organisation.objects.filter(
@@ -263,66 +240,54 @@ def mission_participant_rows(*, mission: Mission) -> list[dict]:
         .order_by()
         .values_list("pk", "kvk_number", "name")
     }
-    links = list(
-        Registration.contacts.through.objects.filter(
-            registration_id__in=[row["pk"] for row in rows]
-        ).values_list("registration_id", "contactperson_id")
-    )
-    contacts = {
-        pk: (name, email, phone)
-        for pk, name, email, phone in ContactPerson.objects.filter(
-            pk__in={contact_id for _registration, contact_id in links}
-        )
-        .order_by()  # the default order joins the organisations
-        .values_list("pk", "name", "email", "phone")
-    }
-    first_contact: dict[int, tuple] = {}
-    for registration_id, contact_id in links:
-        contact = contacts[contact_id]
-        known = first_contact.get(registration_id)
-        if known is None or (contact[0], contact_id) < known[1]:
-            first_contact[registration_id] = (contact, (contact[0], contact_id))
+    contacts = _contacts_by_registration([row["pk"] for row in rows])
     for row in rows:
         row["organisation__kvk_number"], row["organisation__name"] = organisations[
             row["organisation_id"]
         ]
-        found = first_contact.get(row["pk"])
-        row["contact"] = found[0] if found else ("", "", "")
+        row["contact"] = next(iter(contacts.get(row["pk"], [])), RowContact("", "", ""))
     return rows
+
+
+def _contacts_by_registration(ids: list[int]) -> dict[int, list[RowContact]]:
+    """The contact persons of these registrations, by name, as plain values
+    (one query, through the link table's index on the registration)."""
+    contacts: dict[int, list[RowContact]] = {}
+    links = (
+        Registration.contacts.through.objects.filter(registration_id__in=ids)
+        .order_by("contactperson__name", "contactperson_id")
+        .values_list(
+            "registration_id",
+            "contactperson__name",
+            "contactperson__email",
+            "contactperson__phone",
+        )
+    )
+    for registration_id, name, email, phone in links:
+        contacts.setdefault(registration_id, []).append(RowContact(name, email, phone))
+    return contacts
 
 
 _RANK = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 
 
-def _attention_key(row: tuple) -> tuple:
-    """_in_attention_order for (pk, status, seats, waitlist_position,
-    created_at) rows sorted in Python; positions left empty come last, as
-    PostgreSQL sorts NULL."""
-    pk, status, _seats, position, created_at = row
-    return (
-        _RANK.get(status, len(STATUS_ORDER)),
-        position is None,
-        position or 0,
-        created_at,
-        pk,
-    )
+def _in_attention_order(rows) -> list[tuple]:
+    """(pk, status, seats, waitlist_position, created_at, ...) rows in the
+    order of the mission page: what needs a decision first, then who goes,
+    then who waits (in waiting-list order), then who dropped out; arrival
+    decides within each."""
 
-
-def _in_attention_order(qs: QuerySet[Registration]) -> QuerySet[Registration]:
-    return (
-        qs.annotate(
-            status_rank=Case(
-                *(
-                    When(status=status, then=Value(rank))
-                    for rank, status in enumerate(STATUS_ORDER)
-                ),
-                default=Value(len(STATUS_ORDER)),
-            )
+    def key(row):
+        pk, status, _seats, position, created_at = row[:5]
+        return (
+            _RANK.get(status, len(STATUS_ORDER)),
+            position is None,
+            position or 0,
+            created_at,
+            pk,
         )
-        # What needs a decision first, then who goes, then who waits (in
-        # waiting-list order), then who dropped out.
-        .order_by("status_rank", "waitlist_position", "created_at", "pk")
-    )
+
+    return sorted(rows, key=key)
 
 
 def organisations_for_backoffice(*, user) -> QuerySet[Organisation]:
