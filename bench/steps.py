@@ -145,40 +145,18 @@ def _client(info: dict, role: str | None) -> Client:
     return client
 
 
-def _time_page(client: Client, url: str, *, cold: bool = False) -> dict:
-    def get():
-        if cold:
-            cache.clear()
-        started = time.perf_counter()
-        response = client.get(url)
-        elapsed = time.perf_counter() - started
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}")
-        return elapsed, response
-
-    for _n in range(WARMUP):
-        get()
-    times = [get()[0] for _n in range(RUNS)]
-    if cold:
-        cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        _elapsed, response = get()
-    return {
-        "p50_ms": statistics.median(times) * 1000,
-        "p95_ms": percentile(times, 0.95) * 1000,
-        "queries": len(queries),
-        "kb": len(response.content) / 1024,
-    }
-
-
-def _time_pages(pages: list[tuple[str, Client, str]]) -> dict:
+def _time_pages(pages: list[tuple[str, Client, str]], *, before_each=None) -> dict:
     """Server time of several pages, measured in rounds: each round asks
     every page once, so that a slow spell of a shared machine falls on
-    all pages alike instead of on whichever page was being measured."""
+    all pages alike instead of on whichever page was being measured.
+    `before_each` runs before every request (and the one counting queries),
+    untimed."""
     times: dict[str, list[float]] = {name: [] for name, _client, _url in pages}
     responses = {}
     for round_number in range(WARMUP + RUNS):
         for name, client, url in pages:
+            if before_each:
+                before_each()
             started = time.perf_counter()
             response = client.get(url)
             elapsed = time.perf_counter() - started
@@ -189,6 +167,8 @@ def _time_pages(pages: list[tuple[str, Client, str]]) -> dict:
             responses[name] = response
     results = {}
     for name, client, url in pages:
+        if before_each:
+            before_each()
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         results[name] = {
@@ -208,19 +188,16 @@ def step_pages(info: dict, only: str = "") -> dict:
         if not only or name == only
     ]
     results = _time_pages(pages)
+    cold = "dashboard, cache emptied before each request"
     for name, client, url in pages:
         if name == "dashboard":
             # Apart: emptying the cache would slow the other pages down too.
-            results["dashboard, cache emptied before each request"] = {
-                "url": url,
-                **_time_page(client, url, cold=True),
-            }
+            results |= _time_pages([(cold, client, url)], before_each=cache.clear)
+            cache.clear()
     # In the order of pages_to_measure, the cold dashboard after the warm one.
     order = [name for name, _client, _url in pages]
     if "dashboard" in order:
-        order.insert(
-            order.index("dashboard") + 1, "dashboard, cache emptied before each request"
-        )
+        order.insert(order.index("dashboard") + 1, cold)
     return {name: results[name] for name in order}
 
 

@@ -81,7 +81,9 @@ class DashboardData:
     network: dict
 
 
-def _cache_key(province, year, programme, as_of) -> str:
+def data_cache_key(*, province, year, programme, as_of) -> str:
+    """The versioned key of a scope's data; the page's other keys derive
+    from it."""
     return ":".join(
         [
             "dashboard",
@@ -127,11 +129,6 @@ def page_shell(
     return {**shell, "body": found.get(fragment) if fragment else None}
 
 
-def data_cache_key(*, province, year, programme, as_of) -> str:
-    """The versioned key of a scope's data, for keys derived from it."""
-    return _cache_key(province, year, programme, as_of)
-
-
 def body_key_for(data_key: str, links_base: dict) -> str:
     """The key of the dashboard's rendered figures: the data's key (so the
     same versions make it stale) and the parameters its links carry."""
@@ -149,7 +146,7 @@ def dashboard_data(
     """The figures, trend and money of a scope; cached per province, year,
     programme, language and day, refreshed when the data changes."""
     as_of = as_of or timezone.localdate()
-    key = _cache_key(province, year, programme, as_of)
+    key = data_cache_key(province=province, year=year, programme=programme, as_of=as_of)
     data = cache.get(key)
     if data is None:
         figures = figures_for(
