@@ -98,6 +98,9 @@ class SignUpView(SmeRequiredMixin, FormView):
         }
 
     def get_context_data(self, **kwargs):
+        if not hasattr(self.mission, "seats_left"):
+            # A refused POST shows the form again, with the free seats.
+            self.mission = selectors.mission_public_detail().get(pk=self.mission.pk)
         return super().get_context_data(mission=self.mission, **kwargs)
 
     def form_valid(self, form):

@@ -161,6 +161,8 @@ def test_sign_up_with_too_many_seats_is_a_400(client, sme_user, organisation):
     )
     assert response.status_code == 400
     assert not Registration.objects.exists()
+    # The form comes back with the free seats, as on the first view.
+    assert f"Er zijn {mission.capacity} plaatsen vrij" in response.content.decode()
 
 
 def test_second_sign_up_is_a_400_with_a_message(client, sme_user, organisation):
