@@ -14,18 +14,20 @@ TEST_ENV := DJANGO_TESTING=1 DJANGO_DEBUG=0 \
 	CELERY_TASK_ALWAYS_EAGER=1 DJANGO_REQUIRE_STAFF_2FA=1
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
-.PHONY: install install-dev browser wrk run test lint format worker beat bench messages clean
+.PHONY: install install-dev lock upgrade browser wrk run test lint format worker beat bench messages clean
 
+# Every package comes from the lock (uv.lock, exported with hashes to
+# requirements/*.txt): a fresh machine installs exactly what CI tested.
+# `make lock` refreshes it on purpose; see README "Dependencies".
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/activate
-	$(PIP) install -q -e .
+$(VENV)/.installed: requirements/base.txt | $(VENV)/bin/activate
+	$(PIP) install -q --require-hashes -r requirements/base.txt
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/activate .env
-	$(PIP) install -q -e ".[dev]"
+$(VENV)/.installed-dev: requirements/dev.txt | $(VENV)/bin/activate .env
+	$(PIP) install -q --require-hashes -r requirements/dev.txt
 	touch $(VENV)/.installed $@
 
 # A development checkout runs `manage.py` without extra variables. Production
@@ -37,6 +39,15 @@ $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/activate .env
 install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
+
+# Resolve pyproject.toml's ranges again and write the lock: `make lock` keeps
+# the locked versions where the ranges still allow them, `make upgrade` takes
+# the newest the ranges allow. Review the diff, run `make test`, commit.
+UV_EXPORT = $(VENV)/bin/uv export --frozen --no-emit-project --quiet --format requirements.txt
+lock upgrade: install-dev
+	$(VENV)/bin/uv lock $(if $(filter upgrade,$@),--upgrade)
+	$(UV_EXPORT) -o requirements/base.txt
+	$(UV_EXPORT) --extra dev -o requirements/dev.txt
 
 # Browser tests drive Debian's Chromium; install it when missing and allowed.
 browser:
