@@ -127,9 +127,13 @@ ACCOUNTS = {
     "account_signup": [Case(anonymous_only())],
     "account_logout": [Case(logged_in().but(anonymous=Redirect("home")))],
     "account_inactive": [Case(everybody(OK))],
-    "account_reauthenticate": [Case(logged_in())],
     "account_email": [Case(logged_in())],
     "account_email_verification_sent": [Case(everybody(OK))],
+    "account_reauthenticate": [Case(logged_in())],
+    # Reauthenticating by a mailed code is off (settings): nobody may ask for
+    # a code or confirm one.
+    "account_request_reauthentication_code": [Case(logged_in(FORBIDDEN))],
+    "account_confirm_reauthentication_code": [Case(logged_in(FORBIDDEN))],
     "account_change_password": [Case(logged_in())],
     # Everybody has a password, so "set" sends on to "change".
     "account_set_password": [Case(logged_in(Redirect("account_change_password")))],
