@@ -99,3 +99,12 @@ def test_account_pages_use_the_menus_words(client, url, words):
     heading = re.search(r"<h1>\s*(.*?)\s*</h1>", html, re.S).group(1)
     assert heading == words
     assert "Aanmelden" not in html.split("<main", 1)[1]
+
+
+def test_favicon_is_served_at_the_root_and_linked_from_every_page(client, db):
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200
+    assert icon["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+
+    page = client.get("/")
+    assert b'rel="icon"' in page.content
