@@ -2,6 +2,7 @@
 traceback, a server error with one (as in `make run`, DEBUG on)."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseForbidden
 from django.test import RequestFactory
 from django.utils.log import log_response
+import logging
 
 request = RequestFactory().get("/beheer/missies/1/")
 try:
@@ -22,6 +24,7 @@ try:
 except PermissionDenied as exc:
     log_response("Forbidden (Permission denied): %s", request.path,
                  response=HttpResponseForbidden(), request=request, exception=exc)
+logging.getLogger("django.server").info('"GET /missies/ HTTP/1.1" 200 5756')
 try:
     1 / 0
 except ZeroDivisionError as exc:
@@ -54,6 +57,9 @@ def test_each_log_line_is_printed_once_and_a_403_without_traceback():
 
     assert console.count("Forbidden (Permission denied): /beheer/missies/1/") == 1
     assert console.count("Internal Server Error: /beheer/missies/1/") == 1
+    # runserver's request line, with its time stamp.
+    assert re.search(r'^\[[^]]+\] "GET /missies/ HTTP/1.1" 200', console, re.M)
+    assert console.count("GET /missies/") == 1
     # The one traceback is the server error's.
     assert console.count("Traceback") == 1
     assert "ZeroDivisionError" in console
