@@ -224,3 +224,19 @@ def test_two_factor_login_in_english_lands_on_english_pages(
     assert response.url == "/en/accounts/2fa/authenticate/"
     client.post(response.url, {"code": current_code(secret)})
     assert client.get("/en/beheer/").status_code == 200
+
+
+def test_the_demo_exemption_does_not_hold_in_production(client, settings):
+    """Ticking "exempt from two-factor" in /admin/ must not open a back
+    door: outside development and tests it is ignored."""
+    settings.DEBUG = False
+    settings.TESTING = False
+    user = UserFactory(administrator=True, mfa_exempt=True)
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    response = client.get(reverse("admin:index"))
+    assert response.url == reverse("mfa_activate_totp")
+    settings.TESTING = True
+    assert client.get(reverse("admin:index")).status_code == 200
