@@ -1,6 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
 from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
+from .authentication import login_failure_consume, too_many_attempts
 from .roles import Role
 
 
@@ -16,3 +19,27 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.groups.add(Group.objects.get_or_create(name=Role.SME)[0])
         return user
+
+    def pre_authenticate(self, request, **credentials):
+        """Count the attempt per address, account and both (see
+        accounts/authentication.py) instead of allauth's per-account lock,
+        which anybody could trip for somebody else; when a limit holds the
+        answer is 429. allauth rolls the count back when the password is
+        right."""
+        login = credentials.get("email") or credentials.get("username") or ""
+        usage = login_failure_consume(request, login=login)
+        if usage is None:
+            raise ImmediateHttpResponse(too_many_attempts(request))
+        self._login_failed_rl_usage = usage
+
+    def get_client_ip(self, request):
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured:
+            # X-Forwarded-For names fewer hops than the proxies we trust:
+            # the request did not come through them all, so the nearest
+            # peer is the only address we know.
+            address = request.META.get("REMOTE_ADDR")
+            if not address:
+                raise PermissionDenied("No client address") from None
+            return address

@@ -10,6 +10,22 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # Groups and their permissions follow the models after every migrate.
         post_migrate.connect(_sync_roles, dispatch_uid="accounts.roles_sync")
+        # Log-in bookkeeping of the session and the rate limits, not domain
+        # logic: allauth announces these steps only by signal.
+        from allauth.account.signals import password_reset
+        from allauth.mfa.signals import authenticator_added
+
+        from .authentication import (
+            clear_failures_on_password_reset,
+            record_totp_activation,
+        )
+
+        authenticator_added.connect(
+            record_totp_activation, dispatch_uid="accounts.totp_activation"
+        )
+        password_reset.connect(
+            clear_failures_on_password_reset, dispatch_uid="accounts.reset_failures"
+        )
 
 
 def _sync_roles(sender, using="default", **kwargs):

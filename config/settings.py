@@ -127,7 +127,8 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 
 # django-allauth: log in by e-mail address, SMEs sign up themselves and verify
-# their address; failed logins and sign-ups are rate limited.
+# their address; failed logins and sign-ups are rate limited. /admin/ logs in
+# through the same form (config/urls.py).
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -138,8 +139,29 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # Confirming who you are before a sensitive change takes the password or the
 # second factor; a code mailed to the address proves only the mailbox.
 ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
+# Rate limits ("amount/period/per"; per ip = client address, see
+# ALLAUTH_TRUSTED_PROXY_COUNT). Every limit answers 429 with 429.html.
+# Wrong passwords are counted three ways (accounts/authentication.py), so
+# that a stranger cannot lock the owner out, only slow himself down:
+# - login_failed_pair, per address and account: 5 in 5 minutes. One person
+#   mistyping, or one address guessing one account, waits a few minutes;
+#   the owner at another address notices nothing.
+# - login_failed_address: 20 in 10 minutes, 200 a day per address. One
+#   address trying many accounts; an office behind one address fails far
+#   less often than that.
+# - login_failed_account, all addresses together: 100 a day. A ceiling on
+#   guessing from many addresses: 36,500 guesses a year, far below what a
+#   password the validators accept takes. This one can stop the owner too,
+#   so a password reset (the mailed link proves the mailbox) clears it and
+#   the pair count of the address the reset is done from.
+# "login" counts every post of the log-in form per address, right or
+# wrong; "login_failed" is allauth's own and now counts only second-factor
+# codes (5 in 5 minutes per account, the key being the account).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
+    "login_failed_pair": "5/5m/key",
+    "login_failed_address": "20/10m/ip,200/d/ip",
+    "login_failed_account": "100/d/key",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -307,6 +329,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 if env.bool("DJANGO_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The client address (rate limits) behind this many proxies of ours: the
+# address the outermost one saw, which it appended to X-Forwarded-For; each
+# proxy appends one. 0 ignores X-Forwarded-For (anybody can write it) and
+# takes the connecting address, which behind a proxy is the proxy's, shared
+# by every visitor. A header shorter than this count means the request
+# bypassed the proxies: then the connecting address counts.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Content-Security-Policy (django-csp): only our own files, no inline script

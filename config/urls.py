@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -10,6 +11,11 @@ from reporting import urls_dashboard
 
 from . import views
 from .health import healthz
+
+# The admin has no log-in form of its own: /admin/login/ sends to the portal's
+# (allauth's) log-in, with its second factor and rate limits, and back.
+# Logged-in people who are not staff get 403 there.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

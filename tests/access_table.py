@@ -114,10 +114,20 @@ CORE = {
     "home": [Case(everybody(OK))],
     "accessibility": [Case(everybody(OK))],
     "privacy": [Case(everybody(OK))],
-    # Django's admin asks for its own log-in; only staff get in.
+    # Django's admin sends to its log-in page; only staff get in.
     "admin:index": [
         Case(
             everybody(Redirect("admin:login")).but(administrator=OK),
+        )
+    ],
+    # The admin's log-in has no form of its own (issue 14): it sends to the
+    # portal's log-in with its second factor and rate limits; logged-in
+    # people who are not staff are refused, staff go on to the admin.
+    "admin:login": [
+        Case(
+            everybody(FORBIDDEN).but(
+                anonymous=LOGIN, administrator=Redirect("admin:index")
+            )
         )
     ],
 }

@@ -33,8 +33,9 @@ def test_failed_logins_are_rate_limited(civil_servant, client):
         login(client, civil_servant.email, "wrong")
     # Even the right password is refused while the limit holds.
     response = login(client, civil_servant.email)
-    assert not response.context["user"].is_authenticated
-    assert "Te veel inlogpogingen" in response.content.decode()
+    assert response.status_code == 429
+    assert "Te veel pogingen" in response.content.decode()
+    assert not client.get("/").context["user"].is_authenticated
 
 
 def test_sme_signs_up_and_must_verify_the_address(client):
@@ -69,14 +70,18 @@ def test_civil_servant_without_totp_is_sent_to_set_it_up(overijssel, client, set
     assert response.url == reverse("mfa_activate_totp")
 
 
-def test_civil_servant_with_totp_passes(overijssel, client, settings):
+def test_civil_servant_with_totp_must_give_the_code(overijssel, client, settings):
+    """Having TOTP is not enough: this session must have used it (the whole
+    log-in is in tests/accounts/test_staff_two_factor.py)."""
     settings.REQUIRE_STAFF_2FA = True
     user = UserFactory(civil_servant=True, province=overijssel, mfa_exempt=False)
     Authenticator.objects.create(
         user=user, type=Authenticator.Type.TOTP, data={"secret": "x"}
     )
     client.force_login(user)
-    assert client.get(reverse("programmes:index")).status_code == 200
+    response = client.get(reverse("programmes:index"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
 
 
 def test_sme_user_is_not_forced_to_use_two_factor(sme_user, client, settings):
