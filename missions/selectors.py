@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from accounts.permissions import province_filter
+from config.digits import is_ascii_number
 from participants.models import Organisation
 
 from .models import Mission, MissionResult, Registration
@@ -337,7 +338,7 @@ def organisation_search(*, query: str, limit: int = 20) -> QuerySet[Organisation
         return Organisation.objects.none()
     digits = query.replace(" ", "")
     condition = Q(name__icontains=query)
-    if digits.isdigit():
+    if is_ascii_number(digits):
         condition |= Q(kvk_number__startswith=digits)
     return Organisation.objects.filter(condition).order_by("name")[:limit]
 
