@@ -211,7 +211,7 @@ class RegisterParticipantView(MissionScopedMixin, FormView):
         return super().get_context_data(
             mission=self.get_mission(),
             query=query,
-            found=selectors.organisation_search(query=query),
+            found=selectors.organisation_search(query=query, user=self.request.user),
             **kwargs,
         )
 
@@ -308,7 +308,12 @@ class RegistrationDetailView(RegistrationScopedMixin, TemplateView):
 
 class OrganisationDetailView(CivilServantRequiredMixin, TemplateView):
     """An organisation as a civil servant sees it: profile, contact persons,
-    registrations for missions of the own province, change history."""
+    registrations for missions of the own province, change history.
+
+    Of an organisation based elsewhere (it signed up for one of the
+    province's missions) only the base data, the contact persons of those
+    registrations and those registrations: not its history, which holds
+    what it and other provinces changed."""
 
     template_name = "missions/backoffice/organisation_detail.html"
 
@@ -317,13 +322,17 @@ class OrganisationDetailView(CivilServantRequiredMixin, TemplateView):
         organisation = get_object_or_404(
             selectors.organisations_for_backoffice(user=user), pk=self.kwargs["pk"]
         )
+        home = selectors.organisation_is_home(organisation=organisation, user=user)
         return super().get_context_data(
             organisation=organisation,
-            contacts=organisation.contacts.order_by("name"),
+            is_home=home,
+            contacts=selectors.organisation_contacts_for_backoffice(
+                organisation=organisation, user=user
+            ),
             registrations=selectors.organisation_registrations_for_backoffice(
                 organisation=organisation, user=user
             ),
-            history=object_history(organisation),
+            history=object_history(organisation) if home else None,
             **kwargs,
         )
 
