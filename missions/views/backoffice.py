@@ -15,6 +15,8 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from accounts.permissions import CivilServantRequiredMixin, province_filter
+from participants.kvk import kvk_prefill
+from participants.selectors import organisation_known
 from participants.services import contact_person_create, organisation_get_or_create
 from programmes.selectors import object_history
 
@@ -204,7 +206,17 @@ class RegisterParticipantView(MissionScopedMixin, FormView):
     form_class = BackOfficeRegistrationForm
 
     def get_initial(self):
-        return {"kvk_number": self.request.GET.get("kvk", "")}
+        """The KvK number chosen (?kvk=); for a number new to the portal, the
+        name from the KvK register when a KVK_API_KEY is configured."""
+        kvk = self.request.GET.get("kvk", "").strip()
+        initial = {"kvk_number": kvk}
+        if kvk and self.request.method == "GET" and not organisation_known(kvk):
+            prefill, message = kvk_prefill(kvk)
+            if message:
+                messages.warning(self.request, message)
+            if prefill.get("name"):
+                initial["name"] = prefill["name"]
+        return initial
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")
