@@ -99,3 +99,8 @@ class AsciiDigitsFormMixin:
                 self.cleaned_data.pop(name, None)
                 self.errors.pop(name, None)
                 self.add_error(name, error)
+
+
+class AsciiDigitsModelForm(AsciiDigitsFormMixin, forms.ModelForm):
+    """A ModelForm with the check; the base of the admin's forms
+    (`form = AsciiDigitsModelForm` on a ModelAdmin)."""

@@ -411,3 +411,28 @@ def test_the_migration_runs_the_merge(bouman_and_copies, capsys):
     migration.merge_duplicates(django_apps, None)
     assert not Organisation.objects.filter(pk=bouman_and_copies["copy"].pk).exists()
     assert "NOT merged" in capsys.readouterr().out
+
+
+def test_admin_refuses_a_turnover_in_other_digits(client, overijssel):
+    admin = UserFactory(is_superuser=True, is_staff=True, mfa_exempt=True)
+    client.force_login(admin)
+    organisation = OrganisationFactory(province=overijssel, name="Alfa")
+    url = reverse("admin:participants_organisation_change", args=[organisation.pk])
+    form = client.get(url).context["adminform"].form
+    values = {name: form.initial.get(name) for name in form.fields}
+    data = {name: "" if value is None else value for name, value in values.items()}
+    data.update(
+        {
+            "annual_turnover": "٣٠٠",
+            "province": overijssel.pk,
+            "contacts-TOTAL_FORMS": "0",
+            "contacts-INITIAL_FORMS": "0",
+        }
+    )
+    with translation.override("nl"):
+        response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors.as_data()
+    assert errors["annual_turnover"][0].code == "non_ascii_digit"
+    organisation.refresh_from_db()
+    assert organisation.annual_turnover is None
