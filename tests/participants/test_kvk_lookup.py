@@ -3,6 +3,7 @@ Basisprofiel API (https://developers.kvk.nl/): 200 with a profile, 404 for
 an unknown number, 401 for a wrong key, 500, a slow answer. No mock: the
 client makes real HTTP requests on localhost."""
 
+import contextlib
 import json
 import threading
 import time
@@ -86,10 +87,9 @@ class FakeKvkApi(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        try:
+        # The client may have given up waiting, as it should.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up waiting, as it should
 
     def do_GET(self):
         self.server.requests.append((self.path, self.headers.get("apikey")))
