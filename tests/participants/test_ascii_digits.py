@@ -436,3 +436,21 @@ def test_admin_refuses_a_turnover_in_other_digits(client, overijssel):
     assert errors["annual_turnover"][0].code == "non_ascii_digit"
     organisation.refresh_from_db()
     assert organisation.annual_turnover is None
+
+
+def test_the_merge_works_on_the_migrations_historical_models(bouman_and_copies):
+    """The migration passes the historical Organisation: its relations must
+    include the registrations of the missions app."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    state = MigrationExecutor(connection).loader.project_state(
+        [("participants", "0005_ascii_digits_merge_duplicates")]
+    )
+    historical = state.apps.get_model("participants", "Organisation")
+    related = {r.related_model._meta.label for r in historical._meta.related_objects}
+    assert "missions.Registration" in related
+    (outcome,) = organisations_merge_duplicates(historical)
+    assert outcome.merged_ids == [bouman_and_copies["copy"].pk]
+    moved = Registration.objects.get(pk=bouman_and_copies["moved"].pk)
+    assert moved.organisation_id == bouman_and_copies["bouman"].pk

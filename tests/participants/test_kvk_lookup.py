@@ -273,6 +273,7 @@ def test_new_organisation_form_is_prefilled_from_the_register(
     assert form.initial["sbi_code"] == "28291"
     assert 'value="Bouman Industries B.V."' in page.text
     assert "Opzoeken in het KvK-register" in page.text
+    assert "Op te zoeken KvK-nummer" in page.text
 
 
 @pytest.mark.django_db
