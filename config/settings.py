@@ -305,6 +305,11 @@ SHOWCASE_CONTACT_REQUESTS_PER_DAY = env.int(
 SHOWCASE_PHOTO_MAX_BYTES = env.int("SHOWCASE_PHOTO_MAX_BYTES", default=2 * 1024 * 1024)
 # AVG: contact persons without activity for this many years are anonymised.
 PRIVACY_RETENTION_YEARS = env.int("PRIVACY_RETENTION_YEARS", default=7)
+# KvK register look-up (Basisprofiel API, participants/kvk.py): prefills a
+# new organisation's form. Off without a key; the form is then manual.
+KVK_API_KEY = env("KVK_API_KEY", default="")
+KVK_API_URL = env("KVK_API_URL", default="https://api.kvk.nl/api")
+KVK_API_TIMEOUT = env.float("KVK_API_TIMEOUT", default=5.0)
 
 # Security: safe defaults that `check --deploy` accepts in production.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -7,6 +7,8 @@ Statuses, seats and waiting-list positions change only through the services
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.digits import AsciiDigitsModelForm
+
 from .models import Mission, MissionResult, Notification, Registration, Theme
 
 
@@ -19,6 +21,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 @admin.register(Mission)
 class MissionAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["title", "province", "country", "start_date", "status"]
     list_filter = ["province", "status", "country", "themes"]
     search_fields = ["title", "region", "event"]
@@ -37,6 +40,7 @@ class MissionAdmin(SimpleHistoryAdmin):
 
 @admin.register(Registration)
 class RegistrationAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["organisation", "mission", "seats", "status", "created_at"]
     list_filter = ["status", "source", "mission__province"]
     search_fields = ["organisation__name", "organisation__kvk_number", "mission__title"]
@@ -57,6 +61,7 @@ class RegistrationAdmin(SimpleHistoryAdmin):
 
 @admin.register(MissionResult)
 class MissionResultAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["registration", "moment", "meetings", "leads", "deals"]
     list_filter = ["moment"]
     search_fields = ["registration__organisation__name"]

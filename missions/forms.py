@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
+from config.digits import AsciiDigitsFormMixin
 from participants.services import kvk_number_clean
 from programmes.models import Action, Programme
 
@@ -25,7 +26,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class MissionForm(forms.ModelForm):
+class MissionForm(AsciiDigitsFormMixin, forms.ModelForm):
     class Meta:
         model = Mission
         fields = [*MISSION_FIELDS[:3], "themes", *MISSION_FIELDS[3:]]
@@ -55,7 +56,7 @@ class MissionForm(forms.ModelForm):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
-class SignUpForm(forms.Form):
+class SignUpForm(AsciiDigitsFormMixin, forms.Form):
     """An SME signs its own organisation up."""
 
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
@@ -122,7 +123,7 @@ class KvkField(forms.CharField):
             raise forms.ValidationError(error.message_dict["kvk_number"]) from error
 
 
-class BackOfficeRegistrationForm(forms.Form):
+class BackOfficeRegistrationForm(AsciiDigitsFormMixin, forms.Form):
     """A civil servant registers a company, found by KvK number or created."""
 
     kvk_number = KvkField(
@@ -156,7 +157,7 @@ class RejectForm(forms.Form):
     )
 
 
-class MissionResultForm(forms.ModelForm):
+class MissionResultForm(AsciiDigitsFormMixin, forms.ModelForm):
     class Meta:
         model = MissionResult
         fields = [

@@ -4,6 +4,7 @@ The import runs the real services inside one transaction; a preview runs
 the same and rolls back, so what the preview promises is what happens.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from config.digits import refuse_other_digits
 from participants.services import (
     contact_person_create,
     kvk_number_clean,
@@ -161,7 +163,13 @@ def _import_row(mission, row, number, seen, by, report) -> None:
         return
     seen[kvk] = number
     seats_text = row.get("seats", "") or "1"
-    if not seats_text.isdigit() or int(seats_text) < 1:
+    try:
+        refuse_other_digits(seats_text)
+    except ValidationError as error:
+        report.error(number, " ".join(error.messages))
+        return
+    # isdigit() is true for "²" and "٣": only 0-9 make a number of seats.
+    if not re.fullmatch("[0-9]+", seats_text) or int(seats_text) < 1:
         report.error(
             number,
             _("“%(value)s” is not a number of seats.") % {"value": seats_text},

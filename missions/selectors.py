@@ -1,6 +1,7 @@
 """Reads for the missions app: each returns a queryset a page can render
 with a fixed number of queries."""
 
+import re
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
@@ -17,7 +18,8 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from accounts.permissions import province_filter
-from participants.models import Organisation
+from config.digits import is_ascii_number
+from participants.models import ContactPerson, Organisation
 
 from .models import Mission, MissionResult, Registration
 
@@ -316,6 +318,35 @@ def organisation_registrations_for_backoffice(
     ).order_by("-mission__start_date", "pk")
 
 
+def organisation_is_home(*, organisation: Organisation, user) -> bool:
+    """Whether the organisation is based in the civil servant's province
+    (administrators: every organisation). Only then does the back office
+    show all of it; an organisation from elsewhere shows its base data and
+    what concerns the province's own missions."""
+    return user.is_administrator or (
+        user.province_id is not None and organisation.province_id == user.province_id
+    )
+
+
+def organisation_contacts_for_backoffice(
+    *, organisation: Organisation, user
+) -> QuerySet[ContactPerson]:
+    """The contact persons a civil servant sees: all of an organisation of the
+    province; of one from elsewhere, only those of its registrations for the
+    province's missions (never those another province works with)."""
+    contacts = organisation.contacts.order_by("name", "pk")
+    if organisation_is_home(organisation=organisation, user=user):
+        return contacts
+    if user.province_id is None:
+        return contacts.none()
+    return contacts.filter(
+        pk__in=Registration.contacts.through.objects.filter(
+            registration__organisation=organisation,
+            registration__mission__province=user.province_id,
+        ).values("contactperson_id")
+    )
+
+
 def registrations_of_user(*, user) -> QuerySet[Registration]:
     """The registrations of every organisation the user is a contact of."""
     if not user.is_authenticated:
@@ -330,16 +361,27 @@ def registrations_of_user(*, user) -> QuerySet[Registration]:
     )
 
 
-def organisation_search(*, query: str, limit: int = 20) -> QuerySet[Organisation]:
-    """Organisations by (part of) KvK number or name."""
+def organisation_search(*, query: str, user, limit: int = 20) -> QuerySet[Organisation]:
+    """Organisations by (part of) KvK number or name, among those the civil
+    servant may look at (organisations_for_backoffice).
+
+    A whole KvK number also finds an organisation of another province, so
+    that it can be added to a mission: the number and the name are public in
+    the KvK register; nothing else of it is shown before it takes part.
+    """
     query = (query or "").strip()
     if not query:
         return Organisation.objects.none()
-    digits = query.replace(" ", "")
+    digits = query.replace(" ", "").replace(".", "")
     condition = Q(name__icontains=query)
-    if digits.isdigit():
+    if is_ascii_number(digits):
         condition |= Q(kvk_number__startswith=digits)
-    return Organisation.objects.filter(condition).order_by("name")[:limit]
+    in_scope = organisations_for_backoffice(user=user).filter(condition)
+    if re.fullmatch("[0-9]{8}", digits):
+        in_scope = Organisation.objects.filter(
+            Q(pk__in=in_scope.values("pk")) | Q(kvk_number=digits)
+        )
+    return in_scope.order_by("name")[:limit]
 
 
 def result_for(registration: Registration, moment: str) -> MissionResult | None:

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.digits import AsciiDigitsModelForm
+
 from .models import (
     Block,
     ContactPerson,
@@ -24,6 +26,7 @@ class ContactPersonInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["name", "kvk_number", "kind", "sme_class", "municipality"]
     list_filter = ["kind", "sme_class", "province", "export_experience"]
     search_fields = ["name", "kvk_number"]

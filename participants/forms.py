@@ -3,11 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.digits import AsciiDigitsFormMixin
+
 from .models import ContactPerson, Organisation
 from .services import PROFILE_FIELDS
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(AsciiDigitsFormMixin, forms.ModelForm):
     """The profile an SME user fills in; the KvK number only when new."""
 
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")

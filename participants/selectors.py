@@ -15,6 +15,11 @@ COMPANY_KINDS = (Organisation.Kind.SME, Organisation.Kind.LARGE)
 ADVISER_KINDS = (Organisation.Kind.PARTNER, Organisation.Kind.ADVISER)
 
 
+def organisation_known(kvk_number: str) -> bool:
+    """Whether the portal has an organisation with this KvK number."""
+    return Organisation.objects.filter(kvk_number=kvk_number).exists()
+
+
 def visible_stories() -> QuerySet[ExportStory]:
     return ExportStory.objects.filter(visibility=VISIBLE).order_by("-created_at")
 

@@ -8,6 +8,8 @@ and keep the balance at or above zero.
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.digits import AsciiDigitsModelForm
+
 from .models import (
     Action,
     BudgetLine,
@@ -41,6 +43,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 @admin.register(Programme)
 class ProgrammeAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = [
         "name",
         "kind",
@@ -73,6 +76,7 @@ class ActionInline(admin.TabularInline):
 
 @admin.register(Prestatie)
 class PrestatieAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = [
         "code",
         "title",
@@ -92,6 +96,7 @@ class PrestatieAdmin(SimpleHistoryAdmin):
 
 @admin.register(Action)
 class ActionAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["__str__", "text", "prestatie"]
     list_filter = ["prestatie__province", "prestatie__year"]
     search_fields = ["text", "prestatie__code", "prestatie__title"]
@@ -116,6 +121,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 @admin.register(IndicatorTarget)
 class IndicatorTargetAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["indicator", "year", "value"]
     list_filter = ["year"]
     search_fields = ["indicator__name"]
@@ -124,6 +130,7 @@ class IndicatorTargetAdmin(SimpleHistoryAdmin):
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["indicator", "year", "value", "note"]
     list_filter = ["year"]
     search_fields = ["indicator__name", "note"]
@@ -132,6 +139,7 @@ class IndicatorValueAdmin(SimpleHistoryAdmin):
 
 @admin.register(ProgressNote)
 class ProgressNoteAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["action", "year", "author", "updated_at"]
     list_filter = ["year", "action__prestatie__province"]
     search_fields = ["text", "action__text"]
@@ -141,6 +149,7 @@ class ProgressNoteAdmin(SimpleHistoryAdmin):
 
 @admin.register(IntendedResult)
 class IntendedResultAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["text", "prestatie", "year", "status"]
     list_filter = ["status", "year", "prestatie__province"]
     search_fields = ["text"]
@@ -149,6 +158,7 @@ class IntendedResultAdmin(SimpleHistoryAdmin):
 
 @admin.register(BudgetLine)
 class BudgetLineAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = ["prestatie", "year", "planned", "amended", "realised"]
     list_filter = ["year", "prestatie__province"]
     search_fields = ["prestatie__code", "prestatie__title"]
@@ -157,6 +167,7 @@ class BudgetLineAdmin(SimpleHistoryAdmin):
 
 @admin.register(ReserveMutation)
 class ReserveMutationAdmin(SimpleHistoryAdmin):
+    form = AsciiDigitsModelForm
     list_display = [
         "reserve",
         "kind",

@@ -14,6 +14,8 @@ from django.db.models import F
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from config.digits import AsciiDigitsFormMixin, refuse_other_digits
+
 from . import selectors
 from .models import (
     Action,
@@ -39,7 +41,7 @@ def _grouped(whole: str, separator: str) -> bool:
     return (
         1 <= len(groups[0]) <= 3
         and all(len(g) == 3 for g in groups[1:])
-        and all(g.isdigit() for g in groups)
+        and all(re.fullmatch("[0-9]+", g) for g in groups)
     )
 
 
@@ -50,12 +52,13 @@ def parse_dutch_decimal(text: str) -> Decimal:
     lone dot followed by exactly three digits is read as grouping too
     (`234.000` is two hundred and thirty-four thousand), any other lone dot
     as a decimal point (`12.5`), so amounts pasted from English sources work.
+    Digits are 0-9 only (`\\d` and str.isdigit() take other scripts' too).
     """
     cleaned = re.sub(r"[\s\u00a0€]", "", str(text))
     sign = ""
     if cleaned and cleaned[0] in "+-":
         sign, cleaned = cleaned[0].replace("+", ""), cleaned[1:]
-    if not cleaned or not re.fullmatch(r"[\d.,]+", cleaned):
+    if not cleaned or not re.fullmatch(r"[0-9.,]+", cleaned):
         raise ValueError(text)
     if "," in cleaned and "." in cleaned:
         decimal_sign = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
@@ -79,7 +82,9 @@ def parse_dutch_decimal(text: str) -> Decimal:
     if group_sign and group_sign in whole and not _grouped(whole, group_sign):
         raise ValueError(text)
     whole = whole.replace(group_sign, "") if group_sign else whole
-    if not whole.isdigit() or (fraction and not fraction.isdigit()):
+    if not re.fullmatch("[0-9]+", whole) or (
+        fraction and not re.fullmatch("[0-9]+", fraction)
+    ):
         raise ValueError(text)
     try:
         return Decimal(f"{sign}{whole}.{fraction or '0'}")
@@ -118,6 +123,7 @@ class DutchDecimalField(forms.DecimalField):
             return None
         if isinstance(value, Decimal):
             return value
+        refuse_other_digits(value)
         try:
             return parse_dutch_decimal(value)
         except ValueError:
@@ -130,12 +136,13 @@ class DutchDecimalField(forms.DecimalField):
         return forms.Field.widget_attrs(self, widget)
 
 
-class ServiceModelForm(forms.ModelForm):
+class ServiceModelForm(AsciiDigitsFormMixin, forms.ModelForm):
     """A ModelForm that only shapes input: the service validates the object.
 
     Model validation is skipped here because the service runs `full_clean`
     together with the rules that span objects; running it twice would show
-    some messages twice and others not at all.
+    some messages twice and others not at all. Number fields take the
+    digits 0-9 only (config/digits.py).
     """
 
     submit_label = _("Save")

@@ -557,6 +557,15 @@ def _registration_of(world: World, which: str) -> dict[str, Any]:
     return {"pk": registration.pk}
 
 
+def _based_elsewhere(world: World) -> dict[str, Any]:
+    """An Overijssel organisation registered for a Limburg mission only."""
+    from tests.factories import OrganisationFactory, RegistrationFactory
+
+    organisation = OrganisationFactory(province=world.overijssel)
+    RegistrationFactory(mission=world.objects["mission_li"], organisation=organisation)
+    return {"pk": organisation.pk}
+
+
 PRIVACY_AND_AUDIT = {
     # Each user downloads only his own data: no id in the address.
     "mine:data": [Case(_SME_PAGE)],
@@ -565,8 +574,9 @@ PRIVACY_AND_AUDIT = {
         Case(_BACK_OFFICE_OV, kwargs=lambda w: _registration_of(w, "a"), label="ov"),
         Case(_BACK_OFFICE_LI, kwargs=lambda w: _registration_of(w, "b"), label="li"),
     ],
-    # An organisation is seen by the civil servants of its own province (and
-    # of provinces whose missions it signed up for: tests/missions).
+    # An organisation is seen by the civil servants of its own province and
+    # of provinces whose missions it signed up for (those see its base data
+    # and what concerns their missions: tests/missions/test_province_scope.py).
     "missions_backoffice:organisation": [
         Case(
             _BACK_OFFICE_OV,
@@ -577,6 +587,11 @@ PRIVACY_AND_AUDIT = {
             _BACK_OFFICE_LI,
             kwargs=lambda w: {"pk": w.organisation_b.pk},
             label="b",
+        ),
+        Case(
+            civil_servants_and_administrators(),
+            kwargs=lambda w: _based_elsewhere(w),
+            label="overijssel-based on a limburg mission",
         ),
     ],
 }

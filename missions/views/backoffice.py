@@ -15,6 +15,8 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from accounts.permissions import CivilServantRequiredMixin, province_filter
+from participants.kvk import kvk_prefill
+from participants.selectors import organisation_known
 from participants.services import contact_person_create, organisation_get_or_create
 from programmes.selectors import object_history
 
@@ -204,14 +206,24 @@ class RegisterParticipantView(MissionScopedMixin, FormView):
     form_class = BackOfficeRegistrationForm
 
     def get_initial(self):
-        return {"kvk_number": self.request.GET.get("kvk", "")}
+        """The KvK number chosen (?kvk=); for a number new to the portal, the
+        name from the KvK register when a KVK_API_KEY is configured."""
+        kvk = self.request.GET.get("kvk", "").strip()
+        initial = {"kvk_number": kvk}
+        if kvk and self.request.method == "GET" and not organisation_known(kvk):
+            prefill, message = kvk_prefill(kvk)
+            if message:
+                messages.warning(self.request, message)
+            if prefill.get("name"):
+                initial["name"] = prefill["name"]
+        return initial
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")
         return super().get_context_data(
             mission=self.get_mission(),
             query=query,
-            found=selectors.organisation_search(query=query),
+            found=selectors.organisation_search(query=query, user=self.request.user),
             **kwargs,
         )
 
@@ -308,7 +320,12 @@ class RegistrationDetailView(RegistrationScopedMixin, TemplateView):
 
 class OrganisationDetailView(CivilServantRequiredMixin, TemplateView):
     """An organisation as a civil servant sees it: profile, contact persons,
-    registrations for missions of the own province, change history."""
+    registrations for missions of the own province, change history.
+
+    Of an organisation based elsewhere (it signed up for one of the
+    province's missions) only the base data, the contact persons of those
+    registrations and those registrations: not its history, which holds
+    what it and other provinces changed."""
 
     template_name = "missions/backoffice/organisation_detail.html"
 
@@ -317,13 +334,17 @@ class OrganisationDetailView(CivilServantRequiredMixin, TemplateView):
         organisation = get_object_or_404(
             selectors.organisations_for_backoffice(user=user), pk=self.kwargs["pk"]
         )
+        home = selectors.organisation_is_home(organisation=organisation, user=user)
         return super().get_context_data(
             organisation=organisation,
-            contacts=organisation.contacts.order_by("name"),
+            is_home=home,
+            contacts=selectors.organisation_contacts_for_backoffice(
+                organisation=organisation, user=user
+            ),
             registrations=selectors.organisation_registrations_for_backoffice(
                 organisation=organisation, user=user
             ),
-            history=object_history(organisation),
+            history=object_history(organisation) if home else None,
             **kwargs,
         )
 

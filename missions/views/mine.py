@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import SmeRequiredMixin
 from participants.forms import ContactPersonForm, OrganisationForm
+from participants.kvk import kvk_client, kvk_prefill
 from participants.models import ContactPerson
 from participants.services import (
     contact_person_update,
@@ -84,8 +85,25 @@ class OrganisationProfileView(SmeRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.organisation}
 
+    def get_initial(self):
+        """A new organisation's form, prefilled from the KvK register when a
+        number is asked for (?kvk=) and a KVK_API_KEY is configured; when
+        the register cannot help, a message and the empty form."""
+        kvk = self.request.GET.get("kvk", "").strip()
+        if self.organisation or not kvk or self.request.method != "GET":
+            return super().get_initial()
+        initial, message = kvk_prefill(kvk)
+        if message:
+            messages.warning(self.request, message)
+        return {**super().get_initial(), "kvk_number": kvk, **initial}
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(organisation=self.organisation, **kwargs)
+        return super().get_context_data(
+            organisation=self.organisation,
+            kvk_lookup=not self.organisation and kvk_client() is not None,
+            kvk_query=self.request.GET.get("kvk", ""),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         data = dict(form.cleaned_data)

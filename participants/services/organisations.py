@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from config.digits import refuse_other_digits
+
 from ..models import ContactPerson, Organisation
 
 # Fields an organisation's own users and civil servants may change. The KvK
@@ -38,13 +40,16 @@ CONTACT_FIELDS = ("name", "email", "phone", "role", "consent_future_missions")
 def kvk_number_clean(value) -> str:
     """The KvK number as 8 digits; spaces and dots people type are dropped.
 
-    Format only: the KvK number has no check digit.
+    Format only: the KvK number has no check digit. Digits other than 0-9
+    (full-width, Arabic-Indic, ...) are refused, never read as numbers: the
+    same number in other digits would otherwise be a second organisation.
     """
     text = re.sub(r"[\s.]", "", str(value if value is not None else ""))
+    refuse_other_digits(text, field="kvk_number")
     # Spreadsheets drop leading zeros; a 7-digit number lost one of them.
-    if re.fullmatch(r"\d{7}", text):
+    if re.fullmatch(r"[0-9]{7}", text):
         text = "0" + text
-    if not re.fullmatch(r"\d{8}", text):
+    if not re.fullmatch(r"[0-9]{8}", text):
         raise ValidationError(
             {
                 "kvk_number": _(
@@ -61,7 +66,8 @@ def kvk_number_clean(value) -> str:
 def branch_number_clean(value) -> str:
     """The vestigingsnummer as 12 digits, or empty when not given."""
     text = re.sub(r"[\s.]", "", str(value or ""))
-    if text and not re.fullmatch(r"\d{12}", text):
+    refuse_other_digits(text, field="branch_number")
+    if text and not re.fullmatch(r"[0-9]{12}", text):
         raise ValidationError(
             {
                 "branch_number": _(
@@ -79,7 +85,8 @@ def postcode_clean(value) -> str:
     text = re.sub(r"\s", "", str(value or "")).upper()
     if not text:
         return ""
-    match = re.fullmatch(r"([1-9]\d{3})([A-Z]{2})", text)
+    refuse_other_digits(text, field="postcode")
+    match = re.fullmatch(r"([1-9][0-9]{3})([A-Z]{2})", text)
     if not match or match.group(2) in {"SA", "SD", "SS"}:
         raise ValidationError(
             {
@@ -111,6 +118,11 @@ def _clean_profile(data: dict) -> dict:
                 cleaned[field] = cleaner(cleaned[field])
             except ValidationError as error:
                 errors.update(error.message_dict)
+    for field in ("employees", "annual_turnover", "balance_total"):
+        try:
+            refuse_other_digits(cleaned.get(field), field=field)
+        except ValidationError as error:
+            errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
     for field in ("annual_turnover", "balance_total"):

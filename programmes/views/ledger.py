@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
+from config.digits import is_ascii_number
+
 from .. import forms, selectors, services
 from ..models import ReserveMutation
 from ..money import format_euro
@@ -301,7 +303,7 @@ class MutationCreateView(ServiceFormView):
         # Coming from a prestatie's page: preselect it (the form's choices
         # are province-scoped, so a foreign id is simply not offered).
         prestatie = self.request.GET.get("prestatie", "")
-        return {"prestatie": int(prestatie)} if prestatie.isdigit() else {}
+        return {"prestatie": int(prestatie)} if is_ascii_number(prestatie) else {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

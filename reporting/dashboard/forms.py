@@ -6,6 +6,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from config.digits import is_ascii_number
 from programmes.models import Programme, Province
 
 from ..figures.drilldown import DRILL_FIGURES, KEYED_FIGURES
@@ -52,7 +53,7 @@ class DashboardFilterForm(forms.Form):
         if user.is_administrator:
             province_id = data.get("province", "")
             province = Province.objects.filter(
-                pk=int(province_id) if str(province_id).isdigit() else None
+                pk=int(province_id) if is_ascii_number(province_id) else None
             ).first()
         else:
             del self.fields["province"]
@@ -102,7 +103,9 @@ class DashboardFilterForm(forms.Form):
 
     def programme_is_foreign(self) -> bool:
         """A programme asked for that exists, but not in the province."""
-        return "programme" in self.errors and self.data.get("programme", "").isdigit()
+        return "programme" in self.errors and is_ascii_number(
+            self.data.get("programme", "")
+        )
 
 
 class DrillDownForm(DashboardFilterForm):
@@ -122,6 +125,6 @@ class DrillDownForm(DashboardFilterForm):
         figure, key = data.get("figure"), data.get("key", "")
         if figure in KEYED_FIGURES and not key:
             self.add_error("key", _("Say which row of the figure to show."))
-        if figure == "action" and key and not key.isdigit():
+        if figure == "action" and key and not is_ascii_number(key):
             self.add_error("key", _("Choose an action from the dashboard."))
         return data

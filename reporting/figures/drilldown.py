@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
+from config.digits import is_ascii_number
 from participants.models import SmeClass
 from programmes.models import Programme, Province
 
@@ -131,7 +132,7 @@ def drilldown_for(
         raise ValueError(f"Unknown figure {figure!r}.")
     if figure in KEYED_FIGURES and not key:
         raise ValueError(f"The figure {figure!r} needs a key.")
-    if figure == "action" and not key.isdigit():
+    if figure == "action" and not is_ascii_number(key):
         raise ValueError("An action is chosen by its number in the database.")
     scope = _Scope(province=province, year=figures.year, programme=programme)
     registrations = _attended(scope).filter(_condition(scope, figure, key))
