@@ -193,11 +193,20 @@ UPLOAD_MAX_BYTES = env.int("DJANGO_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 # Cache and Celery: Redis when REDIS_URL is set, otherwise in-process.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # An accelerator, not a dependency: with Redis down every call is a
+    # miss or a no-op (config/cache.py), and short timeouts keep a dead
+    # Redis from costing more than a fraction of a second per request.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("DJANGO_CACHE_PREFIX", default="portal"),
+            "OPTIONS": {
+                "socket_connect_timeout": env.float(
+                    "DJANGO_CACHE_CONNECT_TIMEOUT", default=0.25
+                ),
+                "socket_timeout": env.float("DJANGO_CACHE_TIMEOUT", default=0.5),
+            },
         }
     }
     CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
