@@ -67,9 +67,9 @@ class DegradingRedisCache(RedisCache):
 
     OPTIONS takes, besides redis-py's connection options, `retry_after`
     (seconds without Redis after a failed connection, default 5) and
-    `log_interval` (seconds between two warnings, default 60). Connections
-    are retried once at once (a pooled connection broken by a Redis restart
-    reconnects), never with redis-py's default backoff of seconds.
+    `log_interval` (seconds between two warnings, default 60). A broken
+    connection is retried once at once (a pooled connection broken by a
+    Redis restart reconnects), never with redis-py's backoff of seconds.
     """
 
     def __init__(self, server, params):
@@ -77,7 +77,11 @@ class DegradingRedisCache(RedisCache):
         options = dict(self._options)
         self.retry_after = float(options.pop("retry_after", 5))
         self.log_interval = float(options.pop("log_interval", 60))
-        options.setdefault("retry", Retry(NoBackoff(), 1))
+        # A broken connection (Redis restarted) is retried once at once; a
+        # timeout is not, or a silent Redis would cost two of them.
+        options.setdefault(
+            "retry", Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,))
+        )
         self._options = options
         self._health = _health_of(",".join(self._servers))
 

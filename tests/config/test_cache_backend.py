@@ -146,8 +146,9 @@ def test_a_redis_that_does_not_answer_costs_one_timeout_not_one_per_call(listene
     started = time.monotonic()
     for _ in range(20):
         assert cache.get("a") is None
-    # Two attempts of 0.2 s (one retry) for the first call, none after.
-    assert time.monotonic() - started < 1.0
+    # One timeout of 0.2 s for the first call (a timeout is not retried),
+    # none after; generous for a busy machine, 20 timeouts would be 4 s.
+    assert time.monotonic() - started < 0.8
 
 
 def test_redis_coming_back_is_announced_before_the_call_goes_on(settings, caplog):
