@@ -328,7 +328,6 @@ PERMISSIONS_POLICY = {
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "clipboard-read",
@@ -349,7 +348,6 @@ PERMISSIONS_POLICY = {
         "screen-wake-lock",
         "serial",
         "usb",
-        "web-share",
         "xr-spatial-tracking",
     )
 }
