@@ -19,6 +19,11 @@ def _database() -> dict:
 
 
 def _cache() -> dict:
+    # The portal's cache turns Redis errors into misses (config/cache.py);
+    # ask Redis itself, or a dead Redis would look like an empty one.
+    ping = getattr(cache, "ping", None)
+    if ping is not None:
+        ping()
     cache.set("healthz:probe", "1", timeout=10)
     if cache.get("healthz:probe") != "1":
         raise RuntimeError("cache did not return the value it was given")

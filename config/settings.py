@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that static files carry Permissions-Policy too.
+    "config.headers.PrivacyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -215,11 +217,20 @@ UPLOAD_MAX_BYTES = env.int("DJANGO_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 # Cache and Celery: Redis when REDIS_URL is set, otherwise in-process.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # An accelerator, not a dependency: with Redis down every call is a
+    # miss or a no-op (config/cache.py), and short timeouts keep a dead
+    # Redis from costing more than a fraction of a second per request.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("DJANGO_CACHE_PREFIX", default="portal"),
+            "OPTIONS": {
+                "socket_connect_timeout": env.float(
+                    "DJANGO_CACHE_CONNECT_TIMEOUT", default=0.25
+                ),
+                "socket_timeout": env.float("DJANGO_CACHE_TIMEOUT", default=0.5),
+            },
         }
     }
     CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
@@ -342,6 +353,38 @@ if env.bool("DJANGO_BEHIND_PROXY", default=False):
 # bypassed the proxies: then the connecting address counts.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Permissions-Policy (config/headers.py): no device or browser feature the
+# portal does not use, for it or for anything injected into it. Passkeys
+# (publickey-credentials-*) are left alone for a future second factor.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "clipboard-read",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Content-Security-Policy (django-csp): only our own files, no inline script
 # or style, no framing. Bootstrap's icons are data: SVGs in its CSS.

@@ -10,6 +10,9 @@ from tests.factories import (
     sme_user_of,
 )
 
+# Fault fixtures: a cache whose Redis is really unreachable.
+from tests.redis_faults import cache_down, redis_relay  # noqa: F401
+
 
 @pytest.fixture
 def overijssel(db):

@@ -7,9 +7,12 @@ a change whose province is unknown or shared (an organisation, a theme, a
 province) bumps the global version, which refreshes every province.
 
 Signals are used here for cache invalidation only, never for domain logic.
-The bump runs at once (so the same request sees it) and again after commit,
-so that a page computed from the old data while the write was in flight
-cannot stay cached under the new version.
+The bump runs after the commit (at once outside a transaction): a page
+computed from the old data while the write was in flight carries the old
+version, and no Redis call holds the transaction's locks. The cache is an
+accelerator: a bump that fails is logged and forgotten, and when Redis
+answers again after an outage every dashboard is refreshed, because the
+bumps of the outage were lost (config.cache.cache_recovered).
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from __future__ import annotations
 import logging
 
 from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from config.cache import DegradingRedisCache, cache_recovered
 
 logger = logging.getLogger(__name__)
 
@@ -44,15 +48,10 @@ def versions(province_id: int) -> str:
 def _incr(scope) -> None:
     key = _version_key(scope)
     backend = caches["default"]
-    if isinstance(backend, RedisCache):
+    if isinstance(backend, DegradingRedisCache):
         # One round trip instead of cache.incr's two (EXISTS, INCRBY): every
         # sign-up bumps twice. A missing key starts at 1 and becomes 2.
-        full_key = backend.make_and_validate_key(key)
-        client = backend._cache.get_client(full_key, write=True)
-        with client.pipeline(transaction=True) as pipe:
-            pipe.set(full_key, 1, nx=True)
-            pipe.incr(full_key)
-            pipe.execute()
+        backend.incr_from_one(key)
         return
     try:
         cache.incr(key)
@@ -62,11 +61,25 @@ def _incr(scope) -> None:
         cache.set(key, 2, timeout=None)
 
 
+def _incr_after_commit(scope) -> None:
+    try:
+        _incr(scope)
+    except Exception:  # noqa: BLE001 - the write is committed; say so, go on
+        # DegradingRedisCache logs its own failures and raises none; another
+        # backend may. Entries expire after CACHE_SECONDS in any case.
+        logger.warning("Could not refresh the dashboards of %s.", scope, exc_info=True)
+
+
 def bump(province_id: int | None) -> None:
-    """Make the cached dashboards of a province (None: all) stale."""
+    """Make the cached dashboards of a province (None: all) stale once the
+    transaction commits; a cache that fails is logged, never raised."""
     scope = GLOBAL if province_id is None else province_id
-    _incr(scope)
-    transaction.on_commit(lambda: _incr(scope))
+    transaction.on_commit(lambda: _incr_after_commit(scope))
+
+
+def _on_cache_recovered(sender, **kwargs) -> None:
+    """Bumps of the outage were lost: refresh every province."""
+    _incr_after_commit(GLOBAL)
 
 
 # How to find the province of an instance; None means "bump all". Only
@@ -151,6 +164,8 @@ def _on_m2m(sender, instance, action, **kwargs) -> None:
 def connect() -> None:
     """Called once from ReportingConfig.ready()."""
     from django.apps import apps
+
+    cache_recovered.connect(_on_cache_recovered, dispatch_uid="dashboard-recovered")
 
     for app_label, model_name in PROVINCE_OF:
         model = apps.get_model(app_label, model_name)

@@ -131,12 +131,14 @@ def test_pages_send_a_strict_content_security_policy(client, url):
 
 
 @pytest.mark.django_db
-def test_pages_deny_framing_sniffing_and_foreign_referrers(client):
+def test_pages_deny_framing_sniffing_foreign_referrers_and_device_features(client):
     response = client.get("/")
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
 
 
 @pytest.mark.django_db
