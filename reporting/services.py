@@ -420,6 +420,8 @@ def _fail_if_stale(run_id: int) -> bool:
         run.last_sign_of_life.isoformat(),
     )
     report_run_fail(run_id=run.pk, message=_stale_message(run))
+    # A failed run publishes nothing: what its dead attempt wrote goes.
+    transaction.on_commit(lambda: _delete_other_attempts(run, token=""))
     return True
 
 
