@@ -9,9 +9,10 @@ from contextlib import contextmanager
 from config.celery_app import app
 
 
-def start_worker(queue: str, **env) -> subprocess.Popen:
-    """A solo worker on `queue` with `env` added to its environment; the
-    process is the worker itself, so killing it kills the worker."""
+def start_worker(queue: str, pool: str = "solo", **env) -> subprocess.Popen:
+    """A worker on `queue` with `env` added to its environment. With the
+    solo pool the process is the worker itself, so killing it kills the
+    worker; with prefork it runs tasks in a child process."""
     return subprocess.Popen(
         [
             sys.executable,
@@ -20,7 +21,7 @@ def start_worker(queue: str, **env) -> subprocess.Popen:
             "-A",
             "config",
             "worker",
-            "--pool=solo",
+            f"--pool={pool}",
             "--concurrency=1",
             "-Q",
             queue,

@@ -212,6 +212,49 @@ def test_a_report_whose_worker_is_killed_is_failed_and_can_be_requested_again(
     assert run.status == ReportRun.Status.FAILED and run.attempts == 1
 
 
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as listing:
+        return [int(child) for child in listing.read().split()]
+
+
+def test_a_report_whose_pool_process_is_killed_is_made_again_by_the_worker(
+    overijssel, report_files, tmp_path
+):
+    """The out-of-memory killer's case: the process running the task dies,
+    the worker survives. The message goes back to the queue at once
+    (reject_on_worker_lost), not after the visibility timeout."""
+    _check_services()
+    build_overijssel_2016(overijssel)
+    hold = tmp_path / "hold"
+    hold.touch()
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    with eager_off(), reports_routed_to(queue):
+        worker = start_worker(
+            queue,
+            pool="prefork",
+            DATABASE_URL=_test_database_url(),
+            DJANGO_REPORTS_ROOT=str(report_files),
+            REPORT_RUN_TEST_HOLD_FILE=str(hold),
+        )
+        try:
+            run, _ = report_run_request(province=overijssel, year=2016)
+            _wait_for(lambda: _files_of(run, report_files), "the first file")
+            (child,) = _children(worker.pid)
+            os.kill(child, signal.SIGKILL)
+            hold.unlink()
+            _wait_for(
+                lambda: (run.refresh_from_db(), not run.is_active)[1], "the run", 180
+            )
+            assert worker.poll() is None, "the worker itself survives"
+        finally:
+            stop_worker(worker)
+    assert run.status == ReportRun.Status.SUCCEEDED, run.error
+    assert run.attempts == 2
+    assert _files_of(run, report_files) == sorted(
+        getattr(run, f).name for f in ReportRun.FILE_FIELDS
+    )
+
+
 def _unacked_count() -> int:
     with app.connection_for_write() as conn:
         client = conn.default_channel.client
