@@ -24,7 +24,7 @@ from reporting.services import (
     report_runs_fail_stale,
 )
 from reporting.tasks import report_run_generate_task
-from tests.factories import ReportRunFactory
+from tests.factories import ReportRunFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -362,3 +362,12 @@ def test_a_killed_workers_message_comes_back_after_the_longest_report():
     timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
     assert settings.CELERY_TASK_TIME_LIMIT < timeout <= 2 * 3600
     assert settings.REPORT_RUN_STALE_AFTER < settings.CELERY_TASK_TIME_LIMIT
+
+
+def test_the_admin_shows_each_runs_last_sign_of_life(client, overijssel):
+    run = _running(overijssel, silent_for=90)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(reverse("admin:reporting_reportrun_changelist"))
+    assert response.status_code == 200
+    assert "laatste teken van leven" in response.content.decode().lower()
+    assert run in response.context["cl"].result_list
