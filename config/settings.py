@@ -249,6 +249,18 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis hands a message that was taken but never acknowledged (its worker was
+# killed) to another worker after the visibility timeout. It must outlast the
+# longest task (the hard time limit, a yearly report at most), or a task still
+# running would be delivered twice; a worker looks for such messages every
+# CELERY_BROKER_RESTORE_EVERY seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int(
+        "CELERY_BROKER_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 5 * 60
+    ),
+    "unacked_restore_interval": env.int("CELERY_BROKER_RESTORE_EVERY", default=60),
+    "unacked_restore_throttle": 1,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     # Proves every few minutes that the worker takes jobs; /healthz shows when.
@@ -270,6 +282,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reporting.tasks.report_runs_yearly_task",
         "schedule": crontab(month_of_year=1, day_of_month=15, hour=6, minute=0),
     },
+    # Every five minutes: report runs queued or running without a sign of
+    # life for longer than REPORT_RUN_QUEUED_STALE_AFTER / _STALE_AFTER
+    # (their message was lost or their worker killed) are marked failed with
+    # a reason, so they no longer hold their slot and can be requested again.
+    "reporting-fail-stale-runs": {
+        "task": "reporting.tasks.report_runs_fail_stale_task",
+        "schedule": crontab(minute="*/5"),
+    },
     # Every night, when nobody works: AVG retention. Contact persons without
     # activity for PRIVACY_RETENTION_YEARS are anonymised (what counts as
     # activity: missions/services/privacy.py). Running it twice is harmless.
@@ -278,6 +298,22 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=30),
     },
 }
+
+# Report runs: a running run writes a heartbeat after every step (figures,
+# then each format; the slowest step, the PDF, takes seconds). Without one
+# for REPORT_RUN_STALE_AFTER seconds its worker is taken to be dead; a run
+# not started REPORT_RUN_QUEUED_STALE_AFTER seconds after its request lost
+# its message (broker down). The sweep in CELERY_BEAT_SCHEDULE and the next
+# request for the same report then mark it failed.
+REPORT_RUN_STALE_AFTER = env.int("REPORT_RUN_STALE_AFTER", default=10 * 60)
+REPORT_RUN_QUEUED_STALE_AFTER = env.int(
+    "REPORT_RUN_QUEUED_STALE_AFTER", default=30 * 60
+)
+# Tests only: while this file exists, generation waits after each step, so a
+# test can kill the worker in the middle of a report.
+REPORT_RUN_TEST_HOLD_FILE = (
+    env("REPORT_RUN_TEST_HOLD_FILE", default="") if TESTING else ""
+)
 
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND",

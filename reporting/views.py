@@ -80,7 +80,17 @@ class ReportRunListView(ProvinceReaderRequiredMixin, ListView):
                 else:
                     form.add_error(None, error)
             else:
-                if created:
+                if run.queue_failed:
+                    messages.warning(
+                        request,
+                        _(
+                            "The report request has been recorded, but generating "
+                            "it cannot start right now because the report service "
+                            "is unreachable. Please request it again in a few "
+                            "minutes."
+                        ),
+                    )
+                elif created:
                     messages.success(
                         request,
                         _("The report is queued. This page shows when it is ready."),
