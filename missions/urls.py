@@ -44,7 +44,7 @@ mine_patterns = (
             name="member_action",
         ),
         path(
-            "organisatie/<int:pk>/verzoeken/<int:request>/<slug:action>/",
+            "organisatie/<int:pk>/verzoeken/<int:request_pk>/<slug:action>/",
             membership.RequestDecisionView.as_view(),
             name="request_decide",
         ),

@@ -95,6 +95,16 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"contact{n}@example.org")
 
 
+class MembershipRequestFactory(factory.django.DjangoModelFactory):
+    """A stranger's pending request to join an organisation."""
+
+    class Meta:
+        model = "participants.MembershipRequest"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory, sme=True)
+
+
 def sme_user_of(organisation, *, admin: bool = False, **kwargs) -> User:
     """An SME user who is an approved member of `organisation` (its admin
     with `admin=True`)."""

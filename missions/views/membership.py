@@ -132,7 +132,7 @@ class RequestDecisionView(MembersView):
             participant_selectors.membership_requests_pending(
                 organisation=organisation
             ),
-            pk=kwargs["request"],
+            pk=kwargs["request_pk"],
         )
         try:
             message = _decide(request, membership_request, kwargs["action"])
