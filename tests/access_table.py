@@ -605,7 +605,8 @@ MEMBERSHIP = {
         Case(_POST_ONLY_SME, kwargs=_request_decision("b"), label="b"),
     ],
     "mine:request_withdraw": [
-        Case(_POST_ONLY_SME, kwargs=_pk("membership_request_a"), label="a"),
+        Case(_POST_ONLY_SME, kwargs=_pk("membership_request_a"), label="stranger"),
+        Case(_POST_ONLY_SME, kwargs=_pk("membership_request_b_to_a"), label="sme-b"),
     ],
     "missions_backoffice:membership_requests": [
         Case(civil_servants_and_administrators())
@@ -618,6 +619,14 @@ MEMBERSHIP = {
                 "action": "goedkeuren",
             },
             label="no-admin",
+        ),
+        Case(
+            civil_servants_and_administrators(NOT_ALLOWED),
+            kwargs=lambda world: {
+                "pk": world.objects["membership_request_a"].pk,
+                "action": "goedkeuren",
+            },
+            label="with-admin",
         ),
     ],
 }

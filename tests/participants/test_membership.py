@@ -53,13 +53,18 @@ def test_a_request_to_join_mails_every_member_and_grants_nothing(
     mailoutbox,
     django_capture_on_commit_callbacks,
 ):
+    # Each member in his own language.
+    organisation.contacts.filter(user=member).update(language="en")
     request = _request(stranger, organisation, django_capture_on_commit_callbacks)
     assert request.status == MembershipRequest.Status.PENDING
     assert not services.organisations_of_user(stranger).exists()
-    for to in (admin_user.email, member.email):
-        assert _subjects(mailoutbox, to) == [
-            f"Vreemde <vreemd@elders.example> asks to act for {organisation.name}"
-        ]
+    assert _subjects(mailoutbox, admin_user.email) == [
+        "Vreemde <vreemd@elders.example> vraagt namens "
+        f"{organisation.name} te mogen optreden"
+    ]
+    assert _subjects(mailoutbox, member.email) == [
+        f"Vreemde <vreemd@elders.example> asks to act for {organisation.name}"
+    ]
     assert not _subjects(mailoutbox, stranger.email)
 
 
@@ -82,10 +87,10 @@ def test_the_organisation_admin_approves_and_everybody_hears_of_it(
     assert contact.verified_via == VerifiedVia.APPROVAL
     assert list(services.organisations_of_user(stranger)) == [organisation]
     assert _subjects(mailoutbox, member.email) == [
-        f"Vreemde is now a member of {organisation.name}"
+        f"Vreemde is nu lid van {organisation.name}"
     ]
     assert _subjects(mailoutbox, stranger.email) == [
-        f"You are now a member of {organisation.name}"
+        f"U bent nu lid van {organisation.name}"
     ]
     assert request.history.count() == 2
 
@@ -145,7 +150,7 @@ def test_rejection_tells_the_requester_and_a_decided_request_stays_decided(
     with django_capture_on_commit_callbacks(execute=True):
         services.membership_request_reject(request=request, by=admin_user)
     assert _subjects(mailoutbox, stranger.email) == [
-        f"Your request to act for {organisation.name} was not approved"
+        f"Uw verzoek om namens {organisation.name} op te treden is niet goedgekeurd"
     ]
     with pytest.raises(ValidationError):
         services.membership_request_approve(request=request, by=admin_user)
@@ -178,10 +183,10 @@ def test_an_admin_removes_a_member_who_keeps_no_access(
     assert contact.user is None and not contact.is_admin
     assert not services.organisations_of_user(member).exists()
     assert _subjects(mailoutbox, admin_user.email) == [
-        f"{member.name} is no longer a member of {organisation.name}"
+        f"{member.name} is geen lid meer van {organisation.name}"
     ]
     assert _subjects(mailoutbox, member.email) == [
-        f"You are no longer a member of {organisation.name}"
+        f"U bent geen lid meer van {organisation.name}"
     ]
     # The history keeps who the member was and who removed him.
     latest = contact.history.first()
@@ -266,7 +271,7 @@ def test_grant_verified_joins_a_known_organisation_at_once(
     assert request.status == MembershipRequest.Status.APPROVED
     assert list(services.organisations_of_user(stranger)) == [organisation]
     assert _subjects(mailoutbox, admin_user.email) == [
-        f"Vreemde is now a member of {organisation.name}"
+        f"Vreemde is nu lid van {organisation.name}"
     ]
 
 

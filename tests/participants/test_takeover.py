@@ -99,7 +99,8 @@ def test_a_stranger_typing_bouman_s_kvk_number_takes_nothing_over(
     # Told that the request waits; not "U werkt nu namens ...".
     assert page.status_code == 200
     text = page.content.decode()
-    assert "You now work on behalf of" not in text
+    assert "U werkt nu namens" not in text
+    assert "Uw verzoek om namens de organisatie op te treden" in text
     assert "Bouman Industries" in text  # the public name, nothing more
     assert MembershipRequest.objects.get(user=stranger).status == "pending"
     assert not bouman.contacts.filter(user=stranger).exists()
@@ -107,7 +108,8 @@ def test_a_stranger_typing_bouman_s_kvk_number_takes_nothing_over(
     # Bouman's admin is mailed the request; the stranger nothing of Bouman.
     to_admin = [m for m in mail.outbox if bouman_admin.email in m.to]
     assert [m.subject for m in to_admin] == [
-        "Mallory <mallory@elders.example> asks to act for Bouman Industries"
+        "Mallory <mallory@elders.example> vraagt namens Bouman Industries te "
+        "mogen optreden"
     ]
     assert reverse("mine:members", args=[bouman.pk]) in to_admin[0].body
 
@@ -168,7 +170,7 @@ def test_a_stranger_typing_bouman_s_kvk_number_takes_nothing_over(
         )
     assert response.status_code == 302
     assert [m.subject for m in mail.outbox if stranger.email in m.to] == [
-        "You are now a member of Bouman Industries"
+        "U bent nu lid van Bouman Industries"
     ]
     index = client.get(reverse("mine:index")).content.decode()
     assert open_registration.mission.title in index
@@ -187,10 +189,10 @@ def test_the_members_page_shows_members_and_how_they_were_verified(
     client.force_login(stranger)
     page = client.get(reverse("mine:members", args=[bouman.pk]))
     text = page.content.decode()
-    assert "verified via eHerkenning" in text
+    assert "geverifieerd via eHerkenning" in text
     assert bouman_admin.email in text
     # An ordinary member sees no approve buttons and cannot act as admin.
-    assert "Approve" not in text
+    assert "Goedkeuren" not in text
     own = bouman.contacts.get(user=bouman_admin)
     url = reverse("mine:member_action", args=[bouman.pk, own.pk, "verwijderen"])
     assert client.post(url).status_code == 403
