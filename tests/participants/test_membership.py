@@ -1,5 +1,7 @@
 """Membership of an organisation is granted, never taken (issue 14, item 1)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
@@ -335,3 +337,36 @@ def test_the_demo_makes_bouman_s_contact_its_admin(db):
     contact = bouman.contacts.get(user__email="ondernemer@bouman.example")
     assert contact.is_admin
     assert contact.verified_via
+
+
+def test_the_data_migration_makes_linked_contacts_members_and_the_first_admin(
+    organisation,
+):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("participants.migrations.0006_existing_members")
+    first, second = UserFactory(sme=True), UserFactory(sme=True)
+    plain = ContactPersonFactory(organisation=organisation)
+    made_first = ContactPersonFactory(organisation=organisation, user=first)
+    linked_first = ContactPersonFactory(organisation=organisation, user=second)
+    other = ContactPersonFactory(user=UserFactory(sme=True))
+    # "First" is the earliest linked, whatever the order of the ids.
+    ContactPerson.objects.filter(pk=made_first.pk).update(
+        created_at=datetime(2020, 1, 1, tzinfo=UTC)
+    )
+    ContactPerson.objects.filter(pk=linked_first.pk).update(
+        created_at=datetime(2019, 1, 1, tzinfo=UTC)
+    )
+
+    migration.forwards(apps, None)
+
+    contacts = {c.user_id: c for c in ContactPerson.objects.all()}
+    assert contacts[second.pk].is_admin
+    assert not contacts[first.pk].is_admin
+    assert contacts[other.user_id].is_admin  # first of its own organisation
+    for user in (first, second):
+        assert contacts[user.pk].verified_via == VerifiedVia.BEFORE_APPROVAL
+    plain.refresh_from_db()
+    assert not plain.is_admin and plain.verified_via == ""
