@@ -140,9 +140,9 @@ def personal_data_export(*, user) -> dict:
     and 20), as plain values ready for JSON; nothing of other organisations.
 
     Nine queries whatever the amount of data: the user's roles, contact
-    persons with their organisation, requests to join, registrations with their mission, their
-    results, and the showcase: profiles, their sectors, export stories and
-    contact requests.
+    persons with their organisation, requests to join, registrations with
+    their mission, their results, and the showcase: profiles, their sectors,
+    export stories and contact requests.
     """
     contacts = list(
         ContactPerson.objects.filter(user=user)
