@@ -596,6 +596,66 @@ PRIVACY_AND_AUDIT = {
     ],
 }
 
+# --- membership (issue 14, item 1) ----------------------------------------
+# SME A and B are the admins of their organisations; each organisation has a
+# second member and a stranger's pending request (tests/world.py). The
+# actions are POST only: a GET is refused before anything is looked up.
+_POST_ONLY_SME = sme_only(NOT_ALLOWED, administrator=NOT_ALLOWED)
+
+
+def _member_action(letter: str):
+    return lambda world: {
+        "pk": getattr(world, f"organisation_{letter}").pk,
+        "contact": world.objects[f"member_{letter}"].pk,
+        "action": "verwijderen",
+    }
+
+
+def _request_decision(letter: str):
+    return lambda world: {
+        "pk": getattr(world, f"organisation_{letter}").pk,
+        "request_pk": world.objects[f"membership_request_{letter}"].pk,
+        "action": "goedkeuren",
+    }
+
+
+MEMBERSHIP = {
+    "mine:members": own_organisation(),
+    "mine:member_action": [
+        Case(_POST_ONLY_SME, kwargs=_member_action("a"), label="a"),
+        Case(_POST_ONLY_SME, kwargs=_member_action("b"), label="b"),
+    ],
+    "mine:request_decide": [
+        Case(_POST_ONLY_SME, kwargs=_request_decision("a"), label="a"),
+        Case(_POST_ONLY_SME, kwargs=_request_decision("b"), label="b"),
+    ],
+    "mine:request_withdraw": [
+        Case(_POST_ONLY_SME, kwargs=_pk("membership_request_a"), label="stranger"),
+        Case(_POST_ONLY_SME, kwargs=_pk("membership_request_b_to_a"), label="sme-b"),
+    ],
+    "missions_backoffice:membership_requests": [
+        Case(civil_servants_and_administrators())
+    ],
+    "missions_backoffice:membership_request_decide": [
+        Case(
+            civil_servants_and_administrators(NOT_ALLOWED),
+            kwargs=lambda world: {
+                "pk": world.objects["membership_request_no_admin"].pk,
+                "action": "goedkeuren",
+            },
+            label="no-admin",
+        ),
+        Case(
+            civil_servants_and_administrators(NOT_ALLOWED),
+            kwargs=lambda world: {
+                "pk": world.objects["membership_request_a"].pk,
+                "action": "goedkeuren",
+            },
+            label="with-admin",
+        ),
+    ],
+}
+
 TABLE: dict[str, list[Case]] = {
     **CORE,
     **ACCOUNTS,
@@ -605,4 +665,5 @@ TABLE: dict[str, list[Case]] = {
     **REPORTING,
     **SHOWCASE,
     **PRIVACY_AND_AUDIT,
+    **MEMBERSHIP,
 }

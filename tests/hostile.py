@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from tests.world import (
     ANONYMOUS,
+    CIVIL_SERVANT_LI,
     CIVIL_SERVANT_OV,
     PORTFOLIO_HOLDER_OV,
     SME_A,
@@ -304,6 +305,48 @@ HOSTILE_FORMS += [
         PORTFOLIO_HOLDER_OV,
         ("year", "figure", "key", "programme"),
         method="get",
+    ),
+]
+
+
+# Membership (issue 14, item 1): the decisions are buttons without fields;
+# whatever else is posted is ignored, and repeating a decision is a 4xx.
+HOSTILE_FORMS += [
+    HostileForm(
+        "mine:member_action",
+        SME_A,
+        ("name", "is_admin"),
+        kwargs=lambda world: {
+            "pk": world.organisation_a.pk,
+            "contact": world.objects["member_a"].pk,
+            "action": "beheerder-af",
+        },
+        shown_on=lambda world: [
+            reverse("mine:members", kwargs={"pk": world.organisation_a.pk})
+        ],
+    ),
+    HostileForm(
+        "mine:request_decide",
+        SME_A,
+        ("as_admin", "reason"),
+        kwargs=lambda world: {
+            "pk": world.organisation_a.pk,
+            "request_pk": world.objects["membership_request_a"].pk,
+            "action": "afwijzen",
+        },
+        shown_on=lambda world: [
+            reverse("mine:members", kwargs={"pk": world.organisation_a.pk})
+        ],
+    ),
+    HostileForm(
+        "missions_backoffice:membership_request_decide",
+        CIVIL_SERVANT_LI,
+        ("as_admin", "reason"),
+        kwargs=lambda world: {
+            "pk": world.objects["membership_request_no_admin"].pk,
+            "action": "goedkeuren",
+        },
+        shown_on=_list("missions_backoffice:membership_requests"),
     ),
 ]
 

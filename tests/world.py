@@ -18,6 +18,7 @@ from programmes.models import Province
 from tests.factories import (
     ActionFactory,
     BudgetLineFactory,
+    ContactPersonFactory,
     ContactRequestFactory,
     DecisionFactory,
     ExportStoryFactory,
@@ -25,6 +26,7 @@ from tests.factories import (
     IndicatorTargetFactory,
     IndicatorValueFactory,
     IntendedResultFactory,
+    MembershipRequestFactory,
     MissionFactory,
     OrganisationFactory,
     PrestatieFactory,
@@ -83,8 +85,9 @@ def build_world() -> World:
     organisation_b = OrganisationFactory(province=limburg, name="Beta Handel BV")
     users = {
         ANONYMOUS: None,
-        SME_A: sme_user_of(organisation_a, email="sme-a@example.org"),
-        SME_B: sme_user_of(organisation_b, email="sme-b@example.org"),
+        # Each the admin of its organisation, as its first member would be.
+        SME_A: sme_user_of(organisation_a, admin=True, email="sme-a@example.org"),
+        SME_B: sme_user_of(organisation_b, admin=True, email="sme-b@example.org"),
         CIVIL_SERVANT_OV: UserFactory(
             civil_servant=True, province=overijssel, email="cs-ov@example.org"
         ),
@@ -110,6 +113,7 @@ def build_world() -> World:
     _missions(world)
     _reporting(world)
     _showcase(world)
+    _membership(world)
     return world
 
 
@@ -181,4 +185,26 @@ def _showcase(world: World) -> None:
         )
     world.objects["unpublished_profile"] = PublicProfileFactory(
         organisation=OrganisationFactory(province=world.overijssel)
+    )
+
+
+def _membership(world: World) -> None:
+    """Per organisation a second, ordinary member and a stranger's pending
+    request to join; SME B asks to join A; a Limburg organisation without
+    admin has a request the Limburg civil servant decides."""
+    for letter in ("a", "b"):
+        organisation = getattr(world, f"organisation_{letter}")
+        member = sme_user_of(organisation, email=f"member-{letter}@example.org")
+        world.objects[f"member_{letter}"] = organisation.contacts.get(user=member)
+        world.objects[f"membership_request_{letter}"] = MembershipRequestFactory(
+            organisation=organisation
+        )
+    # SME B asks to join A too: its /mijn/ shows a request pending.
+    world.objects["membership_request_b_to_a"] = MembershipRequestFactory(
+        organisation=world.organisation_a, user=world.user(SME_B)
+    )
+    without_admin = OrganisationFactory(province=world.limburg, name="Delta BV")
+    ContactPersonFactory(organisation=without_admin)
+    world.objects["membership_request_no_admin"] = MembershipRequestFactory(
+        organisation=without_admin
     )

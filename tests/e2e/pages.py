@@ -226,3 +226,14 @@ PAGES += [
         lambda world: {"pk": world.organisation_a.pk},
     ),
 ]
+
+
+# Membership (issue 14, item 1): the admin's member list with requests, an
+# ordinary member's view is the same template without buttons; SME B has a
+# request pending at A (its /mijn/ above); the province's list of requests.
+PAGES += [
+    Visit(SME_A, "mine:members", kwargs=_organisation_a),
+    Visit(SME_B, "mine:members", kwargs=lambda world: {"pk": world.organisation_b.pk}),
+    Visit(CIVIL_SERVANT_LI, "missions_backoffice:membership_requests"),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:membership_requests"),
+]

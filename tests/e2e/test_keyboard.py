@@ -164,3 +164,28 @@ def test_menu_on_a_narrow_screen_opens_with_the_keyboard(page):
     tab_to(page, by_text("Inloggen"), "the log-in link in the opened menu")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/accounts/login/"))
+
+
+def test_an_admin_approves_a_request_to_join_with_the_keyboard_only(
+    page, login_as, organisation
+):
+    from participants.models import MembershipRequest
+    from tests.factories import MembershipRequestFactory, sme_user_of
+
+    admin = sme_user_of(organisation, admin=True)
+    request = MembershipRequestFactory(organisation=organisation)
+    login_as(admin)
+    page.goto(f"/mijn/organisatie/{organisation.pk}/leden/")
+    tab_to(
+        page,
+        lambda focus: (
+            focus["text"].startswith("Goedkeuren") and "beheerder" not in focus["text"]
+        ),
+        "the approve button",
+    )
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator(".messages")).to_contain_text("is nu lid van")
+    request.refresh_from_db()
+    assert request.status == MembershipRequest.Status.APPROVED
+    assert organisation.contacts.filter(user=request.user).exists()
