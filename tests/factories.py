@@ -95,11 +95,17 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"contact{n}@example.org")
 
 
-def sme_user_of(organisation, **kwargs) -> User:
-    """An SME user who is a contact person of `organisation`."""
+def sme_user_of(organisation, *, admin: bool = False, **kwargs) -> User:
+    """An SME user who is an approved member of `organisation` (its admin
+    with `admin=True`)."""
     user = UserFactory(sme=True, **kwargs)
     ContactPersonFactory(
-        organisation=organisation, user=user, name=user.name, email=user.email
+        organisation=organisation,
+        user=user,
+        name=user.name,
+        email=user.email,
+        is_admin=admin,
+        verified_via=ContactPerson.VerifiedVia.APPROVAL,
     )
     return user
 

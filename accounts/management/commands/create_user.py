@@ -54,7 +54,16 @@ class Command(BaseCommand):
             org = Organisation.objects.filter(kvk_number=organisation).first()
             if org is None:
                 raise CommandError(f"Unknown KvK number: {organisation}")
+            # An administrator's word is the approval; the first member
+            # of an organisation becomes its admin.
             ContactPerson.objects.create(
-                organisation=org, user=user, name=name or email, email=email
+                organisation=org,
+                user=user,
+                name=name or email,
+                email=email,
+                verified_via=ContactPerson.VerifiedVia.ADMINISTRATOR,
+                is_admin=not org.contacts.filter(
+                    user__isnull=False, is_admin=True
+                ).exists(),
             )
         self.stdout.write(self.style.SUCCESS(f"Created {user.email} ({role})."))
