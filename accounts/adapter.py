@@ -1,11 +1,15 @@
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import eherkenning
@@ -55,6 +59,13 @@ def _grant(request, *, user, company: eherkenning.Company) -> None:
     )
 
 
+def _language(sociallogin) -> str:
+    """The language of the page the log-in started on: the broker returns
+    to one address without a language prefix."""
+    path = urlsplit(sociallogin.state.get("next") or "").path
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     """The only social log-in is eHerkenning (accounts/eherkenning.py).
 
@@ -77,6 +88,10 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def pre_social_login(self, request, sociallogin):
         super().pre_social_login(request, sociallogin)
+        with translation.override(_language(sociallogin)):
+            self._check_and_grant(request, sociallogin)
+
+    def _check_and_grant(self, request, sociallogin):
         if not eherkenning.is_eherkenning(sociallogin):
             _refuse(request, _("This way of logging in is not offered."))
         claims = eherkenning.claims_of(sociallogin.account.extra_data)
@@ -118,7 +133,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         company = eherkenning.company_from_claims(
             eherkenning.claims_of(sociallogin.account.extra_data)
         )
-        with transaction.atomic():
+        with transaction.atomic(), translation.override(_language(sociallogin)):
             user = super().save_user(request, sociallogin, form=form)
             user.groups.add(Group.objects.get_or_create(name=Role.SME)[0])
             self._grant_or_refuse(request, user=user, company=company)

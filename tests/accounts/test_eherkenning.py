@@ -133,12 +133,14 @@ def sme_role(db):
     return Group.objects.get_or_create(name=Role.SME)[0]
 
 
-def log_in_at_broker(client, broker: str, identity: str, *, process="login"):
+def log_in_at_broker(
+    client, broker: str, identity: str, *, process="login", next_url="/"
+):
     """Press the button, log in at the broker as `identity`, return the
     portal's answer to the broker's redirect back."""
     start = client.post(
         reverse("openid_connect_login", kwargs={"provider_id": "eherkenning"}),
-        {"process": process},
+        {"process": process, "next": next_url},
     )
     assert start.status_code == 302, start
     authorize = start["Location"]
@@ -182,8 +184,6 @@ def test_eherkenning_login_makes_a_verified_member_of_the_kvk_claims_company(
     """The KvK number of the claims lands the person in that organisation,
     verified, without anybody approving it; the account is an SME user's
     with the broker's e-mail address verified."""
-    from participants.models import VerifiedVia
-
     bouman = OrganisationFactory(kvk_number="06012345", name="Bouman Industries")
     UserFactory(sme=True)  # somebody else, for contrast
     response = log_in_at_broker(client, eherkenning_on, "jan")
@@ -196,7 +196,7 @@ def test_eherkenning_login_makes_a_verified_member_of_the_kvk_claims_company(
     assert EmailAddress.objects.get(user=user, email=user.email).verified
     contact = ContactPerson.objects.get(user=user)
     assert contact.organisation == bouman
-    assert contact.verified_via == VerifiedVia.EHERKENNING
+    assert contact.verified_via == ContactPerson.VerifiedVia.EHERKENNING
     assert "geverifieerd via eherkenning" in _messages(response).lower()
     home = client.get(reverse("home"))
     assert home.wsgi_request.user == user
@@ -250,11 +250,21 @@ def test_eherkenning_login_without_a_valid_kvk_claim_is_refused(
 
 
 @pytest.mark.django_db
-def test_refusal_is_in_english_on_english_pages(client, eherkenning_on, sme_role):
-    client.cookies["django_language"] = "en"
-    response = log_in_at_broker(client, eherkenning_on, "nokvk")
-    assert response.status_code == 403
-    assert "carried no KvK number" in response.content.decode()
+def test_english_pages_log_in_and_refuse_in_english(client, eherkenning_on, sme_role):
+    """The broker returns to one address without a language; the language
+    of the page the person started on goes along with the log-in."""
+    page = client.get("/en/accounts/login/").content.decode()
+    assert "Log in with eHerkenning" in page
+    assert 'name="next" value="/en/"' in page
+
+    refused = log_in_at_broker(client, eherkenning_on, "nokvk", next_url="/en/")
+    assert refused.status_code == 403
+    assert "carried no KvK number" in refused.content.decode()
+    assert '<html lang="en">' in refused.content.decode()
+
+    logged_in = log_in_at_broker(client, eherkenning_on, "jan", next_url="/en/")
+    assert logged_in["Location"] == "/en/"
+    assert "Verified via eHerkenning" in _messages(logged_in)
 
 
 @pytest.mark.django_db
@@ -276,10 +286,10 @@ def test_staff_account_cannot_log_in_through_eherkenning(
 def test_existing_user_connects_eherkenning_and_becomes_verified_member(
     client, eherkenning_on, sme_role
 ):
-    from participants.models import VerifiedVia
-
     user = UserFactory(sme=True, email="jan.prive@example.org")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True)
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
     client.force_login(user)
 
     response = log_in_at_broker(client, eherkenning_on, "jan", process="connect")
@@ -287,7 +297,7 @@ def test_existing_user_connects_eherkenning_and_becomes_verified_member(
     assert response.status_code == 302
     assert SocialAccount.objects.get(provider="eherkenning").user == user
     contact = ContactPerson.objects.get(user=user, organisation__kvk_number="06012345")
-    assert contact.verified_via == VerifiedVia.EHERKENNING
+    assert contact.verified_via == ContactPerson.VerifiedVia.EHERKENNING
 
 
 @pytest.mark.django_db
