@@ -7,11 +7,6 @@ makes real HTTP calls to the provider (discovery, token, userinfo); the
 person's browser side at the broker (log-in, consent) is done with requests.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,12 +22,11 @@ from accounts.models import User
 from accounts.roles import Role
 from participants.models import ContactPerson, Organisation
 from tests.factories import OrganisationFactory, UserFactory
+from tests.oidc_provider.running import PASSWORD, running_provider
 
-ROOT = Path(__file__).resolve().parents[2]
 CLIENT_ID = "exportportaal-test"
 CLIENT_SECRET = "a-client-secret-for-the-tests-only"
 CALLBACK = "http://testserver/accounts/oidc/eherkenning/login/callback/"
-BROKER_PASSWORD = "broker-test-password"  # tests/oidc_provider/serve.py
 
 KVK = "urn:etoegang:core:LegalSubjectID"
 BRANCH = "urn:etoegang:1.9:ServiceRestriction:Vestigingsnr"
@@ -67,52 +61,25 @@ IDENTITIES = {
         KVK: "23456789",
         BRANCH: "12",
     },
+    "scriptkvk": {
+        "name": "<b>Script</b>",
+        "email": "script@kvk.example",
+        KVK: "<script>hostile(1)</script>",
+    },
 }
 
 
 @pytest.fixture(scope="module")
 def broker(tmp_path_factory):
     """The tests' OpenID Connect provider, running until the module ends."""
-    folder = tmp_path_factory.mktemp("oidc_provider")
-    identities = folder / "identities.json"
-    identities.write_text(json.dumps(IDENTITIES))
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))
-    }
-    env.update(
-        OIDC_TEST_DB=str(folder / "provider.sqlite3"),
-        OIDC_TEST_IDENTITIES=str(identities),
-        OIDC_TEST_CLIENT=json.dumps(
-            {
-                "client_id": CLIENT_ID,
-                "client_secret": CLIENT_SECRET,
-                "redirect_uris": [CALLBACK],
-            }
-        ),
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.oidc_provider.serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        line = process.stdout.readline()
-        if not line.startswith("READY "):
-            process.kill()
-            pytest.fail(f"OIDC provider did not start: {process.stderr.read()}")
-        port = int(line.split()[1])
-        yield f"http://127.0.0.1:{port}/o"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with running_provider(
+        tmp_path_factory.mktemp("oidc_provider"),
+        identities=IDENTITIES,
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
+        redirect_uris=[CALLBACK],
+    ) as issuer:
+        yield issuer
 
 
 @pytest.fixture
@@ -151,7 +118,7 @@ def log_in_at_broker(
     login_url = requests.compat.urljoin(authorize, answer.headers["Location"])
     answer = browser.post(
         login_url,
-        {"username": identity, "password": BROKER_PASSWORD},
+        {"username": identity, "password": PASSWORD},
         allow_redirects=False,
         timeout=10,
     )
@@ -232,6 +199,7 @@ def test_eherkenning_login_with_an_unknown_kvk_number_creates_the_organisation(
         ("badkvk", "“1234ABCD”"),
         ("widekvk", "precies 8 cijfers"),
         ("badbranch", "precies 12 cijfers"),
+        ("scriptkvk", "&lt;script&gt;hostile(1)&lt;/script&gt;"),
     ],
 )
 def test_eherkenning_login_without_a_valid_kvk_claim_is_refused(
@@ -247,6 +215,25 @@ def test_eherkenning_login_without_a_valid_kvk_claim_is_refused(
     assert not ContactPerson.objects.exists()
     assert not SocialAccount.objects.exists()
     assert not client.get(reverse("home")).wsgi_request.user.is_authenticated
+    assert "<script>hostile" not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"process": "<script>hostile(1)</script>"},
+        {"next": "https://evil.example/"},
+        {"next": "\x00" * 3, "process": "connect"},
+        {"process": "redirect", "next": "//evil.example"},
+    ],
+)
+def test_hostile_start_of_the_log_in_is_never_a_500(client, eherkenning_on, data):
+    response = client.post(
+        reverse("openid_connect_login", kwargs={"provider_id": "eherkenning"}), data
+    )
+    assert response.status_code < 500
+    assert "evil.example" not in response.get("Location", "").split("?")[0]
 
 
 @pytest.mark.django_db

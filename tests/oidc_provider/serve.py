@@ -12,7 +12,7 @@ import socketserver
 import sys
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-PASSWORD = "broker-test-password"
+from .running import PASSWORD
 
 
 class _Server(socketserver.ThreadingMixIn, WSGIServer):
