@@ -1,3 +1,4 @@
+from allauth.socialaccount.models import SocialApp, SocialToken
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -51,3 +52,12 @@ class UserAdmin(BaseUserAdmin):
     @admin.display(description=_("roles"))
     def role_names(self, obj):
         return ", ".join(group.name for group in obj.groups.all())
+
+
+# eHerkenning's broker is configured from the environment only
+# (accounts/eherkenning.py) and its tokens are not stored: the admin offers
+# the linked accounts, not allauth's apps and tokens.
+
+for _model in (SocialApp, SocialToken):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)

@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # eHerkenning over OpenID Connect (accounts/eherkenning.py); its URLs
+    # answer 404 unless EHERKENNING_ENABLED is set.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -169,10 +173,46 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+# Only the eHerkenning broker configured below; e-mail addresses it asserts
+# never log in to an existing account (that one connects eHerkenning itself).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_STORE_TOKENS = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Exportportaal")
 # Civil servants and administrators must set up TOTP before they can work.
 REQUIRE_STAFF_2FA = env.bool("DJANGO_REQUIRE_STAFF_2FA", default=not DEBUG)
+
+# eHerkenning through a broker that speaks OpenID Connect. Off by default:
+# without it there is no button and its URLs answer 404. The claim names
+# default to those of the eHerkenning attribute catalogue as brokers pass
+# them on (the same defaults as django-digid-eherkenning).
+EHERKENNING = {
+    "ENABLED": env.bool("EHERKENNING_ENABLED", default=False),
+    # The broker's issuer URL or its discovery URL (.well-known/...).
+    "SERVER_URL": env("EHERKENNING_SERVER_URL", default=""),
+    "CLIENT_ID": env("EHERKENNING_CLIENT_ID", default=""),
+    "CLIENT_SECRET": env("EHERKENNING_CLIENT_SECRET", default=""),
+    "SCOPES": env.list("EHERKENNING_SCOPES", default=["openid"]),
+    "KVK_CLAIM": env(
+        "EHERKENNING_KVK_CLAIM", default="urn:etoegang:core:LegalSubjectID"
+    ),
+    "BRANCH_CLAIM": env(
+        "EHERKENNING_BRANCH_CLAIM",
+        default="urn:etoegang:1.9:ServiceRestriction:Vestigingsnr",
+    ),
+    "COMPANY_NAME_CLAIM": env(
+        "EHERKENNING_COMPANY_NAME_CLAIM",
+        default="urn:etoegang:1.11:attribute-represented:CompanyName",
+    ),
+    # Who acts: the broker's stable identifier of the person.
+    "UID_CLAIM": env("EHERKENNING_UID_CLAIM", default="sub"),
+    "PKCE": env.bool("EHERKENNING_PKCE", default=True),
+    # client_secret_post or client_secret_basic; empty: as the broker
+    # announces in its discovery document.
+    "TOKEN_AUTH_METHOD": env("EHERKENNING_TOKEN_AUTH_METHOD", default=""),
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -438,6 +478,16 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# The eHerkenning button's form is answered with a redirect to the broker;
+# browsers hold that redirect to form-action too.
+if EHERKENNING["ENABLED"] and EHERKENNING["SERVER_URL"]:
+    from urllib.parse import urlsplit
+
+    _broker = urlsplit(EHERKENNING["SERVER_URL"])
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_broker.scheme}://{_broker.netloc}"
+    )
 
 LOGGING = {
     "version": 1,

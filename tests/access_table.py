@@ -107,6 +107,16 @@ def _password_reset_key(world: World) -> dict[str, str]:
     }
 
 
+def _broker_cases() -> list[Case]:
+    def provider(provider_id):
+        return lambda world: {"provider_id": provider_id}
+
+    return [
+        Case(everybody(NOT_FOUND), kwargs=provider(p), label=p)
+        for p in ("eherkenning", "another")
+    ]
+
+
 CORE = {
     "healthz": [Case(everybody(OK))],
     # GET changes nothing and returns to the start page; the form POSTs.
@@ -167,6 +177,15 @@ ACCOUNTS = {
         # A real token is moved out of the address into the session first.
         Case(everybody(Redirect()), kwargs=_password_reset_key, label="sme_b"),
     ],
+    # eHerkenning is off unless EHERKENNING_ENABLED is set (as here): its
+    # URLs answer 404 to everybody. tests/accounts/test_eherkenning.py tries
+    # them switched on, against a real OpenID Connect provider.
+    "openid_connect_login": _broker_cases(),
+    "openid_connect_callback": _broker_cases(),
+    "socialaccount_login_cancelled": [Case(everybody(NOT_FOUND))],
+    "socialaccount_login_error": [Case(everybody(NOT_FOUND))],
+    "socialaccount_signup": [Case(everybody(NOT_FOUND))],
+    "socialaccount_connections": [Case(everybody(NOT_FOUND))],
     "mfa_index": [Case(logged_in())],
     # Only during a log-in with a second factor; otherwise back to log in.
     "mfa_authenticate": [Case(logged_in(Redirect("home")))],
