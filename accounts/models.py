@@ -1,5 +1,6 @@
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +51,16 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
         help_text=_("Civil servants and portfolio holders work for one province."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language of e-mails sent without a page to take it from, such "
+            "as the invitation."
+        ),
     )
     mfa_exempt = models.BooleanField(
         _("exempt from two-factor authentication"),
