@@ -76,7 +76,8 @@ class AccountAdapter(DefaultAccountAdapter):
         super().send_notification_mail(template_prefix, user, context, email)
 
     def get_email_confirmation_url(self, request, emailconfirmation):
-        return portal_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+        path = reverse("account_confirm_email", args=[emailconfirmation.key])
+        return portal_url(path)
 
     def get_reset_password_from_key_url(self, key):
         return password_reset_from_key_url(key)

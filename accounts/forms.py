@@ -36,7 +36,7 @@ class SignupForm(forms.Form):
 
 
 def full_name(first_name: str, last_name: str) -> str:
-    """"Anna van der Berg" from its parts, without stray spaces."""
+    """The full name ("Anna van der Berg") from its parts, single-spaced."""
     return " ".join(" ".join((first_name or "", last_name or "")).split())
 
 

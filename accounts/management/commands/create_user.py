@@ -73,9 +73,11 @@ class Command(BaseCommand):
             ContactPerson.objects.create(
                 organisation=org, user=user, name=name or email, email=email
             )
-        invited = " An invitation e-mail is on its way." if (
-            password is None and not no_invite
-        ) else ""
+        invited = (
+            " An invitation e-mail is on its way."
+            if (password is None and not no_invite)
+            else ""
+        )
         self.stdout.write(
             self.style.SUCCESS(f"Created {user.email} ({role}).{invited}")
         )
