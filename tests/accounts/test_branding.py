@@ -291,3 +291,32 @@ def test_the_language_for_mails_is_part_of_the_own_data_export(sme_user):
     sme_user.language = "en"
     sme_user.save(update_fields=["language"])
     assert personal_data_export(user=sme_user)["account"]["language"] == "en"
+
+
+def test_the_second_step_of_logging_in_speaks_formal_dutch(civil_servant, client):
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(
+        user=civil_servant, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
+    response = client.post(
+        reverse("account_login"),
+        {"login": civil_servant.email, "password": PASSWORD},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("mfa_authenticate")
+    text = _main(response)
+    assert "Uw account is beveiligd met tweestapsverificatie." in text
+    assert not INFORMAL.search(text), text
+
+
+def test_a_valid_confirmation_link_asks_to_confirm_formally(client):
+    user = UserFactory(sme=True)
+    address = EmailAddress.objects.get(user=user)
+    address.verified = False
+    address.save()
+    from allauth.account.models import EmailConfirmationHMAC
+
+    key = EmailConfirmationHMAC(address).key
+    text = _main(client.get(reverse("account_confirm_email", args=[key])))
+    assert f"Bevestig dat {user.email} het e-mailadres is van {user.name}." in text
