@@ -137,11 +137,20 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 # through the same form (config/urls.py).
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Sign-up also asks first and last name (accounts.forms.SignupForm), so
+# that the portal greets people by name rather than by e-mail address.
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# allauth's e-mails carry no "[host:port]" in the subject: the sender's name
+# says which portal writes, like the portal's own e-mails.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Tell people when their password, address or second factor changed, so a
+# change they did not make does not go unnoticed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Confirming who you are before a sensitive change takes the password or the
 # second factor; a code mailed to the address proves only the mailbox.
 ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
@@ -376,8 +385,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# The portal's name in e-mails (allauth's included) and the address links in
+# e-mails point to (no trailing slash), never the host of the request that
+# happened to send the mail.
 SITE_NAME = env("PORTAL_SITE_NAME", default="Exportportaal mkb")
-# The address links in e-mails point to (no trailing slash).
 PORTAL_URL = env("PORTAL_URL", default="http://localhost:8000")
 
 # De-minimis aid, Regulation (EU) 2023/2831: a ceiling per single undertaking

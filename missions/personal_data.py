@@ -182,6 +182,7 @@ def personal_data_export(*, user) -> dict:
         "account": {
             "email": user.email,
             "name": user.name,
+            "language": user.language,
             "roles": sorted(user.roles),
             "date_joined": user.date_joined,
             "last_login": user.last_login,

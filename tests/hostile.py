@@ -17,6 +17,7 @@ from django.urls import reverse
 from hypothesis import strategies as st
 
 from tests.world import (
+    ADMINISTRATOR,
     ANONYMOUS,
     CIVIL_SERVANT_LI,
     CIVIL_SERVANT_OV,
@@ -94,7 +95,11 @@ class HostileForm:
 
 HOSTILE_FORMS = [
     HostileForm("account_login", ANONYMOUS, ("login", "password", "remember")),
-    HostileForm("account_signup", ANONYMOUS, ("email", "password1", "password2")),
+    HostileForm(
+        "account_signup",
+        ANONYMOUS,
+        ("first_name", "last_name", "email", "password1", "password2"),
+    ),
     HostileForm("account_reset_password", ANONYMOUS, ("email",)),
     HostileForm(
         "account_change_password", SME_A, ("oldpassword", "password1", "password2")
@@ -116,6 +121,14 @@ HOSTILE_FORMS = [
     ),
     HostileForm("mfa_activate_totp", SME_A, ("code",)),
     HostileForm("set_language", ANONYMOUS, ("language", "next")),
+    # An administrator invites a person; the user list shows the name.
+    HostileForm(
+        "admin:accounts_user_add",
+        ADMINISTRATOR,
+        ("email", "name", "language", "role"),
+        fixed={"_save": "1"},
+        shown_on=lambda world: [reverse("admin:accounts_user_changelist")],
+    ),
 ]
 
 

@@ -42,6 +42,17 @@ class Visit:
         return f"{self.role}-{self.url_name}{suffix}"
 
 
+def _reset_key(user) -> dict[str, str]:
+    """A valid link to choose a password (the invitation's, the reset's)."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    return {
+        "uidb36": user_pk_to_url_str(user),
+        "key": default_token_generator.make_token(user),
+    }
+
+
 def submit_empty(page) -> None:
     """Send the page's main form empty, so its error summary shows."""
     page.locator("main form").last.locator("[type=submit]").last.click()
@@ -85,6 +96,13 @@ PAGES: list[Visit] = [
         kwargs=lambda world: {"uidb36": "1", "key": "no-such-key"},
         label="bad-key",
     ),
+    Visit(
+        ANONYMOUS,
+        "account_reset_password_from_key",
+        kwargs=lambda world: _reset_key(world.user(SME_B)),
+        label="choose-password",
+    ),
+    Visit(ANONYMOUS, "account_inactive"),
     Visit(ANONYMOUS, "/bestaat-niet/", status=404, label="not-found"),
     # Entrepreneur
     Visit(SME_A, "programmes:index", status=403, label="forbidden"),
@@ -93,6 +111,7 @@ PAGES: list[Visit] = [
     Visit(SME_A, "account_change_password"),
     Visit(SME_A, "account_change_password", prepare=submit_empty, label="errors"),
     Visit(SME_A, "account_logout"),
+    Visit(SME_A, "account_reauthenticate"),
     Visit(SME_A, "mfa_index"),
     Visit(SME_A, "mfa_activate_totp"),
     Visit(SME_A, "mfa_activate_totp", prepare=submit_empty, label="errors"),
@@ -112,6 +131,9 @@ PAGES: list[Visit] = [
     Visit(ADMINISTRATOR, "admin:index"),
     Visit(ADMINISTRATOR, "admin:accounts_user_changelist"),
     Visit(ADMINISTRATOR, "admin:accounts_user_add"),
+    Visit(
+        ADMINISTRATOR, "admin:accounts_user_add", prepare=submit_empty, label="errors"
+    ),
     Visit(
         ADMINISTRATOR,
         "admin:accounts_user_change",

@@ -127,11 +127,13 @@ def test_sign_up_verify_and_log_in_with_the_keyboard_only(page, db):
     page.keyboard.press("Enter")
     expect(page.locator("[data-error-summary]")).to_be_focused()
     page.keyboard.press("Tab")
-    assert focused(page)["href"] == "#id_email"
+    assert focused(page)["href"] == "#id_first_name"
     page.keyboard.press("Enter")
-    expect(page.locator("#id_email")).to_be_focused()
+    expect(page.locator("#id_first_name")).to_be_focused()
 
-    page.keyboard.type(email)
+    page.keyboard.type("Nieuw")
+    type_into(page, "id_last_name", "van Bedrijf")
+    type_into(page, "id_email", email)
     type_into(page, "id_password1", password)
     type_into(page, "id_password2", password)
     page.keyboard.press("Enter")
@@ -150,7 +152,9 @@ def test_sign_up_verify_and_log_in_with_the_keyboard_only(page, db):
     type_into(page, "id_login", email)
     type_into(page, "id_password", password)
     page.keyboard.press("Enter")
-    expect(page.locator("form[action$='/logout/'] button")).to_be_visible()
+    expect(page.locator("form[action$='/logout/'] button")).to_have_text(
+        "Nieuw van Bedrijf uitloggen"
+    )
     expect(page.locator("main")).to_contain_text("Meld uw bedrijf aan")
 
 
