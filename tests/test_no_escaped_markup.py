@@ -24,7 +24,8 @@ from tests.world import (
     build_world,
 )
 
-pytestmark = pytest.mark.django_db
+# The world's ready report writes its files.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("report_files")]
 
 BACK_OFFICE = (
     "programmes:",

@@ -354,3 +354,9 @@ def add_back_office_data(world: World) -> None:
     world.objects["hidden_story"] = ExportStoryFactory(
         organisation=world.organisation_a, hidden=True
     )
+
+    # A ready report, generated as the worker does (all four files).
+    from reporting.services import report_run_generate
+
+    queued = ReportRunFactory(province=province, year=2016)
+    world.objects["ready_report_ov"] = report_run_generate(run_id=queued.pk)
