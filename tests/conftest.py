@@ -54,6 +54,24 @@ def sme_user(organisation):
     return sme_user_of(organisation)
 
 
+@pytest.fixture
+def report_files(tmp_path, settings):
+    """Generated report files go to the test's own directory."""
+    from reporting.models import ReportRun
+
+    storage = ReportRun._meta.get_field("pdf_file").storage
+    location = tmp_path / "reports"
+    old = storage._location
+    storage._location = str(location)
+    for name in ("base_location", "location"):
+        storage.__dict__.pop(name, None)
+    settings.REPORTS_ROOT = location
+    yield location
+    storage._location = old
+    for name in ("base_location", "location"):
+        storage.__dict__.pop(name, None)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache

@@ -15,6 +15,7 @@ from typing import Any
 from tests.world import (
     ADMINISTRATOR,
     ANONYMOUS,
+    BUSY_MISSION_PAGES,
     CIVIL_SERVANT_LI,
     CIVIL_SERVANT_OV,
     PORTFOLIO_HOLDER_OV,
@@ -258,4 +259,138 @@ PAGES += [
     Visit(SME_B, "mine:members", kwargs=lambda world: {"pk": world.organisation_b.pk}),
     Visit(CIVIL_SERVANT_LI, "missions_backoffice:membership_requests"),
     Visit(CIVIL_SERVANT_OV, "missions_backoffice:membership_requests"),
+# Every back-office page kind (issue 13), with the data of a busy season
+# (tests/world.py: add_back_office_data, which the audit adds to the world):
+# the programmes' lists, details and forms of every kind of object, the
+# mission page of a completed mission with 300 registrations (the pages with
+# attendance buttons and results links, with no-shows and the waiting list,
+# with rejections and withdrawals), a mission under review, moderation and a
+# ready report. test_every_back_office_page_kind_is_audited keeps this list
+# complete.
+_PROGRAMME_KINDS = (
+    # (URL name prefix, world object, the object its create URL hangs under)
+    ("prestatie", "prestatie_ov", None),
+    ("programme", "programme_ov", None),
+    ("decision", "decision_ov", None),
+    ("reserve", "reserve_ov", None),
+    ("action", "action_ov", "prestatie_ov"),
+    ("indicator", "indicator_ov", "action_ov"),
+    ("target", "target_ov", "indicator_ov"),
+    ("value", "value_ov", "indicator_ov"),
+    ("note", "note_ov", "action_ov"),
+    ("result", "result_ov", "prestatie_ov"),
+    ("budgetline", "budgetline_ov", "prestatie_ov"),
+    ("mutation", "mutation_ov", "reserve_ov"),
+)
+_AUDITED = {visit.url_name for visit in PAGES if visit.role == CIVIL_SERVANT_OV}
+
+
+def _programme_visits():
+    for name, obj, parent in _PROGRAMME_KINDS:
+        for suffix, kwargs in (
+            ("list", None),
+            ("detail", _pk(obj)),
+            ("update", _pk(obj)),
+            ("create", _pk(parent) if parent else None),
+        ):
+            url_name = f"programmes:{name}_{suffix}"
+            if url_name in _AUDITED or (suffix == "list" and name == "target"):
+                continue
+            if kwargs is None:
+                yield Visit(CIVIL_SERVANT_OV, url_name)
+            else:
+                yield Visit(CIVIL_SERVANT_OV, url_name, kwargs=kwargs)
+
+
+def _busy_registration(status: str, moment: str = ""):
+    def kwargs(world: World) -> dict[str, Any]:
+        registration = (
+            world.objects["busy_mission_ov"].registrations.filter(status=status).first()
+        )
+        return {"pk": registration.pk, **({"moment": moment} if moment else {})}
+
+    return kwargs
+
+
+def _moderation(kind: str, name: str):
+    return lambda world: {"kind": kind, "pk": world.objects[name].pk}
+
+
+PAGES += [
+    *_programme_visits(),
+    Visit(CIVIL_SERVANT_OV, "programmes:mutation_counter", kwargs=_pk("mutation_ov")),
+    *(
+        Visit(
+            CIVIL_SERVANT_OV,
+            "missions_backoffice:detail",
+            kwargs=_pk("busy_mission_ov"),
+            query=f"?page={number}",
+            label=f"completed-300-page-{number}",
+        )
+        for number in BUSY_MISSION_PAGES
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:detail",
+        kwargs=_pk("review_mission_ov"),
+        label="under-review",
+    ),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:edit", kwargs=_pk("busy_mission_ov")),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:edit",
+        kwargs=_pk("mission_ov"),
+        label="open",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:registration",
+        kwargs=_busy_registration("attended"),
+        label="attended-with-results",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:registration",
+        kwargs=_pk("rejected_registration_ov"),
+        label="rejected",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:results",
+        kwargs=_busy_registration("attended", "6_months"),
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:results",
+        kwargs=_busy_registration("attended", "after"),
+        label="filled-in",
+    ),
+    Visit(CIVIL_SERVANT_OV, "showcase_moderation:list"),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "showcase_moderation:detail",
+        kwargs=_moderation("profiel", "hidden_profile"),
+        label="profile",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "showcase_moderation:detail",
+        kwargs=_moderation("verhaal", "hidden_story"),
+        label="story",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "reporting:detail",
+        kwargs=_pk("ready_report_ov"),
+        label="ready",
+    ),
+    # The portfolio holder reads the busy mission's figures on the dashboard
+    # and the ready report, without write buttons.
+    Visit(
+        PORTFOLIO_HOLDER_OV,
+        "reporting:detail",
+        kwargs=_pk("ready_report_ov"),
+        label="ready",
+    ),
+    Visit(PORTFOLIO_HOLDER_OV, "programmes:reserve_detail", kwargs=_pk("reserve_ov")),
 ]
