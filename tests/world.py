@@ -211,6 +211,8 @@ def _membership(world: World) -> None:
     world.objects["membership_request_no_admin"] = MembershipRequestFactory(
         organisation=without_admin
     )
+
+
 # --- the back office as it looks after a season of work --------------------
 
 BUSY_MISSION_MIX = (

@@ -259,6 +259,9 @@ PAGES += [
     Visit(SME_B, "mine:members", kwargs=lambda world: {"pk": world.organisation_b.pk}),
     Visit(CIVIL_SERVANT_LI, "missions_backoffice:membership_requests"),
     Visit(CIVIL_SERVANT_OV, "missions_backoffice:membership_requests"),
+]
+
+
 # Every back-office page kind (issue 13), with the data of a busy season
 # (tests/world.py: add_back_office_data, which the audit adds to the world):
 # the programmes' lists, details and forms of every kind of object, the
