@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.apps import apps
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
@@ -157,10 +159,12 @@ def looks_personal(model_field) -> bool:
 
 def fields_looking_personal(model_classes: Iterable[type[models.Model]]) -> list[str]:
     """Labels of the stored fields of these models that look personal,
-    historical (simple-history) models included when they are passed."""
+    historical (simple-history) models included when they are passed. A
+    proxy model stores nothing of its own: its fields are its parent's."""
     return sorted(
         field_label(model_field)
         for model in model_classes
+        if not model._meta.proxy
         for model_field in model._meta.concrete_fields
         if looks_personal(model_field)
     )
@@ -172,6 +176,26 @@ def undeclared_fields(model_classes: Iterable[type[models.Model]]) -> list[str]:
     declared = covered_fields().keys() | _not_personal.keys()
     return [
         name for name in fields_looking_personal(model_classes) if name not in declared
+    ]
+
+
+@checks.register(checks.Tags.models)
+def undeclared_fields_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """``manage.py check`` (and makemigrations, runserver) names a field
+    that looks personal and is in neither list, before a test does."""
+    configs = app_configs or apps.get_app_configs()
+    model_classes = [model for config in configs for model in config.get_models(True)]
+    return [
+        checks.Warning(
+            f"{label} may hold personal data, but no scrubber erases it and "
+            "it is not declared not personal.",
+            hint=(
+                "Add it to a Scrubber in the app's scrubbers.py, or to its "
+                "NOT_PERSONAL with the reason (see config/personal_data.py)."
+            ),
+            id="personal_data.W001",
+        )
+        for label in undeclared_fields(model_classes)
     ]
 
 

@@ -10,6 +10,7 @@ personal data, to that module's ``NOT_PERSONAL`` with the reason.
 
 import pytest
 from django.apps import apps
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.test.utils import isolate_apps
@@ -163,3 +164,31 @@ def test_a_comma_separated_list_loses_only_exactly_those_addresses():
     assert personal_data.addresses_removed("jan@bedrijf.example", {"jan@b"}) == (
         "jan@bedrijf.example"
     )
+
+
+def test_manage_py_check_names_an_undeclared_field(monkeypatch):
+    assert personal_data.undeclared_fields_check() == []
+    monkeypatch.delitem(personal_data._not_personal, "missions.Registration.motivation")
+
+    warnings = personal_data.undeclared_fields_check()
+
+    assert [(w.id, w.msg.split()[0]) for w in warnings] == [
+        ("personal_data.W001", "missions.Registration.motivation")
+    ]
+    registered = checks.run_checks(tags=[checks.Tags.models])
+    assert "personal_data.W001" in {message.id for message in registered}
+
+
+def test_a_proxy_model_is_not_counted_twice():
+    from django.contrib.auth import get_user_model
+
+    @isolate_apps("accounts")
+    def _proxy_fields():
+        class Entrepreneur(get_user_model()):
+            class Meta:
+                app_label = "accounts"
+                proxy = True
+
+        return personal_data.fields_looking_personal([Entrepreneur])
+
+    assert _proxy_fields() == []
