@@ -17,7 +17,6 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from tests.factories import PASSWORD, ReportRunFactory, UserFactory
-from tests.reporting.conftest import report_files  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
