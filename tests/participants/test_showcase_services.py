@@ -169,7 +169,7 @@ def test_story_photo_above_the_size_limit_is_refused(organisation, settings):
             photo_alt="Rood vlak",
         )
     # SHOWCASE_PHOTO_MAX_BYTES, not the general DJANGO_UPLOAD_MAX_BYTES.
-    assert "de grens is 100\xa0bytes" in str(error.value.message_dict["photo"])
+    assert "de grens is 100\xa0bytes" in error.value.message_dict["photo"][0]
 
 
 def test_story_with_a_valid_photo_is_saved(organisation, settings, tmp_path):
