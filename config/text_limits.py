@@ -60,17 +60,36 @@ def check_text_length(model, name: str, value, *, error_key: str = "") -> None:
         raise ValidationError({error_key or name: errors})
 
 
+def _plain_line_breaks(to_python):
+    def convert(value):
+        value = to_python(value)
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value
+
+    return convert
+
+
 class TextLimitsFormMixin:
-    """Show the length limit next to every text area of the form."""
+    """Show the length limit next to every text area of the form, and count
+    it as the browser does.
+
+    A browser counts a line break in a text area as one character towards
+    `maxlength` but sends it as two (CR LF); the text areas' line breaks
+    are made plain LF before the length is checked, so text the browser
+    let through is not refused, and paragraphs split on blank lines.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if (
+            if not (
                 isinstance(field, forms.CharField)
-                and field.max_length
                 and isinstance(field.widget, forms.Textarea)
             ):
+                continue
+            field.to_python = _plain_line_breaks(field.to_python)
+            if field.max_length:
                 limit = limit_text(field.max_length)
                 field.help_text = (
                     format_lazy("{} {}", field.help_text, limit)

@@ -382,3 +382,27 @@ def test_admin_refuses_a_long_progress_note():
     assert response.context["adminform"].form.errors["text"]
     note.refresh_from_db()
     assert len(note.text) <= LONG
+
+
+def test_line_breaks_count_as_one_character_as_in_the_browser():
+    """The browser lets 1,999 characters with 19 line breaks through
+    `maxlength`, and sends each break as CR LF: 2,018 characters."""
+    from missions.forms import RejectForm
+
+    typed = "\r\n".join(["x" * 99] * 20)
+    assert len(typed) > SHORT >= len(typed.replace("\r\n", "\n"))
+    form = RejectForm(data={"reason": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["reason"] == typed.replace("\r\n", "\n")
+
+
+def test_story_paragraphs_typed_in_a_browser_are_kept_apart(client):
+    world = build_world()
+    client.force_login(world.user(SME_A))
+    url = reverse("mine_showcase:story_create", kwargs={"pk": world.organisation_a.pk})
+    response = client.post(
+        url, {"title": "Naar Japan", "body": "Alinea een.\r\n\r\nAlinea twee."}
+    )
+    assert response.status_code == 302
+    story = ExportStory.objects.get(title="Naar Japan")
+    assert story.paragraphs == ["Alinea een.", "Alinea twee."]
