@@ -5,6 +5,7 @@ portfolio holders read the result in the report."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
@@ -59,15 +60,16 @@ class ActionStatusView(CivilServantRequiredMixin, FormView):
     template_name = "reporting/action_status_form.html"
     form_class = ActionStatusForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            actions = province_filter(
-                Action.objects.select_related("prestatie__province"),
-                request.user,
-                "prestatie__province",
-            )
-            self.action = get_object_or_404(actions, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def action(self):
+        # Looked up after the role check, so a portfolio holder gets 403
+        # whatever the id.
+        actions = province_filter(
+            Action.objects.select_related("prestatie__province"),
+            self.request.user,
+            "prestatie__province",
+        )
+        return get_object_or_404(actions, pk=self.kwargs["pk"])
 
     def get_initial(self):
         current = ActionStatus.objects.filter(

@@ -309,9 +309,7 @@ def test_the_report_shows_the_effect_funnel_with_cost_per_participant(data):
     )
 
 
-def test_the_extras_take_a_fixed_number_of_queries(
-    data, django_assert_num_queries
-):
+def test_the_extras_take_a_fixed_number_of_queries(data, django_assert_num_queries):
     def count():
         figures = figures_for(province=data.province, year=2016).to_dict()
         from django.db import connection
