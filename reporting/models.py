@@ -18,6 +18,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 
 def report_storage():
@@ -142,6 +144,27 @@ class ReportRun(models.Model):
     docx_file = models.FileField(
         _("Word"), storage=report_storage, max_length=300, blank=True
     )
+    # Issue 16 item 6: every request of the same report (province, scope,
+    # year, language) is a new version; a version adopted by GS is frozen.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    adopted_on = models.DateField(
+        _("adopted by GS on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the decision of Gedeputeerde Staten."),
+    )
+    adopted_reference = models.CharField(
+        _("decision reference"), max_length=100, blank=True
+    )
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked as adopted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    adopted_at = models.DateTimeField(_("marked as adopted at"), null=True, blank=True)
 
     objects = ReportRunQuerySet.as_manager()
     # Not stored: set by services.report_run_request after the commit when
@@ -189,6 +212,14 @@ class ReportRun(models.Model):
                 | (Q(figures__isnull=False) & ~Q(pdf_file="")),
                 name="report_run_succeeded_has_figures_and_files",
             ),
+            models.CheckConstraint(
+                condition=Q(adopted_on__isnull=True) | Q(status="succeeded"),
+                name="report_run_only_a_ready_run_is_adopted",
+            ),
+            models.UniqueConstraint(
+                fields=["province", "scope_key", "year", "language", "version"],
+                name="report_run_unique_version",
+            ),
         ]
 
     def __str__(self):
@@ -229,6 +260,11 @@ class ReportRun(models.Model):
         return self.last_sign_of_life < stale_cutoffs(now)[self.status]
 
     @property
+    def is_adopted(self) -> bool:
+        """Adopted by GS: frozen, printed without the draft watermark."""
+        return self.adopted_on is not None
+
+    @property
     def is_ready(self) -> bool:
         return self.status == self.Status.SUCCEEDED
 
@@ -237,3 +273,55 @@ class ReportRun(models.Model):
         if self.started_at and self.finished_at:
             return (self.finished_at - self.started_at).total_seconds()
         return None
+
+
+class ActionStatus(models.Model):
+    """The civil servant's judgement of an actie in a year, printed next to
+    it in the report (issue 16 item 6): on track, at risk or behind, with a
+    one-line explanation, required when a figure of the actie misses its
+    target by more than 10 % (see reporting.action_status)."""
+
+    class Status(models.TextChoices):
+        ON_TRACK = "on_track", pgettext_lazy("action status", "On track")
+        AT_RISK = "at_risk", pgettext_lazy("action status", "At risk")
+        BEHIND = "behind", pgettext_lazy("action status", "Behind")
+
+    action = models.ForeignKey(
+        "programmes.Action",
+        verbose_name=_("action"),
+        on_delete=models.CASCADE,
+        related_name="statuses",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    explanation = models.CharField(
+        _("explanation"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "One line. Required when a figure misses its target by more than 10 %."
+        ),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("changed on"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("status of an action")
+        verbose_name_plural = _("statuses of actions")
+        ordering = ["action", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "year"], name="action_status_one_per_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.year}: {self.get_status_display()}"

@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -37,6 +38,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from programmes.models import Prestatie, Programme, Province
 
 from .figures import figures_for
+from .figures.trends import extras_for
 from .models import ReportRun, report_storage
 
 logger = logging.getLogger(__name__)
@@ -160,6 +162,7 @@ def report_run_request(
         # usable for reading the winner's run.
         with transaction.atomic():
             run = ReportRun.objects.create(
+                version=_next_version(province, key, year, language),
                 province=province,
                 scope=scope,
                 programme=programme,
@@ -179,6 +182,15 @@ def report_run_request(
     if queue:
         _queue_generation(run)
     return run, True
+
+
+def _next_version(province, key, year, language) -> int:
+    """Every request of the same report is a new version (a concurrent one
+    loses on the unique active run or the unique version)."""
+    last = ReportRun.objects.filter(
+        province=province, scope_key=key, year=year, language=language
+    ).aggregate(last=Max("version"))["last"]
+    return (last or 0) + 1
 
 
 def _queue_generation(run: ReportRun) -> None:
@@ -215,9 +227,17 @@ def _freeze_figures(run: ReportRun) -> dict:
             )
         except ValueError as exc:
             raise ReportError(str(exc)) from exc
+        data = figures.to_dict()
+        # Year-on-year, statuses and funnel (issue 16 item 6).
+        data["extras"] = extras_for(
+            data,
+            province=run.province,
+            programme=run.programme,
+            prestatie=run.prestatie,
+        )
     # Through JSON and back, so the files are rendered from exactly what is
     # stored, also in the first attempt.
-    return json.loads(json.dumps(figures.to_dict(), cls=DjangoJSONEncoder))
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
 def _start(run_id: int, token: str, task_id: str) -> ReportRun | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_adoption
 
 app_name = "reporting"
 
@@ -12,5 +12,15 @@ urlpatterns = [
         "<int:pk>/bestand/<str:kind>/",
         views.ReportRunDownloadView.as_view(),
         name="download",
+    ),
+    path(
+        "<int:pk>/vaststellen/",
+        views_adoption.ReportRunAdoptView.as_view(),
+        name="adopt",
+    ),
+    path(
+        "acties/<int:pk>/status/",
+        views_adoption.ActionStatusView.as_view(),
+        name="action_status",
     ),
 ]

@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView
 
 from accounts.permissions import ProvinceReaderRequiredMixin
 
+from .adoption_forms import adoption_context
 from .forms import ReportRequestForm
 from .models import ReportRun
 from .rendering import report_context
@@ -119,6 +120,10 @@ class ReportRunDetailView(RunMixin, DetailView):
         context = super().get_context_data(**kwargs)
         run = self.object
         context["downloads"] = downloads(run)
+        # Adoption by GS and the status of actions (issue 16 item 6).
+        context.update(
+            adoption_context(user=self.request.user, run=run, context=context)
+        )
         if run.is_ready:
             # The report in its own language, the page around it in the
             # reader's.

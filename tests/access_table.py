@@ -430,6 +430,11 @@ REPORTING = {
     # The world's runs failed, so there is no file to fetch for anyone;
     # tests/reporting/test_views.py downloads a finished run's files.
     "reporting:download": report_object(answer=NOT_FOUND, kind="pdf"),
+    # Issue 16 item 6: adopting is a POST of a civil servant of the run's
+    # province (the world's runs failed: the service then says 400);
+    # the status of an actie is a civil servant's form.
+    "reporting:adopt": post_only(province_object("report", write=True)),
+    "reporting:action_status": province_object("action", write=True),
     "dashboard:index": [Case(readers())],
     # Without the figure to drill into, the request is incomplete: 400 with
     # the form's message; the administrator is first asked for a province.

@@ -365,6 +365,8 @@ class ReportRunFactory(factory.django.DjangoModelFactory):
     year = 2016
     language = "nl"
     status = "queued"
+    # Every run of the same report is a version of its own (unique).
+    version = factory.Sequence(lambda n: n + 1)
 
     class Params:
         running = factory.Trait(

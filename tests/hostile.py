@@ -389,6 +389,26 @@ HOSTILE_FORMS += [
         fixed={"scope": "province", "language": "nl"},
         shown_on=_list("reporting:list"),
     ),
+    # Issue 16 item 6: the world's run failed, so adopting it is refused
+    # with a message; the status form of an actie stores one line.
+    HostileForm(
+        "reporting:adopt",
+        CIVIL_SERVANT_OV,
+        ("adopted_on", "adopted_reference"),
+        kwargs=_pk("report_ov"),
+    ),
+    HostileForm(
+        "reporting:action_status",
+        CIVIL_SERVANT_OV,
+        ("explanation",),
+        fixed={"status": "at_risk"},
+        kwargs=_pk("action_ov"),
+        shown_on=lambda world: [
+            reverse(
+                "reporting:action_status", kwargs={"pk": world.objects["action_ov"].pk}
+            )
+        ],
+    ),
     HostileForm(
         "dashboard:index",
         PORTFOLIO_HOLDER_OV,

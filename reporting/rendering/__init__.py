@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 
 from .document import build_document
 from .docx import render_docx
+from .extras import enrich_document
 from .pdf import render_pdf
+from .stamp import run_stamp, stamp_docx, stamp_xlsx
 from .xlsx import render_xlsx
 
 
@@ -38,6 +40,10 @@ def report_context(run) -> dict:
     """The document and the print settings of a run, in its language."""
     printed = timezone.localtime(run.figures_at or timezone.now()).date()
     doc = build_document(run.figures, language=run.language, printed=printed)
+    # Draft watermark and version (stamp.py); the sections of issue 16
+    # item 6 (extras.py).
+    doc["stamp"] = run_stamp(run)
+    enrich_document(doc, run.figures)
     return {
         "doc": doc,
         "printed_iso": printed.isoformat(),
@@ -70,10 +76,12 @@ def render_report_files(run) -> Iterator[tuple[str, tuple[str, bytes]]]:
         pdf = render_pdf(html, context["doc"])
     yield "pdf_file", (f"{stem}.pdf", pdf)
     with translation.override(run.language):
-        xlsx = render_xlsx(run.figures, context["doc"])
+        xlsx = stamp_xlsx(
+            render_xlsx(run.figures, context["doc"]), context["doc"]["stamp"]
+        )
     yield "xlsx_file", (f"{stem}.xlsx", xlsx)
     with translation.override(run.language):
-        docx = render_docx(context["doc"])
+        docx = stamp_docx(render_docx(context["doc"]), context["doc"]["stamp"])
     yield "docx_file", (f"{stem}.docx", docx)
 
 

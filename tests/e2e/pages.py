@@ -213,6 +213,15 @@ PAGES += [
     # Civil servant: reports and dashboard
     Visit(CIVIL_SERVANT_OV, "reporting:list"),
     Visit(CIVIL_SERVANT_OV, "reporting:detail", kwargs=_pk("report_ov")),
+    # Issue 16 item 6: the status of an actie, empty and with its errors.
+    Visit(CIVIL_SERVANT_OV, "reporting:action_status", kwargs=_pk("action_ov")),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "reporting:action_status",
+        kwargs=_pk("action_ov"),
+        prepare=submit_empty,
+        label="errors",
+    ),
     Visit(CIVIL_SERVANT_OV, "dashboard:index"),
     Visit(CIVIL_SERVANT_OV, "dashboard:drilldown", query="?figure=missions"),
     Visit(CIVIL_SERVANT_LI, "dashboard:index"),
