@@ -270,6 +270,7 @@ class PrestatieForm(ProvinceChoiceMixin, ServiceModelForm):
             "title",
             "purpose",
             "context",
+            "finance_text",
             "kerntaak_code",
             "kerntaak_title",
             "doel_code",
@@ -338,8 +339,8 @@ class IndicatorValueForm(ServiceModelForm):
 class ProgressNoteForm(ServiceModelForm):
     class Meta:
         model = ProgressNote
-        fields = ["year", "text"]
-        widgets = {"year": YEAR}
+        fields = ["year", "narrative", "text"]
+        widgets = {"year": YEAR, "narrative": forms.RadioSelect}
 
 
 class IntendedResultForm(ServiceModelForm):
@@ -381,6 +382,7 @@ class MutationForm(ServiceModelForm):
             "kind",
             "amount",
             "budget_year",
+            "budget_part",
             "prestatie",
             "decision",
             "explanation",
