@@ -13,6 +13,7 @@ import datetime
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from programmes.models import (
     Decision,
@@ -92,7 +93,13 @@ def goal_heading(p: dict) -> str:
 
 
 def intended_results(p: dict) -> list[dict]:
-    labels = dict(IntendedResult.Status.choices)
+    # Own words: "Planned" of a budget reads "Begroot", of a result "Gepland".
+    labels = {
+        IntendedResult.Status.PLANNED: pgettext("intended result", "planned"),
+        IntendedResult.Status.ACHIEVED: pgettext("intended result", "achieved"),
+        IntendedResult.Status.PARTLY: pgettext("intended result", "partly achieved"),
+        IntendedResult.Status.NOT_ACHIEVED: pgettext("intended result", "not achieved"),
+    }
     return [
         {
             "text": r["text"],
