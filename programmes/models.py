@@ -318,7 +318,7 @@ class Prestatie(models.Model):
         blank=True,
         help_text=_(
             "Printed under Finance before the reserve mutations, e.g. "
-            "\"You agreed on 9 November 2016 to …\"."
+            '"You agreed on 9 November 2016 to …".'
         ),
     )
     predecessor = models.ForeignKey(
@@ -602,7 +602,7 @@ class ProgressNote(models.Model):
         choices=Narrative.choices,
         default=Narrative.OWN_WITH_FIGURES,
         help_text=_(
-            "Lines starting with \"- \" print as a list. Choose your own text "
+            'Lines starting with "- " print as a list. Choose your own text '
             "when it already lists the missions, so nothing is printed twice."
         ),
     )
@@ -709,8 +709,9 @@ class ReserveMutation(models.Model):
         max_length=20,
         choices=BudgetPart.choices,
         default=BudgetPart.EXPLOITATIE,
-        help_text=_("As the decision says: \"the jaarschijf 2019\" or "
-                    "\"the exploitatie 2017\"."),
+        help_text=_(
+            'As the decision says: "the jaarschijf 2019" or "the exploitatie 2017".'
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED

@@ -343,6 +343,8 @@ def _prestatie(p: dict, figures: dict, language: str) -> dict:
         "anchor": "prestatie-" + slugify(p["code"]),
         "heading": f"{p['code']} {p['title']}",
         "programme_heading": sections.programme_heading(p),
+        "purpose_blocks": sections.text_blocks(p["purpose"]),
+        "context_blocks": sections.text_blocks(p["context"]),
         "goal_heading": sections.goal_heading(p),
         "intended_results": sections.intended_results(p),
         "intended_results_title": _("Intended results %(year)s") % {"year": year},
