@@ -342,6 +342,14 @@ class ProgressNoteForm(ServiceModelForm):
         fields = ["year", "narrative", "text"]
         widgets = {"year": YEAR, "narrative": forms.RadioSelect}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left out (an older client): the model's default.
+        self.fields["narrative"].required = False
+
+    def clean_narrative(self):
+        return self.cleaned_data["narrative"] or ProgressNote.Narrative.OWN_WITH_FIGURES
+
 
 class IntendedResultForm(ServiceModelForm):
     class Meta:
@@ -407,6 +415,12 @@ class MutationForm(ServiceModelForm):
             )
         if self.instance.pk:
             del self.fields["already_decided"]
+        self.fields["budget_part"].required = False
+
+    def clean_budget_part(self):
+        return (
+            self.cleaned_data["budget_part"] or ReserveMutation.BudgetPart.EXPLOITATIE
+        )
 
 
 class DecideForm(forms.Form):
