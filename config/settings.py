@@ -543,3 +543,7 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# The note editor (programmes) shows the report's section of the action;
+# reporting renders it. A dotted path, so programmes imports no reporting.
+PROGRAMMES_NOTE_PREVIEW = "reporting.previews.note_preview"

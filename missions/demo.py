@@ -40,7 +40,7 @@ THEMES = [
         "HTSM (hightech systemen en materialen)",
         "HTSM (high-tech systems and materials)",
     ),
-    ("emt", "EMT (milieutechnologie)", "EMT (environmental technology)"),
+    ("emt", "energie- en milieutechnologie", "energy and environmental technology"),
     ("agrifood", "Agrifood", "Agrifood"),
 ]
 
@@ -81,7 +81,8 @@ MISSIONS_2016 = [
     (
         "Handelsmissie China, provincie Liaoning: HTSM en EMT",
         "CN",
-        "Liaoning (Shenyang, Dalian)",
+        # One level of brackets in the report: "China (Liaoning)".
+        "Liaoning",
         "",
         date(2016, 9, 19),
         date(2016, 9, 24),

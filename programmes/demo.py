@@ -68,19 +68,29 @@ NOTE_2016 = """In 2016 zijn 4 uitgaande missies gerealiseerd:
 - Missie naar Duitsland rondom het thema health (Match2Medica)
 - Missie naar Duitsland rondom het thema HTSM (Hannover Messe)
 - Missie naar China, provincie Liaoning rondom de thema's HTSM - Energie en \
-milieutechnologie (EMT) onder bestuurlijk leiderschap van gedeputeerde Van Hijum.
+milieu technologie (EMT) onder bestuurlijk leiderschap van gedeputeerde Van Hijum.
 
 In totaal hebben meer dan 50 vertegenwoordigers van het regionale MKB en \
-onderwijs aan deze missies deelgenomen. De missie naar China heeft veel \
-publiciteit opgeleverd en bedrijvigheid voor de bedrijven. Bouman Industries \
-heeft bijvoorbeeld twee vloeistofscheiders verkocht. Het tegenbezoek uit China \
-laat ook zien hoeveel belangstelling er is vanuit China."""
+onderwijs aan deze missies deelgenomen. Door deze missies hebben de \
+deelnemende MKB-ers kennis genomen van de export-mogelijkheden en hebben zij \
+contacten daarvoor gelegd. De missie naar China heeft veel publiciteit \
+opgeleverd en bedrijvigheid voor de bedrijven. Bouman Industries heeft \
+bijvoorbeeld twee vloeistofscheiders verkocht. Het tegenbezoek uit China laat \
+ook zien hoeveel belangstelling er is vanuit China."""
+FINANCE_2016 = (
+    "U heeft op 9 november 2016 ingestemd met het programma #in - Overijssel "
+    "innoveert en internationaliseert (PS/2016/871). De realisatie van dit "
+    "voorstel loopt in 2017 door."
+)
 CONTEXT_2018 = (
     "Voor de realisatie van de actielijn internationalisering van het programma "
-    '"#in Overijssel innoveert en internationaliseert" is het werkplan '
-    "GO4EXPORT van Oost NL opgesteld. Dit werkplan omvat acties gericht op "
-    "intensivering van bestaande en de ontwikkeling van nieuwe "
-    "exportactiviteiten voor het midden- en kleinbedrijf."
+    '"#In Overijssel innoveert en internationaliseert" is het werkplan Go4export '
+    "van Oost NL opgesteld. Dit werkplan omvat acties gericht op intensivering "
+    "van bestaande en de ontwikkeling van nieuwe exportactiviteiten voor het "
+    "Midden- en Kleinbedrijf. Er wordt op lokaal, regionaal en nationaal niveau "
+    "samengewerkt tussen betrokken organisaties, zoals Rijksdienst voor "
+    "Ondernemen (RvO), Oost NL, WTC Twente, Kennispoort, Novel-T, andere "
+    "provincies, e.d."
 )
 ACTIONS_2018 = [
     "Wij steunen drie handelsmissies op verzoek van ondernemersorganisaties in "
@@ -89,39 +99,111 @@ ACTIONS_2018 = [
     "Liaoning).",
     "Wij bevorderen een samenwerkingsproject tussen de hoger "
     "onderwijsinstellingen Windesheim, Saxion en UT en het MKB ten aanzien van "
-    "werving van internationale studenten.",
+    "werving van internationale studenten. (in samenhang met prestatie 5.4.3.)",
     "Wij steunen Novel-T in de internationale profilering van de HTSM-topsector "
-    "in Twente, resulterend in de aanstelling van (tijdelijke) liaison-officers.",
-    "Wij steunen de (hoger) onderwijsinstellingen in het benutten van alumni als "
-    "ambassadeurs voor de regio Overijssel.",
+    "in Twente inclusief crossovers, resulterend in de aanstelling van "
+    "(tijdelijke) liaison-officers voor het leggen van contacten en "
+    "samenwerkingsverbanden tussen Overijssels MKB, Onderzoek & "
+    "Onderwijsinstellingen en hun buitenlandse counterparts.",
+    "Wij steunen de (hoger) onderwijsinstellingen in het benutten van alumni "
+    "populatie als ambassadeurs voor de regio Overijssel voor het aantrekken van "
+    "(nieuwe)kenniswerkers en vestiging van of samenwerking met bedrijven in "
+    "Overijssel.",
 ]
+# The seed's wording; its typing slips ("ondere", "begeleidt") corrected.
 NOTES_2018 = {
-    1: "Binnen het uitvoeringsplan GO4EXPORT zijn internationale activiteiten "
-    "georganiseerd door WTC Twente, Oost NL, VMO en VNO-NCW, zoals de "
-    "Nederlands-Duitse handelsdag en de Hannover Messe. Er zijn missies "
-    "gefaciliteerd naar China, Duitsland en Polen. Aan de missies hebben meer "
-    "dan 40 MKB'ers en onderwijsinstellingen deelgenomen.",
+    1: "Realisatie van deze acties is opgenomen in het uitvoeringsplan "
+    "GO4EXPORT, gefinancierd door de provincie Overijssel, zijn verschillende "
+    "internationale activiteiten georganiseerd door onze partners WTC Twente, "
+    "Oost NL, VMO en VNO-NCW. Enkele voorbeelden hiervan zijn in 2018 de "
+    "Nederlands-Duitse handelsdag, de industriebeurs Duitsland en aanwezigheid "
+    "van Overijsselse ondernemers op de internationale beurs Hannover Messe "
+    "ondersteunt. In het plan GO4EXPORT zijn onder andere missies gefaciliteerd "
+    "naar China, Duitsland en Polen. Aan de missies hebben meer dan 40 "
+    "MKB'ers/onderwijsinstellingen deelgenomen.",
     2: "Tijdens de missie naar China in september 2017 is een exportbureau "
-    "opgericht. In 2018 zijn 10 bedrijven begeleid door het exportbureau.",
-    3: "In 2018 voeren HBO-studenten (Saxion en Windesheim) hun "
-    "afstudeeropdracht uit bij het MKB, aansluitend met een traineeship.",
-    4: "Via Oost NL en Novel-T zijn contacten gelegd met Duitse regio's "
-    "(Münsterland, Ostwestfalen-Lippe en Ruhrgebied).",
-    5: "Met de gemeente Enschede, UT en Saxion is een alumniproject gestart om "
-    "talent aan Twente te binden.",
+    "opgericht. Dit bureau begeleidt ondernemers in hun (verdere) proces "
+    "richting China. Dit varieert van het opvolgen van kansrijke leads die "
+    "gelegd zijn tijdens de missie naar China tot het uitwerken en pitchen van "
+    "concrete business cases. In 2018 zijn 10 bedrijven begeleid door het "
+    "exportbureau.",
+    3: "In 2018 is een project in uitvoering waarin HBO-studenten (Saxion en "
+    "Windesheim) hun afstudeeropdracht bij MKB uitvoeren. Het onderwerp sluit "
+    "aan bij de internationaliseringsvraagstukken van het MKB. Aansluitend "
+    "krijgen zij een traineeship bij het MKB om hun onderzoek in de praktijk te "
+    "brengen. Dit project is onderdeel van het GO4EXPORT programma.",
+    4: "Via Oost NL en in samenwerking met Novel-T (voorheen Kennispark) is een "
+    "extra impuls gerealiseerd om met meerdere Duitse regio's (Munsterland, Ost "
+    "Westfalen Lippe en Ruhrgebied) contacten te leggen voor toekomstige "
+    "samenwerking.",
+    5: "Samen met de gemeente Enschede, UT en Saxion is een alumni project "
+    "opgestart. Doel van dit project is de binding van alumni met de regio "
+    "Twente te intensiveren. Met dit project beogen we talent aan de regio te "
+    "binden en Twente te profileren als interessante studie en "
+    "vestigingsplaats.\n\nInmiddels zijn er diverse evenementen voor alumni "
+    "georganiseerd en zijn stakeholders in contact gebracht met alumni. Deze "
+    "stakeholders hebben inzicht gekregen in de waarde van het alumni netwerk.",
 }
+UTRECHT_PURPOSE_2020 = """Het MKB is divers. Naast de innovatieve koplopers \
+zijn er starters (start ups), snelle groeiers (scale ups) en het brede MKB. De \
+eerste groepen hebben de laatste jaren veel steun gekregen vanuit de \
+provincie. Naast oog voor innovatieve bedrijven, starters en groeiers, wil de \
+provincie vanuit het coalitieakkoord extra aandacht besteden aan het ‘brede \
+MKB’. Veel van deze bedrijven staan voor de uitdaging om zich verder \
+toekomstbestendig te maken, bijvoorbeeld op het gebied van digitalisering, de \
+toepassingen van data en duurzaamheid/energietransitie. In deze gevallen kan \
+een ondersteunende, faciliterende en soms stimulerende rol van de overheid \
+zinvol zijn."""
+UTRECHT_CONTEXT_2020 = """De roep om beleid gericht op het brede MKB is de \
+laatste twee jaar toegenomen. Er is behoefte aan een duidelijk beleid voor het \
+brede MKB en in het bijzonder de maakindustrie en de werkgelegenheid op VMBO- \
+en MBO-niveau. In de MKB-samenwerkingsagenda 2018-2019 wordt dit nu onderkend \
+en hebben partners aangegeven meer aandacht te willen besteden aan het brede \
+MKB. Doelstelling is om de werkgelegenheid te bevorderen en de vitaliteit van \
+de regionale economie te versterken. Kenmerken van het brede-MKB-beleid zijn:
+- Het bieden van ondersteuning bij uitdagingen om het bedrijf verder \
+toekomstbestendig te maken.
+- Stimuleren dat bedrijven versneld innovatieve (digitale) technologieën \
+toepassen en zoeken naar het vergroten van hun afzetmarkt.
+- Begeleiden van de versterking van het MKB om werkgelegenheid te behouden en \
+te vergroten.
+- Het ontwikkelen van een samenhangende aanpak van maatregelen, goed afgestemd \
+met het Rijk.
+- Het verbeteren van de dienstverlening van de provincie richting MKB. \
+Bijvoorbeeld door onze zichtbaarheid bij het MKB te vergroten en ons aanbod \
+toegankelijk en efficiënt te organiseren."""
 UTRECHT_RESULTS_2020 = [
     "Begin 2020 is het beleidsplan voor het brede MKB vastgesteld door "
     "Provinciale Staten.",
-    "Een aantal lopende pilots (opvolging familiebedrijven, vroege "
-    "fasesignalering MKBDoorgaan!) is geëvalueerd en wordt op basis daarvan "
-    "structureel opgenomen in het provinciale beleid.",
-    "De Smart Industry Hub (samen met de provincies Noord-Holland en Flevoland) "
-    "is operationeel.",
+    "Een aantal lopende pilots (denk o.a. aan opvolging (familie)bedrijven en "
+    "vroege fase signalering (MKBDoorgaan!)) zijn geëvalueerd en worden (op "
+    "basis van uitkomst evaluatie) structureel opgenomen in het provinciale "
+    "beleid.",
+    "De Smart Industry Hub (samenwerking met provincies Noord-Holland en "
+    "Flevoland) is operationeel.",
     "De dienstverlening richting het brede MKB is verbeterd.",
-    "Clusterversterking op bedrijventerreinen met een integrale aanpak; de "
-    "provincie ondersteunt actief de pilot op de Lage Weide.",
+    "Clusterversterking op bedrijventerreinen en een integrale aanpak van "
+    "verschillende opgaven die in dit gebied spelen (de provincie ondersteunt "
+    "actief de pilot voor dit type samenwerking op de Lage Weide).",
 ]
+LIMBURG_DESCRIPTION = """Het MKB levert een grote bijdrage aan de \
+Zuid-Limburgse economie. Door middel van een gezamenlijke aanpak, krijgen \
+MKB’ers de mogelijkheid om verder te groeien en vernieuwen. Een van de \
+speerpunten van de economische samenwerking in Zuid-Limburg was de \
+MKB-aanpak, die is uitgewerkt tot een collectieve aanpak voor de hele \
+provincie. Provinciale Staten van Limburg hebben het plan omarmd en kennen 6 \
+ton aan het project toe.
+
+De aanpak voorziet in:
+- een informatiefunctie waarmee ondernemers terecht kunnen met vragen en om \
+informatie over ondersteuning;
+- een digitaal platform, waar zowel ondernemers als adviseurs zich kunnen \
+presenteren en onderling contacten kunnen leggen;
+- een adviesfunctie, waarmee ondernemers met groei- en innovatie-ambities \
+worden ondersteund bij het omzetten van deze ambities in een businessplan.
+
+Na de ‘aanjaagfase’ is het plan voor de uitrol overgedragen aan Ondernemend \
+Limburg, een samenwerkingsverband tussen MKB Limburg, LWV en LLTB."""
 
 
 def _decision(province, reference, **defaults):
@@ -130,22 +212,29 @@ def _decision(province, reference, **defaults):
     )[0]
 
 
-def _mutation(reserve, kind, amount, budget_year, decision, **defaults):
+def _mutation(
+    reserve, kind, amount, budget_year, decision, *, proposed=False, **defaults
+):
     existing = ReserveMutation.objects.filter(
         reserve=reserve, kind=kind, amount=amount, budget_year=budget_year
     ).first()
     if existing:
         return existing
-    # Written directly: these are decided already, in this order, so the
-    # balance never dips below zero (the services would check the same).
+    # Written directly, in this order, so the decided balance never dips
+    # below zero (the services would check the same). A proposal ("Wij
+    # stellen u voor om …") stays proposed.
     return ReserveMutation.objects.create(
         reserve=reserve,
         kind=kind,
         amount=amount,
         budget_year=budget_year,
         decision=decision,
-        status=ReserveMutation.Status.DECIDED,
-        decided_at=timezone.now(),
+        status=(
+            ReserveMutation.Status.PROPOSED
+            if proposed
+            else ReserveMutation.Status.DECIDED
+        ),
+        decided_at=None if proposed else timezone.now(),
         **defaults,
     )
 
@@ -234,6 +323,7 @@ def _overijssel() -> None:
             "title": "Bevorderen van export",
             "purpose": PURPOSE_2016,
             "context": CONTEXT_2016,
+            "finance_text": FINANCE_2016,
             **basics,
         },
     )
@@ -259,8 +349,11 @@ def _overijssel() -> None:
         IndicatorTarget.objects.get_or_create(
             indicator=indicator, year=2016, defaults={"value": Decimal(target)}
         )
+    # The note lists the missions itself: the report prints it alone.
     ProgressNote.objects.get_or_create(
-        action=action, year=2016, defaults={"text": NOTE_2016}
+        action=action,
+        year=2016,
+        defaults={"text": NOTE_2016, "narrative": ProgressNote.Narrative.OWN},
     )
 
     p2018, created = Prestatie.objects.get_or_create(
@@ -284,7 +377,12 @@ def _overijssel() -> None:
         if created:
             action.programmes.add(go4export)
         ProgressNote.objects.get_or_create(
-            action=action, year=2018, defaults={"text": NOTES_2018[number]}
+            action=action,
+            year=2018,
+            defaults={
+                "text": NOTES_2018[number],
+                "narrative": ProgressNote.Narrative.OWN,
+            },
         )
         if number == 1:
             for name, metric, target in [
@@ -332,12 +430,10 @@ def _overijssel() -> None:
         Decimal("234000.00"),
         2017,
         in_decision,
+        proposed=True,
         prestatie=p2016,
-        explanation=(
-            "De realisatie van #in (PS/2016/871) loopt in 2017 door: € 234.000 "
-            "onttrekken aan de reserve Uitvoering Kwaliteit van Overijssel en "
-            "toevoegen aan de exploitatie 2017 van prestatie 5.4.2."
-        ),
+        # The prestatie's finance text says why; the sentence is generated.
+        explanation="",
     )
     _mutation(
         reserve,
@@ -346,10 +442,10 @@ def _overijssel() -> None:
         2019,
         amendment_2019,
         prestatie=p2018,
+        budget_part=ReserveMutation.BudgetPart.JAARSCHIJF,
         explanation=(
             "Het saldo van de jaarschijf 2018 is nodig voor het afronden van het "
-            "programma: € 109.000 toevoegen aan de jaarschijf 2019 van prestatie "
-            "5.4.2 van de begroting 2019."
+            "programma."
         ),
     )
 
@@ -361,10 +457,7 @@ def _limburg() -> None:
         "PS Limburg juni 2018 – MKB-aanpak Zuid-Limburg",
         body=Decision.Body.PS,
         kind=Decision.Kind.OTHER,
-        title=(
-            "Gezamenlijke MKB-aanpak Zuid-Limburg: 6 ton toegekend "
-            "(Provinciale Staten, juni 2018)"
-        ),
+        title="Gezamenlijke MKB-aanpak Zuid-Limburg (juni 2018)",
     )
     programme, created = Programme.objects.get_or_create(
         province=li,
@@ -374,12 +467,7 @@ def _limburg() -> None:
             "executing_partner": "Ondernemend Limburg",
             "start_year": 2018,
             "granted_amount": Decimal("600000.00"),
-            "description": (
-                "Informatiefunctie voor vragen van ondernemers, een digitaal "
-                "platform waar ondernemers en adviseurs zich presenteren, en een "
-                "adviesfunctie om groei- en innovatie-ambities om te zetten in "
-                "een businessplan."
-            ),
+            "description": LIMBURG_DESCRIPTION,
         },
     )
     if created:
@@ -397,11 +485,8 @@ def _utrecht() -> None:
             "kerntaak_code": "4a",
             "kerntaak_title": "Economie",
             "role": Prestatie.Role.FACILITATOR,
-            "purpose": (
-                "Naast innovatieve bedrijven, starters en groeiers extra "
-                "aandacht voor het brede MKB, om de werkgelegenheid te bevorderen "
-                "en de vitaliteit van de regionale economie te versterken."
-            ),
+            "purpose": UTRECHT_PURPOSE_2020,
+            "context": UTRECHT_CONTEXT_2020,
         },
     )
     for position, text in enumerate(UTRECHT_RESULTS_2020, start=1):

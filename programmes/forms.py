@@ -271,6 +271,7 @@ class PrestatieForm(ProvinceChoiceMixin, ServiceModelForm):
             "title",
             "purpose",
             "context",
+            "finance_text",
             "kerntaak_code",
             "kerntaak_title",
             "doel_code",
@@ -339,8 +340,16 @@ class IndicatorValueForm(ServiceModelForm):
 class ProgressNoteForm(ServiceModelForm):
     class Meta:
         model = ProgressNote
-        fields = ["year", "text"]
-        widgets = {"year": YEAR}
+        fields = ["year", "narrative", "text"]
+        widgets = {"year": YEAR, "narrative": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left out (an older client): the model's default.
+        self.fields["narrative"].required = False
+
+    def clean_narrative(self):
+        return self.cleaned_data["narrative"] or ProgressNote.Narrative.OWN_WITH_FIGURES
 
 
 class IntendedResultForm(ServiceModelForm):
@@ -382,6 +391,7 @@ class MutationForm(ServiceModelForm):
             "kind",
             "amount",
             "budget_year",
+            "budget_part",
             "prestatie",
             "decision",
             "explanation",
@@ -406,6 +416,12 @@ class MutationForm(ServiceModelForm):
             )
         if self.instance.pk:
             del self.fields["already_decided"]
+        self.fields["budget_part"].required = False
+
+    def clean_budget_part(self):
+        return (
+            self.cleaned_data["budget_part"] or ReserveMutation.BudgetPart.EXPLOITATIE
+        )
 
 
 class DecideForm(forms.Form):

@@ -321,6 +321,15 @@ class Prestatie(models.Model):
         blank=True,
         related_name="prestaties",
     )
+    finance_text = models.TextField(
+        _("finance explanation"),
+        blank=True,
+        help_text=_(
+            "Printed under Finance before the reserve mutations, e.g. "
+            '"You agreed on 9 November 2016 to …".'
+        ),
+        **text_limit(LONG),
+    )
     predecessor = models.ForeignKey(
         "self",
         verbose_name=_("same prestatie in an earlier year"),
@@ -572,7 +581,21 @@ class IndicatorValue(models.Model):
 
 
 class ProgressNote(models.Model):
-    """'Toelichting op voortgang' of an action in a year, written by a person."""
+    """'Toelichting op voortgang' of an action in a year, written by a person.
+
+    `narrative` says what the report prints for the action: the portal's
+    generated text (missions, participants, results), the civil servant's
+    own text, or their own text with the generated text beneath. With more
+    notes in a year, the latest note's choice counts.
+    """
+
+    class Narrative(models.TextChoices):
+        GENERATED = "generated", _("The portal's generated text")
+        OWN = "own", _("My own text only")
+        OWN_WITH_FIGURES = (
+            "own_with_figures",
+            _("My own text with the generated figures beneath"),
+        )
 
     action = models.ForeignKey(
         Action,
@@ -582,6 +605,16 @@ class ProgressNote(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     text = models.TextField(_("text"), **text_limit(LONG))
+    narrative = models.CharField(
+        _("what the report prints"),
+        max_length=20,
+        choices=Narrative.choices,
+        default=Narrative.OWN_WITH_FIGURES,
+        help_text=_(
+            'Lines starting with "- " print as a list. Choose your own text '
+            "when it already lists the missions, so nothing is printed twice."
+        ),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -657,6 +690,10 @@ class ReserveMutation(models.Model):
         PROPOSED = "proposed", _("Proposed")
         DECIDED = "decided", _("Decided")
 
+    class BudgetPart(models.TextChoices):
+        EXPLOITATIE = "exploitatie", _("exploitatie (one budget year)")
+        JAARSCHIJF = "jaarschijf", _("jaarschijf (one year of a multi-year budget)")
+
     reserve = models.ForeignKey(
         Reserve,
         verbose_name=_("reserve"),
@@ -675,6 +712,15 @@ class ReserveMutation(models.Model):
     amount = models.DecimalField(_("amount"), validators=POSITIVE_MONEY, **MONEY)
     budget_year = models.PositiveSmallIntegerField(
         _("budget year"), help_text=_("The exploitatie or jaarschijf the money is for.")
+    )
+    budget_part = models.CharField(
+        _("the budget year is called"),
+        max_length=20,
+        choices=BudgetPart.choices,
+        default=BudgetPart.EXPLOITATIE,
+        help_text=_(
+            'As the decision says: "the jaarschijf 2019" or "the exploitatie 2017".'
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED

@@ -157,7 +157,7 @@ HOSTILE_FORMS += [
     HostileForm(
         "programmes:prestatie_create",
         CIVIL_SERVANT_OV,
-        ("code", "title", "purpose", "context", "year"),
+        ("code", "title", "purpose", "context", "finance_text", "year"),
         fixed={
             "year": "2016",
             "role": "faciliteerder",
@@ -192,8 +192,8 @@ HOSTILE_FORMS += [
     HostileForm(
         "programmes:note_create",
         CIVIL_SERVANT_OV,
-        ("text", "year"),
-        fixed={"year": "2017"},
+        ("text", "year", "narrative"),
+        fixed={"year": "2017", "narrative": "own"},
         kwargs=_pk("action_ov"),
         shown_on=_shown(("programmes:action_detail", "action_ov")),
     ),
@@ -201,7 +201,12 @@ HOSTILE_FORMS += [
         "programmes:mutation_create",
         CIVIL_SERVANT_OV,
         ("amount", "explanation", "budget_year"),
-        fixed={"kind": "withdrawal", "budget_year": "2017", "amount": "10"},
+        fixed={
+            "kind": "withdrawal",
+            "budget_year": "2017",
+            "amount": "10",
+            "budget_part": "jaarschijf",
+        },
         kwargs=_pk("reserve_ov"),
         shown_on=_shown(("programmes:reserve_detail", "reserve_ov")),
     ),

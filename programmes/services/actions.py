@@ -35,7 +35,7 @@ from ._common import (
 
 ACTION_FIELDS = ("number", "text")
 INDICATOR_FIELDS = ("name", "unit", "accumulation", "source", "metric")
-NOTE_FIELDS = ("year", "text")
+NOTE_FIELDS = ("year", "text", "narrative")
 RESULT_FIELDS = ("year", "position", "text", "status")
 BUDGET_FIELDS = ("year", "planned", "amended", "realised")
 
@@ -199,10 +199,20 @@ def indicator_value_update(
 
 
 @transaction.atomic
-def progress_note_create(*, action: Action, year: int, text: str, by) -> ProgressNote:
-    """'Toelichting op voortgang' of an action; the writer is its author."""
+def progress_note_create(
+    *,
+    action: Action,
+    year: int,
+    text: str,
+    by,
+    narrative: str = ProgressNote.Narrative.OWN_WITH_FIGURES,
+) -> ProgressNote:
+    """'Toelichting op voortgang' of an action; the writer is its author.
+    `narrative` says what the report prints (see ProgressNote)."""
     check_year_in_duration(action.prestatie, year)
-    note = ProgressNote(action=action, year=year, text=text, author=by)
+    note = ProgressNote(
+        action=action, year=year, text=text, narrative=narrative, author=by
+    )
     return save_validated(note, by=by)
 
 

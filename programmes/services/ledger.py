@@ -34,6 +34,7 @@ MUTATION_FIELDS = (
     "kind",
     "amount",
     "budget_year",
+    "budget_part",
     "decision",
     "explanation",
 )
@@ -109,6 +110,7 @@ def reserve_mutation_propose(
     prestatie: Prestatie | None = None,
     decision: Decision | None = None,
     explanation: str = "",
+    budget_part: str = ReserveMutation.BudgetPart.EXPLOITATIE,
 ) -> ReserveMutation:
     """Propose a withdrawal or addition; it counts once it is decided.
 
@@ -122,6 +124,7 @@ def reserve_mutation_propose(
         kind=kind,
         amount=amount,
         budget_year=budget_year,
+        budget_part=budget_part,
         decision=decision,
         explanation=explanation,
         status=Status.PROPOSED,
@@ -207,6 +210,7 @@ def reserve_mutation_record_decided(
     by,
     prestatie: Prestatie | None = None,
     explanation: str = "",
+    budget_part: str = ReserveMutation.BudgetPart.EXPLOITATIE,
 ) -> ReserveMutation:
     """Enter a mutation that GS or PS already decided: propose and decide."""
     mutation = reserve_mutation_propose(
@@ -214,6 +218,7 @@ def reserve_mutation_record_decided(
         kind=kind,
         amount=amount,
         budget_year=budget_year,
+        budget_part=budget_part,
         prestatie=prestatie,
         decision=decision,
         explanation=explanation,
@@ -259,6 +264,7 @@ def reserve_mutation_counter(
         kind=Kind.ADDITION if original.kind == Kind.WITHDRAWAL else Kind.WITHDRAWAL,
         amount=original.amount,
         budget_year=original.budget_year,
+        budget_part=original.budget_part,
         decision=decision,
         explanation=explanation,
         corrects=original,

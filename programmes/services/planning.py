@@ -50,6 +50,7 @@ PRESTATIE_FIELDS = (
     "title",
     "purpose",
     "context",
+    "finance_text",
     "kerntaak_code",
     "kerntaak_title",
     "doel_code",

@@ -1,7 +1,9 @@
 """Back office pages for indicators, targets, entered values and progress
 notes."""
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from .. import forms, selectors, services
@@ -247,6 +249,15 @@ class NoteCreateView(_UnderAction):
 class NoteUpdateView(ServiceFormView):
     form_class = forms.ProgressNoteForm
     title = _("Edit progress note")
+    template_name = "programmes/note_form.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The report's section as it prints now; reporting provides it
+        # through a setting, so programmes imports nothing of reporting.
+        path = getattr(settings, "PROGRAMMES_NOTE_PREVIEW", "")
+        context["preview"] = import_string(path)(self.instance) if path else None
+        return context
 
     def get_instance(self):
         return scoped_object(selectors.note_list, self.request.user, self.kwargs["pk"])

@@ -21,7 +21,11 @@ realised mission, in date order), ``spread`` (SpreadRow lists under
 "country", "theme", "sector", "sme_class", "organisation_kind", largest
 first), ``prestaties`` (PrestatieFigure with ActionFigure and
 IndicatorFigure, budget and basic information), ``mutations``
-(MutationFigure) and ``budget_lines`` (BudgetFigure). Labels (country,
+(MutationFigure), ``budget_lines`` (BudgetFigure), ``reserves``
+(ReserveFigure: begin balance, decided and proposed mutations, end balance
+over the report's budget years) and ``programmes`` (ProgrammeFigure: the
+programmes running in the year with their decisions and amount granted,
+printed even when no prestatie exists). Labels (country,
 theme, SME class, kind) come in the active language; wrap the call in
 ``translation.override()`` for another. ``as_of`` (a date) fixes the day the
 status is judged on; it defaults to today.
@@ -90,6 +94,8 @@ from .types import (
     MomentResults,
     MutationFigure,
     PrestatieFigure,
+    ProgrammeFigure,
+    ReserveFigure,
     ScopeKind,
     SpreadRow,
     Status,
@@ -105,6 +111,8 @@ __all__ = [
     "MomentResults",
     "MutationFigure",
     "PrestatieFigure",
+    "ProgrammeFigure",
+    "ReserveFigure",
     "ScopeKind",
     "SpreadRow",
     "Status",

@@ -25,6 +25,7 @@ from programmes.models import (
 )
 
 from .common import _round, indicator_status
+from .content import programmes_in_scope, reserves_for
 from .participation import _missions, _per_action, _results_by_moment, _spread, _totals
 from .scope import _Scope
 from .types import (
@@ -157,6 +158,10 @@ def _mutations(scope: _Scope, prestatie_ids: list[int]) -> list[MutationFigure]:
             decision_title=m.decision.title if m.decision_id else "",
             decision_date=_iso(m.decision.date) if m.decision_id else "",
             explanation=m.explanation,
+            budget_part=m.budget_part,
+            decision_kind=m.decision.kind if m.decision_id else "",
+            decision_url=m.decision.url if m.decision_id else "",
+            reserve_id=m.reserve_id,
         )
         for m in mutations
     ]
@@ -186,6 +191,11 @@ def _prestatie_figure(
                     for i in action.indicators.all()
                 ],
                 progress_notes=[n.text for n in action.year_notes],
+                narrative=(
+                    action.year_notes[-1].narrative
+                    if action.year_notes
+                    else ProgressNote.Narrative.GENERATED
+                ),
                 mission_ids=[m.id for m in own],
                 participants=sum(m.participants for m in own),
                 organisations=computed.get("unique_organisations", (0, 0))[0],
@@ -195,6 +205,12 @@ def _prestatie_figure(
             )
         )
     budget = _budget(p.year_budget[0]) if p.year_budget else None
+    mutation_ids = [
+        m.id for m in mutations if m.prestatie_id == p.pk or m.prestatie_code == p.code
+    ]
+    reserve_ids = {m.reserve_id for m in mutations if m.id in mutation_ids}
+    if p.reserve_id:
+        reserve_ids.add(p.reserve_id)
     return PrestatieFigure(
         id=p.pk,
         code=p.code,
@@ -225,12 +241,14 @@ def _prestatie_figure(
         ],
         intended_results=[{"text": r.text, "status": r.status} for r in p.year_results],
         actions=actions,
-        mutation_ids=[
-            m.id
-            for m in mutations
-            if m.prestatie_id == p.pk or m.prestatie_code == p.code
-        ],
+        mutation_ids=mutation_ids,
         budget=budget,
+        kerntaak_code=p.kerntaak_code,
+        kerntaak_title=p.kerntaak_title,
+        doel_code=p.doel_code,
+        doel_title=p.doel_title,
+        finance_text=p.finance_text,
+        reserve_ids=sorted(r for r in reserve_ids if r),
     )
 
 
@@ -282,4 +300,8 @@ def figures_for(
         prestaties=prestatie_figures,
         mutations=mutations,
         budget_lines=[p.budget for p in prestatie_figures if p.budget],
+        reserves=reserves_for(
+            scope, {r for p in prestatie_figures for r in p.reserve_ids}
+        ),
+        programmes=programmes_in_scope(scope),
     )

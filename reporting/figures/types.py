@@ -118,6 +118,8 @@ class ActionFigure:
     leads: int = 0
     deals: int = 0
     export_turnover: Decimal = ZERO
+    # What the report prints (ProgressNote.Narrative); no note: generated.
+    narrative: str = "generated"
 
 
 @dataclass
@@ -135,6 +137,42 @@ class MutationFigure:
     decision_title: str
     decision_date: str
     explanation: str
+    budget_part: str = "exploitatie"
+    decision_kind: str = ""
+    decision_url: str = ""
+    reserve_id: int | None = None
+
+
+@dataclass
+class ReserveFigure:
+    """One reserve over the report's budget years (the year and the next):
+    the decided balance before them, the decided and proposed mutations in
+    them (signed: additions plus, withdrawals minus) and the balances after."""
+
+    id: int
+    name: str
+    begin: Decimal
+    decided: Decimal
+    proposed: Decimal
+    end: Decimal
+    end_with_proposed: Decimal
+
+
+@dataclass
+class ProgrammeFigure:
+    """A programme or workplan running in the year, with its decisions and
+    the amount granted: printed even when no prestatie refers to it."""
+
+    id: int
+    name: str
+    kind: str
+    parent: str
+    executing_partner: str
+    description: str
+    start_year: int
+    end_year: int | None
+    granted_amount: Decimal | None
+    decisions: list[dict]
 
 
 @dataclass
@@ -169,6 +207,12 @@ class PrestatieFigure:
     actions: list[ActionFigure]
     mutation_ids: list[int]
     budget: BudgetFigure | None
+    kerntaak_code: str = ""
+    kerntaak_title: str = ""
+    doel_code: str = ""
+    doel_title: str = ""
+    finance_text: str = ""
+    reserve_ids: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -184,6 +228,8 @@ class Figures:
     prestaties: list[PrestatieFigure]
     mutations: list[MutationFigure]
     budget_lines: list[BudgetFigure] = field(default_factory=list)
+    reserves: list[ReserveFigure] = field(default_factory=list)
+    programmes: list[ProgrammeFigure] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """Primitives and Decimals only: freeze with DjangoJSONEncoder."""

@@ -20,6 +20,7 @@ from programmes.models import Prestatie, ReserveMutation
 
 from ..figures import Status
 from ..formatting import dutch_number, euro, percentage, to_decimal
+from . import sections
 
 
 def status_labels() -> dict[str, str]:
@@ -265,7 +266,6 @@ def _basic_information(p: dict) -> list[tuple[str, str]]:
 def _prestatie(p: dict, figures: dict, language: str) -> dict:
     year = figures["year"]
     missions = {m["id"]: m for m in figures["missions"]}
-    mutations = {m["id"]: m for m in figures["mutations"]}
     labels = status_labels()
     actions, progress, indicators = [], [], []
     for action in p["actions"]:
@@ -299,7 +299,7 @@ def _prestatie(p: dict, figures: dict, language: str) -> dict:
                     }
                 )
         kinds = [k for m in own for k in m.get("organisation_kinds", [])]
-        progress.append(
+        item = sections.apply_narrative(
             {
                 "number": action["number"],
                 "text": action["text"],
@@ -321,8 +321,10 @@ def _prestatie(p: dict, figures: dict, language: str) -> dict:
                     for line in m["highlights"].splitlines()
                     if line.strip()
                 ],
-            }
+            },
+            action.get("narrative", "own_with_figures"),
         )
+        progress.append(item)
         for i in action["indicators"]:
             indicators.append(
                 {
@@ -336,19 +338,23 @@ def _prestatie(p: dict, figures: dict, language: str) -> dict:
                 }
             )
     budget = p.get("budget")
+    finance = sections.finance(p, figures)
     return {
         "anchor": "prestatie-" + slugify(p["code"]),
         "heading": f"{p['code']} {p['title']}",
+        "programme_heading": sections.programme_heading(p),
+        "purpose_blocks": sections.text_blocks(p["purpose"]),
+        "context_blocks": sections.text_blocks(p["context"]),
+        "goal_heading": sections.goal_heading(p),
+        "intended_results": sections.intended_results(p),
+        "intended_results_title": _("Intended results %(year)s") % {"year": year},
+        "finance_section": finance,
         "purpose": p["purpose"],
         "context": p["context"],
         "actions": actions,
         "progress": progress,
         "indicators": indicators,
-        "finance": [
-            mutation_sentence(mutations[pk])
-            for pk in p["mutation_ids"]
-            if pk in mutations
-        ],
+        "finance": sections.finance_lines(finance),
         "budget": (
             {
                 "planned": euro(budget["planned"]),
@@ -449,4 +455,7 @@ def build_document(figures: dict, *, language: str, printed: datetime.date) -> d
         ],
         "spread": _spread(figures),
         "prestaties": [_prestatie(p, figures, language) for p in figures["prestaties"]],
+        "programmes": sections.programmes(figures),
+        # No realised mission: a sentence instead of tables of zeros.
+        "has_missions": bool(figures["totals"]["missions_realised"]),
     }

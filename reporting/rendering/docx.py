@@ -14,6 +14,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from . import docx_content
+
 
 def _field(paragraph, instruction: str, placeholder: str = "") -> None:
     """A Word field (TOC, PAGE, NUMPAGES), updated when the file is opened."""
@@ -81,28 +83,34 @@ def render_docx(doc: dict) -> bytes:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     document.add_heading(_("Key figures"), level=1)
-    _table(document, None, doc["key_figures"], header_row=False)
+    if doc.get("has_missions", True):
+        _table(document, None, doc["key_figures"], header_row=False)
+    else:
+        document.add_paragraph(_("No missions were realised in this year."))
 
     for p in doc["prestaties"]:
         document.add_page_break()
+        docx_content.add_programme_heading(document, p)
         document.add_heading(p["heading"], level=1)
         if p["purpose"]:
             document.add_paragraph(p["purpose"])
         if p["context"]:
             document.add_heading(_("Context"), level=2)
             document.add_paragraph(p["context"])
-        document.add_heading(_("Actions"), level=2)
+        docx_content.add_intended_results(document, p)
+        if p["actions"]:
+            document.add_heading(_("Actions"), level=2)
         for a in p["actions"]:
             document.add_paragraph(f"{a['number']}. {a['text']}")
             for target in a["targets"]:
                 document.add_paragraph(target, style="List Bullet")
-        document.add_heading(_("Progress"), level=2)
+        if p["progress"]:
+            document.add_heading(_("Progress"), level=2)
         for pr in p["progress"]:
             document.add_heading(
                 _("Action %(number)s") % {"number": pr["number"]}, level=3
             )
-            for note in pr["notes"]:
-                document.add_paragraph(note)
+            docx_content.add_notes(document, pr)
             for block in pr["mission_blocks"]:
                 document.add_paragraph(block["intro"])
                 for line in block["lines"]:
@@ -130,10 +138,7 @@ def render_docx(doc: dict) -> bytes:
                 ],
             )
         document.add_heading(_("Finance"), level=2)
-        for sentence in p["finance"] or [
-            _("There are no reserve mutations for this prestatie.")
-        ]:
-            document.add_paragraph(sentence)
+        docx_content.add_finance(document, p, _table)
         if p["budget"]:
             b = p["budget"]
             _table(
@@ -144,6 +149,7 @@ def render_docx(doc: dict) -> bytes:
         document.add_heading(_("Basic information"), level=2)
         _table(document, None, p["basic"], header_row=False)
 
+    docx_content.add_programmes(document, doc, _table)
     document.add_page_break()
     document.add_heading(_("Realised missions"), level=1)
     if doc["missions"]:
@@ -158,7 +164,7 @@ def render_docx(doc: dict) -> bytes:
     else:
         document.add_paragraph(_("No missions were realised in this year."))
     document.add_heading(_("Participation"), level=1)
-    for table in doc["spread"]:
+    for table in doc["spread"] if doc.get("has_missions", True) else []:
         document.add_heading(table["title"], level=2)
         _table(
             document,

@@ -56,10 +56,16 @@ def test_demo_has_the_overijssel_facts_of_the_seeds():
     withdrawals = [
         (m.amount, m.budget_year) for m in ledger.decided if m.kind == "withdrawal"
     ]
-    assert withdrawals == [
-        (Decimal("234000.00"), 2017),
-        (Decimal("109000.00"), 2019),
-    ]
+    assert withdrawals == [(Decimal("109000.00"), 2019)]
+    # The seed proposes the € 234.000 ("Wij stellen u voor om …").
+    proposed = ReserveMutation.objects.get(amount=Decimal("234000.00"))
+    assert (proposed.status, proposed.budget_year) == ("proposed", 2017)
+    assert proposed.decided_at is None
+    jaarschijf = ReserveMutation.objects.get(amount=Decimal("109000.00"))
+    assert jaarschijf.budget_part == "jaarschijf"
+    assert jaarschijf.explanation.startswith("Het saldo van de jaarschijf 2018")
+    assert p2016.finance_text.startswith("U heeft op 9 november 2016 ingestemd")
+    assert p2016.actions.get().progress_notes.get().narrative == "own"
     assert ledger.balance >= 0
     assert "Beginsaldo" in ledger.decided[0].explanation
 

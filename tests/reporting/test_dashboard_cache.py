@@ -23,10 +23,10 @@ pytestmark = pytest.mark.django_db
 URL = "/dashboard/"
 DRILL = "/dashboard/drilldown/"
 
-# Session, user with province and roles; figures_for (25); trend (3); money
+# Session, user with province and roles; figures_for (27); trend (3); money
 # (1); contact requests (2); the latest report (1); the programmes of the
 # filter (1).
-DASHBOARD_QUERIES = 35
+DASHBOARD_QUERIES = 37
 # From the cache (figures, programmes, report): session, user.
 CACHED_QUERIES = 2
 
