@@ -1,7 +1,12 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from django.contrib.auth.models import Group
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.utils import translation
+
+from outbox.services import email_enqueue_message
 
 from .authentication import login_failure_consume, too_many_attempts
 from .roles import Role
@@ -19,6 +24,23 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.groups.add(Group.objects.get_or_create(name=Role.SME)[0])
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        """Write the mail (rendered now, in the language of the page) to the
+        outbox instead of speaking SMTP in the request: sign-up and password
+        reset answer as usual when SMTP or the broker is down, and the mail
+        goes out when they are back."""
+        request = allauth_context.request
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+        }
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
+        email_enqueue_message(
+            message=message, language=translation.get_language() or ""
+        )
 
     def pre_authenticate(self, request, **credentials):
         """Count the attempt per address, account and both (see

@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from outbox.services import job_enqueue
 from programmes.models import Prestatie, Programme, Province
 
 from .figures import figures_for
@@ -152,9 +153,13 @@ def report_run_request(
         return existing, False
 
     if queue:
-        from .tasks import report_run_generate_task
-
-        report_run_generate_task.delay_on_commit(run.pk)
+        # Written with the run, handed to Celery after commit; with the
+        # broker down it waits in the outbox, not lost (outbox.services).
+        job_enqueue(
+            key=f"report-run:{run.pk}",
+            task="reporting.tasks.report_run_generate_task",
+            kwargs={"run_id": run.pk},
+        )
     return run, True
 
 
