@@ -10,6 +10,9 @@ from tests.factories import (
     sme_user_of,
 )
 
+# Fault fixtures: a broker and an SMTP server that are really down.
+from tests.mail_faults import broker_down, smtp_server  # noqa: F401
+
 # Fault fixtures: a cache whose Redis is really unreachable.
 from tests.redis_faults import cache_down, redis_relay  # noqa: F401
 
