@@ -1,15 +1,43 @@
+from types import SimpleNamespace
+from urllib.parse import quote, urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.models import Group
-from django.contrib.sites.shortcuts import get_current_site
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import (
+    ImproperlyConfigured,
+    PermissionDenied,
+    ValidationError,
+)
+from django.db import transaction
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from outbox.services import email_enqueue_message
 
+from . import eherkenning
 from .authentication import login_failure_consume, too_many_attempts
+from .forms import full_name
 from .roles import Role
+
+
+def portal_url(path: str) -> str:
+    """The absolute address of `path` on the portal (settings.PORTAL_URL),
+    whatever host the request that sends the mail came in on."""
+    return settings.PORTAL_URL.rstrip("/") + path
+
+
+def current_language() -> str:
+    """The active language if the portal offers it, else the default."""
+    language = (get_language() or "").split("-")[0]
+    offered = {code for code, _name in settings.LANGUAGES}
+    return language if language in offered else settings.LANGUAGE_CODE
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,30 +45,21 @@ class AccountAdapter(DefaultAccountAdapter):
 
     Civil servants, portfolio holders and administrators are created by an
     administrator (`manage.py create_user` or the admin).
+
+    allauth's e-mails speak in the portal's name (settings.SITE_NAME) and
+    link to settings.PORTAL_URL, in the language active when they are sent:
+    the language of the page the person used, or the user's own language for
+    mails sent without a page (the invitation, accounts.services).
     """
 
     def save_user(self, request, user, form, commit=True):
+        data = form.cleaned_data
+        user.name = full_name(data.get("first_name", ""), data.get("last_name", ""))
+        user.language = current_language()
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             user.groups.add(Group.objects.get_or_create(name=Role.SME)[0])
         return user
-
-    def send_mail(self, template_prefix, email, context):
-        """Write the mail (rendered now, in the language of the page) to the
-        outbox instead of speaking SMTP in the request: sign-up and password
-        reset answer as usual when SMTP or the broker is down, and the mail
-        goes out when they are back."""
-        request = allauth_context.request
-        ctx = {
-            "request": request,
-            "email": email,
-            "current_site": get_current_site(request),
-        }
-        ctx.update(context)
-        message = self.render_mail(template_prefix, email, ctx)
-        email_enqueue_message(
-            message=message, language=translation.get_language() or ""
-        )
 
     def pre_authenticate(self, request, **credentials):
         """Count the attempt per address, account and both (see
@@ -65,3 +84,170 @@ class AccountAdapter(DefaultAccountAdapter):
             if not address:
                 raise PermissionDenied("No client address") from None
             return address
+
+    def send_mail(self, template_prefix, email, context):
+        site = SimpleNamespace(
+            name=settings.SITE_NAME, domain=urlsplit(settings.PORTAL_URL).netloc
+        )
+        ctx = {
+            "email": email,
+            "site_name": settings.SITE_NAME,
+            "portal_url": portal_url(reverse("home")),
+            "reset_page_url": portal_url(reverse("account_reset_password")),
+            "link_valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+            # allauth's own templates name the site through current_site;
+            # never the request's host.
+            "current_site": site,
+            **context,
+        }
+        # allauth builds these two from the request's host. (The password
+        # reset mail's password_reset_url is the reset link itself, made by
+        # get_reset_password_from_key_url below.)
+        if "signup_url" in ctx:
+            ctx["signup_url"] = portal_url(reverse("account_signup"))
+        if template_prefix == "account/email/account_already_exists":
+            ctx["password_reset_url"] = portal_url(reverse("account_reset_password"))
+        msg = self.render_mail(template_prefix, email, ctx)
+        # To the outbox, not to SMTP in the request: sign-up and password
+        # reset answer as usual when SMTP or the broker is down, and the
+        # mail goes out when they are back (outbox.services).
+        email_enqueue_message(message=msg, language=current_language())
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        # The notification greets the person by name, like the other mails.
+        context = {"user": user, **(context or {})}
+        super().send_notification_mail(template_prefix, user, context, email)
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        path = reverse("account_confirm_email", args=[emailconfirmation.key])
+        return portal_url(path)
+
+    def get_reset_password_from_key_url(self, key):
+        return password_reset_from_key_url(key)
+
+
+def password_reset_from_key_url(key: str) -> str:
+    """The set-a-new-password page for an allauth reset key, on the portal,
+    in the active language."""
+    path = reverse(
+        "account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"}
+    )
+    return portal_url(path.replace("UID-KEY", quote(key)))
+
+
+def _refuse(request, message: str):
+    """Stop the eHerkenning log-in: nobody is logged in or created."""
+    response = render(
+        request,
+        "account/eherkenning_refused.html",
+        {"message": message},
+        status=403,
+    )
+    raise ImmediateHttpResponse(response)
+
+
+def _grant(request, *, user, company: eherkenning.Company) -> None:
+    """Make the user a verified member of the company the broker asserted."""
+    # Imported here: accounts is imported by participants' models.
+    from participants.services import membership_grant_verified
+
+    contact = membership_grant_verified(
+        user=user,
+        kvk_number=company.kvk_number,
+        vestigingsnummer=company.branch_number,
+        name=company.name,
+    )
+    messages.success(
+        request,
+        _("Verified via eHerkenning: you act for %(organisation)s.")
+        % {"organisation": contact.organisation.name},
+    )
+
+
+def _language(sociallogin) -> str:
+    """The language of the page the log-in started on: the broker returns
+    to one address without a language prefix."""
+    path = urlsplit(sociallogin.state.get("next") or "").path
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """The only social log-in is eHerkenning (accounts/eherkenning.py).
+
+    A log-in whose claims carry a KvK number makes the person a verified
+    member of that organisation at once; without a valid KvK number it is
+    refused before any account is made or logged in.
+    """
+
+    def list_apps(self, request, provider=None, client_id=None):
+        # Only the broker from the environment; apps in the database (the
+        # admin no longer offers them) are ignored.
+        app = eherkenning.social_app()
+        if app is None:
+            return []
+        if provider and provider not in (app.provider, app.provider_id):
+            return []
+        if client_id and client_id != app.client_id:
+            return []
+        return [app]
+
+    def pre_social_login(self, request, sociallogin):
+        super().pre_social_login(request, sociallogin)
+        with translation.override(_language(sociallogin)):
+            self._check_and_grant(request, sociallogin)
+
+    def _check_and_grant(self, request, sociallogin):
+        if not eherkenning.is_eherkenning(sociallogin):
+            _refuse(request, _("This way of logging in is not offered."))
+        claims = eherkenning.claims_of(sociallogin.account.extra_data)
+        try:
+            company = eherkenning.company_from_claims(claims)
+        except ValidationError as error:
+            _refuse(request, error.messages[0])
+        # The broker vouches for the address it passes on.
+        for address in sociallogin.email_addresses:
+            address.verified = True
+        user = None
+        if sociallogin.is_existing:
+            user = sociallogin.user
+        elif (
+            sociallogin.state.get("process") == "connect"
+            and request.user.is_authenticated
+        ):
+            user = request.user
+        if user is None:
+            # A new account: the membership is granted in save_user.
+            return
+        if user.works_for_province or user.is_administrator:
+            _refuse(
+                request,
+                _(
+                    "eHerkenning is the log-in for entrepreneurs. Staff log in "
+                    "with their e-mail address, password and second factor."
+                ),
+            )
+        self._grant_or_refuse(request, user=user, company=company)
+
+    def populate_user(self, request, sociallogin, data):
+        user = super().populate_user(request, sociallogin, data)
+        claims = eherkenning.claims_of(sociallogin.account.extra_data)
+        user.name = eherkenning.person_name_from_claims(claims)
+        return user
+
+    def save_user(self, request, sociallogin, form=None):
+        company = eherkenning.company_from_claims(
+            eherkenning.claims_of(sociallogin.account.extra_data)
+        )
+        with transaction.atomic(), translation.override(_language(sociallogin)):
+            user = super().save_user(request, sociallogin, form=form)
+            user.groups.add(Group.objects.get_or_create(name=Role.SME)[0])
+            self._grant_or_refuse(request, user=user, company=company)
+        return user
+
+    def _grant_or_refuse(self, request, *, user, company) -> None:
+        try:
+            with transaction.atomic():
+                _grant(request, user=user, company=company)
+        except ValidationError as error:
+            # In save_user the refusal also undoes the new account.
+            _refuse(request, " ".join(error.messages))

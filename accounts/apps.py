@@ -8,6 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from . import eherkenning  # noqa: F401  (registers its system check)
+
         # Groups and their permissions follow the models after every migrate.
         post_migrate.connect(_sync_roles, dispatch_uid="accounts.roles_sync")
         # Log-in bookkeeping of the session and the rate limits, not domain

@@ -50,5 +50,8 @@ def load() -> None:
             "email": bouman_user.email,
             "role": "Directeur",
             "consent_future_missions": True,
+            # Bouman's contact registered it: its first member and admin.
+            "is_admin": True,
+            "verified_via": ContactPerson.VerifiedVia.FIRST_MEMBER,
         },
     )

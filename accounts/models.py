@@ -52,6 +52,16 @@ class User(AbstractUser):
         related_name="users",
         help_text=_("Civil servants and portfolio holders work for one province."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language of e-mails sent without a page to take it from, such "
+            "as the invitation."
+        ),
+    )
     mfa_exempt = models.BooleanField(
         _("exempt from two-factor authentication"),
         default=False,

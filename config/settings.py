@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # eHerkenning over OpenID Connect (accounts/eherkenning.py); its URLs
+    # answer 404 unless EHERKENNING_ENABLED is set.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -134,11 +138,20 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 # through the same form (config/urls.py).
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Sign-up also asks first and last name (accounts.forms.SignupForm), so
+# that the portal greets people by name rather than by e-mail address.
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# allauth's e-mails carry no "[host:port]" in the subject: the sender's name
+# says which portal writes, like the portal's own e-mails.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Tell people when their password, address or second factor changed, so a
+# change they did not make does not go unnoticed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Confirming who you are before a sensitive change takes the password or the
 # second factor; a code mailed to the address proves only the mailbox.
 ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
@@ -170,10 +183,46 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+# Only the eHerkenning broker configured below; e-mail addresses it asserts
+# never log in to an existing account (that one connects eHerkenning itself).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_STORE_TOKENS = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Exportportaal")
 # Civil servants and administrators must set up TOTP before they can work.
 REQUIRE_STAFF_2FA = env.bool("DJANGO_REQUIRE_STAFF_2FA", default=not DEBUG)
+
+# eHerkenning through a broker that speaks OpenID Connect. Off by default:
+# without it there is no button and its URLs answer 404. The claim names
+# default to those of the eHerkenning attribute catalogue as brokers pass
+# them on (the same defaults as django-digid-eherkenning).
+EHERKENNING = {
+    "ENABLED": env.bool("EHERKENNING_ENABLED", default=False),
+    # The broker's issuer URL or its discovery URL (.well-known/...).
+    "SERVER_URL": env("EHERKENNING_SERVER_URL", default=""),
+    "CLIENT_ID": env("EHERKENNING_CLIENT_ID", default=""),
+    "CLIENT_SECRET": env("EHERKENNING_CLIENT_SECRET", default=""),
+    "SCOPES": env.list("EHERKENNING_SCOPES", default=["openid"]),
+    "KVK_CLAIM": env(
+        "EHERKENNING_KVK_CLAIM", default="urn:etoegang:core:LegalSubjectID"
+    ),
+    "BRANCH_CLAIM": env(
+        "EHERKENNING_BRANCH_CLAIM",
+        default="urn:etoegang:1.9:ServiceRestriction:Vestigingsnr",
+    ),
+    "COMPANY_NAME_CLAIM": env(
+        "EHERKENNING_COMPANY_NAME_CLAIM",
+        default="urn:etoegang:1.11:attribute-represented:CompanyName",
+    ),
+    # Who acts: the broker's stable identifier of the person.
+    "UID_CLAIM": env("EHERKENNING_UID_CLAIM", default="sub"),
+    "PKCE": env.bool("EHERKENNING_PKCE", default=True),
+    # client_secret_post or client_secret_basic; empty: as the broker
+    # announces in its discovery document.
+    "TOKEN_AUTH_METHOD": env("EHERKENNING_TOKEN_AUTH_METHOD", default=""),
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -250,6 +299,18 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis hands a message that was taken but never acknowledged (its worker was
+# killed) to another worker after the visibility timeout. It must outlast the
+# longest task (the hard time limit, a yearly report at most), or a task still
+# running would be delivered twice; a worker looks for such messages every
+# CELERY_BROKER_RESTORE_EVERY seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int(
+        "CELERY_BROKER_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 5 * 60
+    ),
+    "unacked_restore_interval": env.int("CELERY_BROKER_RESTORE_EVERY", default=60),
+    "unacked_restore_throttle": 1,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     # Proves every few minutes that the worker takes jobs; /healthz shows when.
@@ -278,6 +339,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "outbox.tasks.outbox_redispatch_task",
         "schedule": 60.0,
     },
+    # Every five minutes: report runs queued or running without a sign of
+    # life for longer than REPORT_RUN_QUEUED_STALE_AFTER / _STALE_AFTER
+    # (their message was lost or their worker killed) are marked failed with
+    # a reason, so they no longer hold their slot and can be requested again.
+    "reporting-fail-stale-runs": {
+        "task": "reporting.tasks.report_runs_fail_stale_task",
+        "schedule": crontab(minute="*/5"),
+    },
     # Every night, when nobody works: AVG retention. Contact persons without
     # activity for PRIVACY_RETENTION_YEARS are anonymised (what counts as
     # activity: missions/services/privacy.py). Running it twice is harmless.
@@ -286,6 +355,22 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=30),
     },
 }
+
+# Report runs: a running run writes a heartbeat after every step (figures,
+# then each format; the slowest step, the PDF, takes seconds). Without one
+# for REPORT_RUN_STALE_AFTER seconds its worker is taken to be dead; a run
+# not started REPORT_RUN_QUEUED_STALE_AFTER seconds after its request lost
+# its message (broker down). The sweep in CELERY_BEAT_SCHEDULE and the next
+# request for the same report then mark it failed.
+REPORT_RUN_STALE_AFTER = env.int("REPORT_RUN_STALE_AFTER", default=10 * 60)
+REPORT_RUN_QUEUED_STALE_AFTER = env.int(
+    "REPORT_RUN_QUEUED_STALE_AFTER", default=30 * 60
+)
+# Tests only: while this file exists, generation waits after each step, so a
+# test can kill the worker in the middle of a report.
+REPORT_RUN_TEST_HOLD_FILE = (
+    env("REPORT_RUN_TEST_HOLD_FILE", default="") if TESTING else ""
+)
 
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND",
@@ -321,8 +406,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# The portal's name in e-mails (allauth's included) and the address links in
+# e-mails point to (no trailing slash), never the host of the request that
+# happened to send the mail.
 SITE_NAME = env("PORTAL_SITE_NAME", default="Exportportaal mkb")
-# The address links in e-mails point to (no trailing slash).
 PORTAL_URL = env("PORTAL_URL", default="http://localhost:8000")
 
 # De-minimis aid, Regulation (EU) 2023/2831: a ceiling per single undertaking
@@ -423,6 +510,16 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+
+# The eHerkenning button's form is answered with a redirect to the broker;
+# browsers hold that redirect to form-action too.
+if EHERKENNING["ENABLED"] and EHERKENNING["SERVER_URL"]:
+    from urllib.parse import urlsplit
+
+    _broker = urlsplit(EHERKENNING["SERVER_URL"])
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_broker.scheme}://{_broker.netloc}"
+    )
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import urls as accounts_urls
 from missions import urls as missions_urls
 from missions.showcase import urls as showcase_urls
 from reporting import urls_dashboard
@@ -20,13 +21,15 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    # eHerkenning's log-in and the broker's return address (404 while off).
+    path("accounts/oidc/", include(accounts_urls.oidc_patterns)),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
-    path("accounts/", include("allauth.urls")),
+    path("accounts/", include(accounts_urls)),
     path("missies/", include(missions_urls.public_patterns)),
     path("exporteurs/", include(showcase_urls.public_patterns)),
     path("mijn/etalage/", include(showcase_urls.mine_patterns)),

@@ -8,6 +8,7 @@ from participants.models import (
     ContactPerson,
     ContactRequest,
     ExportStory,
+    MembershipRequest,
     PublicProfile,
 )
 
@@ -138,10 +139,10 @@ def personal_data_export(*, user) -> dict:
     """All the portal keeps about the user and his organisations (AVG art. 15
     and 20), as plain values ready for JSON; nothing of other organisations.
 
-    Eight queries whatever the amount of data: the user's roles, contact
-    persons with their organisation, registrations with their mission, their
-    results, and the showcase: profiles, their sectors, export stories and
-    contact requests.
+    Nine queries whatever the amount of data: the user's roles, contact
+    persons with their organisation, requests to join, registrations with
+    their mission, their results, and the showcase: profiles, their sectors,
+    export stories and contact requests.
     """
     contacts = list(
         ContactPerson.objects.filter(user=user)
@@ -181,13 +182,33 @@ def personal_data_export(*, user) -> dict:
         "account": {
             "email": user.email,
             "name": user.name,
+            "language": user.language,
             "roles": sorted(user.roles),
             "date_joined": user.date_joined,
             "last_login": user.last_login,
         },
         "contact_persons": [
-            {"organisation": c.organisation.kvk_number, **_fields(c, _CONTACT_FIELDS)}
+            {
+                "organisation": c.organisation.kvk_number,
+                **_fields(c, _CONTACT_FIELDS),
+                "organisation_admin": c.is_admin,
+                "membership_verified_via": c.verified_via,
+            }
             for c in contacts
+        ],
+        # Requests to join name only the organisation: until approved the
+        # requester sees nothing else of it, here neither.
+        "membership_requests": [
+            {
+                "organisation": request.organisation.name,
+                "kvk_number": request.organisation.kvk_number,
+                "status": request.status,
+                "requested_at": request.created_at,
+                "decided_at": request.decided_at,
+            }
+            for request in MembershipRequest.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("created_at", "pk")
         ],
         "organisations": [
             {

@@ -4,7 +4,7 @@ office (/beheer/missies/)."""
 
 from django.urls import path
 
-from .views import backoffice, mine, public
+from .views import backoffice, membership, mine, public
 
 public_patterns = (
     [
@@ -32,6 +32,26 @@ mine_patterns = (
             "organisatie/<int:pk>/contactgegevens/",
             mine.ContactDetailsView.as_view(),
             name="contact",
+        ),
+        path(
+            "organisatie/<int:pk>/leden/",
+            membership.MembersView.as_view(),
+            name="members",
+        ),
+        path(
+            "organisatie/<int:pk>/leden/<int:contact>/<slug:action>/",
+            membership.MemberActionView.as_view(),
+            name="member_action",
+        ),
+        path(
+            "organisatie/<int:pk>/verzoeken/<int:request_pk>/<slug:action>/",
+            membership.RequestDecisionView.as_view(),
+            name="request_decide",
+        ),
+        path(
+            "verzoeken/<int:pk>/intrekken/",
+            membership.RequestWithdrawView.as_view(),
+            name="request_withdraw",
         ),
         path(
             "aanmeldingen/<int:pk>/afmelden/",
@@ -88,6 +108,16 @@ backoffice_patterns = (
             "organisaties/<int:pk>/",
             backoffice.OrganisationDetailView.as_view(),
             name="organisation",
+        ),
+        path(
+            "lidmaatschapsverzoeken/",
+            membership.BackofficeRequestListView.as_view(),
+            name="membership_requests",
+        ),
+        path(
+            "lidmaatschapsverzoeken/<int:pk>/<slug:action>/",
+            membership.BackofficeRequestDecisionView.as_view(),
+            name="membership_request_decide",
         ),
         path(
             "aanmeldingen/<int:pk>/afwijzen/",

@@ -10,6 +10,7 @@ from .models import (
     ContactPerson,
     ContactRequest,
     ExportStory,
+    MembershipRequest,
     Organisation,
     PublicProfile,
     Sector,
@@ -20,7 +21,16 @@ from .services import contact_person_anonymise
 class ContactPersonInline(admin.TabularInline):
     model = ContactPerson
     extra = 0
-    fields = ["name", "email", "phone", "role", "user", "consent_future_missions"]
+    fields = [
+        "name",
+        "email",
+        "phone",
+        "role",
+        "user",
+        "is_admin",
+        "verified_via",
+        "consent_future_missions",
+    ]
     raw_id_fields = ["user"]
 
 
@@ -33,13 +43,37 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     inlines = [ContactPersonInline]
 
 
+@admin.register(MembershipRequest)
+class MembershipRequestAdmin(SimpleHistoryAdmin):
+    """Read-only: requests are decided by the organisation's admin or the
+    province in the portal, where the rules and e-mails are."""
+
+    list_display = ["user", "organisation", "status", "created_at", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["user__email", "organisation__name", "organisation__kvk_number"]
+    list_select_related = ["user", "organisation", "decided_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ContactPerson)
 class ContactPersonAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "organisation", "email", "consent_future_missions"]
+    list_display = [
+        "name",
+        "organisation",
+        "email",
+        "is_admin",
+        "verified_via",
+        "consent_future_missions",
+    ]
     search_fields = ["name", "email", "organisation__name"]
     list_select_related = ["organisation"]
     raw_id_fields = ["organisation", "user"]
-    list_filter = ["anonymised_at"]
+    list_filter = ["anonymised_at", "is_admin", "verified_via"]
     actions = ["anonymise"]
 
     @admin.action(

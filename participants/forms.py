@@ -19,7 +19,8 @@ class OrganisationForm(AsciiDigitsFormMixin, forms.ModelForm):
         fields = ["kvk_number", *PROFILE_FIELDS]
         help_texts = {
             "kvk_number": _(
-                "8 digits. If your organisation is already known, you join it."
+                "8 digits. If your organisation is already known, you ask its admin to "
+                "let you act for it."
             ),
             "postcode": _("Like 1234 AB."),
         }

@@ -20,7 +20,7 @@ with its historical models; the rules:
   made by whoever typed the number, which proves nothing, so its users do
   not become users of the real organisation. The person's name and details
   stay on the registrations; the account has to join the organisation the
-  normal way.
+  normal way. Requests to join the duplicate are dropped for the same reason.
 - A duplicate left without rows is deleted. One that still has rows is kept
   as it is and reported, for an administrator to resolve by hand.
 - Vestigingsnummers and postcodes written in other digits are rewritten in
@@ -76,8 +76,18 @@ def _move_rows(organisation_model, duplicate, kept) -> list[str]:
             continue
         model, name = relation.related_model, relation.field.name
         changes = {name: kept.pk}
+        fields = {f.name for f in model._meta.get_fields()}
         if model._meta.model_name == "contactperson":
             changes["user"] = None
+            # Without an account a contact is no member (see the
+            # contact_membership_needs_account constraint).
+            if "is_admin" in fields:
+                changes.update(is_admin=False, verified_via="")
+        if model._meta.model_name == "membershiprequest":
+            # A request to act for the copy, approved or not, was decided by
+            # whoever made the copy: it does not carry over to the original.
+            model._base_manager.filter(**{name: duplicate.pk}).delete()
+            continue
         stuck = []
         for pk in model._base_manager.filter(**{name: duplicate.pk}).values_list(
             "pk", flat=True

@@ -137,8 +137,31 @@ class Organisation(models.Model):
         super().save(*args, **kwargs)
 
 
+def membership_unlink(collector, field, sub_objs, using):
+    """on_delete of a contact person's account: like SET_NULL, and the
+    membership (admin role, how it was verified) goes with the account."""
+    model = field.model
+    # One UPDATE per field, in this order: the membership first, so that no
+    # row is ever an admin without an account (contact_membership_needs_account).
+    collector.add_field_update(model._meta.get_field("is_admin"), False, sub_objs)
+    collector.add_field_update(model._meta.get_field("verified_via"), "", sub_objs)
+    collector.add_field_update(field, None, sub_objs)
+
+
 class ContactPerson(models.Model):
-    """A person at an organisation; with a user account, an SME user of it."""
+    """A person at an organisation; with a user account, a member of it.
+
+    Only approved members have a contact person with an account: a request
+    to join is a MembershipRequest until a member with the admin role (or
+    the province, when there is none) approves it.
+    """
+
+    class VerifiedVia(models.TextChoices):
+        EHERKENNING = "eherkenning", _("verified via eHerkenning")
+        APPROVAL = "approval", _("approved")
+        FIRST_MEMBER = "first_member", _("registered the organisation")
+        ADMINISTRATOR = "administrator", _("added by an administrator")
+        BEFORE_APPROVAL = "before_approval", _("joined before approval was required")
 
     organisation = models.ForeignKey(
         Organisation,
@@ -149,10 +172,21 @@ class ContactPerson(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
-        on_delete=models.SET_NULL,
+        on_delete=membership_unlink,
         null=True,
         blank=True,
         related_name="contact_persons",
+    )
+    is_admin = models.BooleanField(
+        _("organisation admin"),
+        default=False,
+        help_text=_("Approves requests to join and manages the members."),
+    )
+    verified_via = models.CharField(
+        _("membership verified"),
+        max_length=20,
+        choices=VerifiedVia.choices,
+        blank=True,
     )
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("e-mail address"), blank=True)
@@ -183,10 +217,86 @@ class ContactPerson(models.Model):
                 condition=models.Q(user__isnull=False),
                 name="contact_unique_user_per_organisation",
             ),
+            # Membership is a property of an account: a contact person
+            # without one is nobody's member and administers nothing.
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False)
+                | models.Q(is_admin=False, verified_via=""),
+                name="contact_membership_needs_account",
+            ),
         ]
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
+
+    @property
+    def is_member(self) -> bool:
+        return self.user_id is not None
+
+
+class MembershipRequest(models.Model):
+    """A user's request to act for an organisation, decided by its admin or,
+    when it has none, by a civil servant of its province."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.CASCADE,
+        related_name="membership_requests",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    # E-mails to the requester go out in the language of the request.
+    language = models.CharField(
+        _("language for e-mail"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="nl",
+    )
+    created_at = models.DateTimeField(_("requested on"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership request")
+        verbose_name_plural = _("membership requests")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=models.Q(status="pending"),
+                name="membership_request_one_pending",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="pending", decided_at__isnull=True)
+                | (~models.Q(status="pending") & models.Q(decided_at__isnull=False)),
+                name="membership_request_decided_when_not_pending",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation} ({self.get_status_display()})"
 
 
 # The showcase's models live in their own module; importing them here

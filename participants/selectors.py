@@ -1,11 +1,23 @@
-"""Reads of the participants app, mostly for the exporters' showcase."""
+"""Reads of the participants app: the exporters' showcase and membership."""
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from .models import (
     Block,
+    ContactPerson,
     ContactRequest,
     ExportStory,
+    MembershipRequest,
     Organisation,
     PublicProfile,
 )
@@ -154,3 +166,51 @@ def contact_request_counts(province_id: int, year: int) -> dict[str, int]:
         created_at__year=year, receiver__province_id=province_id
     ).count()
     return {"sent": sent["sent"], "accepted": sent["accepted"], "received": received}
+
+
+def members_of(*, organisation: Organisation) -> QuerySet[ContactPerson]:
+    """The organisation's members (contact persons with an account), admins
+    first."""
+    return (
+        organisation.contacts.filter(user__isnull=False)
+        .select_related("user")
+        .order_by("-is_admin", "name", "pk")
+    )
+
+
+def membership_requests_pending(
+    *, organisation: Organisation
+) -> QuerySet[MembershipRequest]:
+    return organisation.membership_requests.filter(
+        status=MembershipRequest.Status.PENDING
+    ).select_related("user")
+
+
+def membership_requests_of_user(*, user) -> QuerySet[MembershipRequest]:
+    """The user's own pending requests, with the organisation's public name."""
+    if not user.is_authenticated:
+        return MembershipRequest.objects.none()
+    return (
+        MembershipRequest.objects.filter(
+            user=user, status=MembershipRequest.Status.PENDING
+        )
+        .select_related("organisation")
+        .only("pk", "created_at", "organisation__name", "organisation__kvk_number")
+    )
+
+
+def membership_requests_for_backoffice(*, province_id) -> QuerySet[MembershipRequest]:
+    """Pending requests for organisations of a province (all provinces for
+    None), each marked with whether the organisation has an admin: the
+    province decides only where it has none."""
+    admins = ContactPerson.objects.filter(
+        organisation=OuterRef("organisation"), user__isnull=False, is_admin=True
+    )
+    requests = MembershipRequest.objects.filter(status=MembershipRequest.Status.PENDING)
+    if province_id is not None:
+        requests = requests.filter(organisation__province_id=province_id)
+    return (
+        requests.select_related("organisation", "organisation__province", "user")
+        .annotate(organisation_has_admin=Exists(admins))
+        .order_by("created_at", "pk")
+    )

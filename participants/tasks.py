@@ -24,3 +24,23 @@ def moderation_notify_task(model_name: str, pk: int) -> bool:
     from .showcase_mail import moderation_notify
 
     return moderation_notify(model_name=model_name, pk=pk)
+
+
+@shared_task(acks_late=True)
+def membership_notify_task(
+    *, event: str, key: str, request_id=None, contact_id=None, user_id=None
+) -> bool:
+    """Tell an organisation's members about a request to join, a new member
+    or one who left; the person concerned as well where it is about him.
+
+    Safe to run twice: the mail log lets only the first run write.
+    """
+    from .membership_mail import membership_notify
+
+    return membership_notify(
+        event=event,
+        key=key,
+        request_id=request_id,
+        contact_id=contact_id,
+        user_id=user_id,
+    )

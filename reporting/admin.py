@@ -17,6 +17,7 @@ class ReportRunAdmin(admin.ModelAdmin):
         "attempts",
         "requested_by",
         "requested_at",
+        "heartbeat_at",
         "finished_at",
     )
     list_filter = ("status", "province", "year", "language", "scope")

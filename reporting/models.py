@@ -7,17 +7,49 @@ config/settings.py), never under the public MEDIA_URL; views serve them after
 a province check.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.files.storage import storages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 def report_storage():
     return storages["reports"]
+
+
+def stale_cutoffs(now=None) -> dict[str, datetime.datetime]:
+    """Per active status, the moment before which the last sign of life of
+    a run must lie for it to count as stale (see REPORT_RUN_STALE_AFTER)."""
+    now = now or timezone.now()
+    return {
+        ReportRun.Status.QUEUED: now
+        - datetime.timedelta(seconds=settings.REPORT_RUN_QUEUED_STALE_AFTER),
+        ReportRun.Status.RUNNING: now
+        - datetime.timedelta(seconds=settings.REPORT_RUN_STALE_AFTER),
+    }
+
+
+class ReportRunQuerySet(models.QuerySet):
+    def stale(self, now=None):
+        """Runs queued or running without a sign of life for too long: their
+        message or their worker is gone."""
+        cutoffs = stale_cutoffs(now)
+        return self.alias(
+            last_sign_of_life=Coalesce("heartbeat_at", "started_at", "requested_at")
+        ).filter(
+            Q(status=ReportRun.Status.QUEUED, last_sign_of_life__lt=cutoffs["queued"])
+            | Q(
+                status=ReportRun.Status.RUNNING,
+                last_sign_of_life__lt=cutoffs["running"],
+            )
+        )
 
 
 class ReportRun(models.Model):
@@ -85,6 +117,14 @@ class ReportRun(models.Model):
     attempt_token = models.CharField(max_length=32, blank=True, editable=False)
     requested_at = models.DateTimeField(_("requested on"), auto_now_add=True)
     started_at = models.DateTimeField(_("started on"), null=True, blank=True)
+    # The last sign of life: set when the run is requested, when an attempt
+    # claims it and after every step of generating it. A run whose
+    # heartbeat stops is failed by the sweep (report_runs_fail_stale).
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    # The Celery task id of the attempt that claimed the run: a redelivery
+    # of that same message (its worker was lost) may take the run over at
+    # once, another message only when the heartbeat has gone stale.
+    claimed_by = models.CharField(max_length=64, blank=True, editable=False)
     finished_at = models.DateTimeField(_("finished on"), null=True, blank=True)
     figures = models.JSONField(
         _("figures as generated"), null=True, blank=True, encoder=DjangoJSONEncoder
@@ -103,11 +143,24 @@ class ReportRun(models.Model):
         _("Word"), storage=report_storage, max_length=300, blank=True
     )
 
+    objects = ReportRunQuerySet.as_manager()
+    # Not stored: set by services.report_run_request after the commit when
+    # the run's task could not be sent (broker unreachable).
+    queue_failed = False
+
     class Meta:
         verbose_name = _("report run")
         verbose_name_plural = _("report runs")
         ordering = ["-requested_at", "-pk"]
-        indexes = [models.Index(fields=["province", "-requested_at"])]
+        indexes = [
+            models.Index(fields=["province", "-requested_at"]),
+            # The sweep looks only at the few active runs.
+            models.Index(
+                fields=["status"],
+                condition=Q(status__in=["queued", "running"]),
+                name="report_run_active",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["province", "scope_key", "year", "language"],
@@ -163,6 +216,17 @@ class ReportRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def last_sign_of_life(self) -> datetime.datetime | None:
+        return self.heartbeat_at or self.started_at or self.requested_at
+
+    def is_stale(self, now=None) -> bool:
+        """Queued or running without a sign of life for too long (the rule
+        of ReportRunQuerySet.stale, for one run in hand)."""
+        if not self.is_active or self.last_sign_of_life is None:
+            return False
+        return self.last_sign_of_life < stale_cutoffs(now)[self.status]
 
     @property
     def is_ready(self) -> bool:

@@ -7,6 +7,12 @@ until the one final update that points the run at them and marks it
 succeeded. A half-written attempt is therefore never visible; its files are
 removed, and only the attempt that holds the run's current token may
 publish.
+
+Self-healing: an attempt writes a heartbeat after every step. A run whose
+worker died is taken over by the redelivery of its own message (acks_late),
+or, when no sign of life comes for REPORT_RUN_STALE_AFTER seconds, failed by
+the sweep (report_runs_fail_stale) or by the next request for the same
+report, which then starts a fresh run.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import os
+import time
 import uuid
 
 from django.conf import settings
@@ -23,7 +31,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
+from outbox.selectors import job_is_waiting
 from outbox.services import job_enqueue
 from programmes.models import Prestatie, Programme, Province
 
@@ -33,11 +43,26 @@ from .models import ReportRun, report_storage
 logger = logging.getLogger(__name__)
 
 FIRST_YEAR = 2000
+# A run whose generation keeps killing its worker (memory, a crash in a
+# library) would otherwise be delivered again for ever (acks_late with
+# reject_on_worker_lost): room for the task's own retries of transient errors
+# (tasks.MAX_RETRIES + 1 attempts) and two lost workers, then it fails.
+MAX_ATTEMPTS = 8
+# A queued run asked for again after this long gets another job, in case
+# the first message was lost after the broker took it (a broker that was
+# down keeps the job in the outbox until it is back). A duplicate message is
+# harmless: the first one to arrive claims the run.
+REQUEUE_AFTER = datetime.timedelta(minutes=1)
 
 
 class ReportError(Exception):
     """A failure of the report itself (not of the infrastructure): it is
     recorded on the run with this message and not retried."""
+
+
+class AttemptSuperseded(Exception):
+    """This attempt no longer holds its run: the sweep failed it or another
+    attempt took it over. It stops and removes its files."""
 
 
 def _clean_request(
@@ -74,14 +99,6 @@ def _clean_request(
         raise ValidationError(errors)
 
 
-def _is_stale(run: ReportRun) -> bool:
-    """Running far longer than a task may (CELERY_TASK_TIME_LIMIT)."""
-    if run.status != ReportRun.Status.RUNNING or run.started_at is None:
-        return False
-    limit = datetime.timedelta(seconds=2 * settings.CELERY_TASK_TIME_LIMIT)
-    return timezone.now() - run.started_at > limit
-
-
 def _active_run(province, key, year, language) -> ReportRun | None:
     return ReportRun.objects.filter(
         province=province,
@@ -107,7 +124,12 @@ def report_run_request(
     """Queue a report, or return the run already queued or running for the
     same scope, year and language. Returns (run, created); the task is
     queued once the transaction commits (not with queue=False, for callers
-    that generate in the foreground)."""
+    that generate in the foreground).
+
+    An active run without a sign of life for too long is failed here and a
+    fresh run takes its place. When the broker cannot be reached the run
+    stays queued, its job waits in the outbox until the broker is back, and
+    ``run.queue_failed`` is true after the commit."""
     if scope != ReportRun.Scope.PROGRAMME:
         programme = None
     if scope != ReportRun.Scope.PRESTATIE:
@@ -123,14 +145,20 @@ def report_run_request(
     )
     key = ReportRun.key_for(scope, programme, prestatie)
     existing = _active_run(province, key, year, language)
-    if existing is not None and _is_stale(existing):
-        # Its worker died without the task coming back: free the slot.
-        report_run_fail(
-            run_id=existing.pk,
-            message=_("Generating the report was interrupted. Please try again."),
-        )
+    if existing is not None and _fail_if_stale(existing.pk):
         existing = None
     if existing is not None:
+        if (
+            queue
+            and existing.status == ReportRun.Status.QUEUED
+            and existing.requested_at < timezone.now() - REQUEUE_AFTER
+        ):
+            # Its first job may have been handed over and the message lost
+            # since: one more job, at most one a minute.
+            _queue_generation(
+                existing,
+                key=f"report-run:{existing.pk}:{timezone.now():%Y%m%d%H%M}",
+            )
         return existing, False
     try:
         # A savepoint, so that losing a race leaves the outer transaction
@@ -145,6 +173,7 @@ def report_run_request(
                 year=year,
                 language=language,
                 requested_by=requested_by,
+                heartbeat_at=timezone.now(),
             )
     except IntegrityError:
         existing = _active_run(province, key, year, language)
@@ -153,14 +182,28 @@ def report_run_request(
         return existing, False
 
     if queue:
-        # Written with the run, handed to Celery after commit; with the
-        # broker down it waits in the outbox, not lost (outbox.services).
-        job_enqueue(
-            key=f"report-run:{run.pk}",
-            task="reporting.tasks.report_run_generate_task",
-            kwargs={"run_id": run.pk},
-        )
+        _queue_generation(run, key=f"report-run:{run.pk}")
     return run, True
+
+
+def _queue_generation(run: ReportRun, *, key: str) -> None:
+    """Write the run's generation job to the outbox, in this transaction;
+    the outbox hands it to Celery after the commit. When the broker cannot
+    be reached the job waits in the outbox and is handed over when it is
+    back (outbox.services.redispatch); ``run.queue_failed`` then tells the
+    caller, after the commit, that generation has not started yet."""
+    run.queue_failed = False
+    job = job_enqueue(
+        key=key,
+        task="reporting.tasks.report_run_generate_task",
+        kwargs={"run_id": run.pk},
+    )
+    if job is not None:
+        # After the outbox's own callback, which hands the job over.
+        def note_outcome():
+            run.queue_failed = job_is_waiting(job.pk)
+
+        transaction.on_commit(note_outcome)
 
 
 def _freeze_figures(run: ReportRun) -> dict:
@@ -180,7 +223,9 @@ def _freeze_figures(run: ReportRun) -> dict:
     return json.loads(json.dumps(figures.to_dict(), cls=DjangoJSONEncoder))
 
 
-def _start(run_id: int, token: str) -> ReportRun | None:
+def _start(run_id: int, token: str, task_id: str) -> ReportRun | None:
+    """Claim the run for this attempt, or None when it is not to be made
+    here: finished, or running under another message that still beats."""
     with transaction.atomic():
         run = (
             ReportRun.objects.select_for_update(of=("self",))
@@ -190,16 +235,57 @@ def _start(run_id: int, token: str) -> ReportRun | None:
         )
         if run is None or not run.is_active:
             return None
+        if (
+            run.status == ReportRun.Status.RUNNING
+            and run.claimed_by != task_id
+            and not run.is_stale()
+        ):
+            # A second message for the run (sent again) while an attempt
+            # is alive: that one finishes it; if it dies, its own message
+            # comes back or the sweep fails the run.
+            logger.info("Report run %s is being generated elsewhere", run_id)
+            return None
+        if run.attempts >= MAX_ATTEMPTS:
+            raise ReportError(
+                _(
+                    "The report could not be generated in %(attempts)s attempts. "
+                    "The administrators can see what went wrong."
+                )
+                % {"attempts": run.attempts}
+            )
+        now = timezone.now()
         run.status = ReportRun.Status.RUNNING
         run.attempts += 1
         run.attempt_token = token
-        run.started_at = run.started_at or timezone.now()
+        run.claimed_by = task_id
+        run.started_at = run.started_at or now
+        run.heartbeat_at = now
         run.error = ""
         if run.figures is None:
             run.figures = _freeze_figures(run)
             run.figures_at = timezone.now()
         run.save()
         return run
+
+
+def _beat(run_id: int, token: str) -> None:
+    """Record that this attempt is alive and still holds the run; stop it
+    when the sweep failed the run or another attempt took it over."""
+    held = ReportRun.objects.filter(
+        pk=run_id, status=ReportRun.Status.RUNNING, attempt_token=token
+    ).update(heartbeat_at=timezone.now())
+    if not held:
+        raise AttemptSuperseded
+    if settings.REPORT_RUN_TEST_HOLD_FILE:
+        _hold_for_tests(settings.REPORT_RUN_TEST_HOLD_FILE)
+
+
+def _hold_for_tests(path: str) -> None:
+    """Tests only (REPORT_RUN_TEST_HOLD_FILE, never set in production):
+    wait while the file exists, so a test can kill the worker mid-report."""
+    deadline = time.monotonic() + 120
+    while os.path.exists(path) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _delete(names) -> None:
@@ -211,16 +297,20 @@ def _delete(names) -> None:
             logger.warning("Could not remove report file %s", name)
 
 
-def _write(run: ReportRun, token: str) -> dict[str, str]:
-    from .rendering import render_report
+def _run_folder(run: ReportRun) -> str:
+    return f"{run.province.code}/{run.year}/run-{run.pk}"
 
-    files = render_report(run)
+
+def _write(run: ReportRun, token: str) -> dict[str, str]:
+    from .rendering import render_report_files
+
     storage = report_storage()
-    folder = f"{run.province.code}/{run.year}/run-{run.pk}/{token}"
+    folder = f"{_run_folder(run)}/{token}"
     names: dict[str, str] = {}
     try:
-        for field, (filename, content) in files.items():
+        for field, (filename, content) in render_report_files(run):
             names[field] = storage.save(f"{folder}/{filename}", ContentFile(content))
+            _beat(run.pk, token)
         missing = [n for n in names.values() if not storage.exists(n)]
         if missing or set(names) != set(ReportRun.FILE_FIELDS):
             raise ReportError(_("Not every file of the report could be written."))
@@ -230,8 +320,28 @@ def _write(run: ReportRun, token: str) -> dict[str, str]:
     return names
 
 
-def report_run_generate(*, run_id: int) -> ReportRun | None:
-    """Generate a queued or running run; a finished run is returned as is.
+def _delete_other_attempts(run: ReportRun, token: str) -> None:
+    """Remove what attempts that died half-way left behind."""
+    storage = report_storage()
+    root = _run_folder(run)
+    try:
+        folders, _files = storage.listdir(root)
+    except (OSError, NotImplementedError):
+        return
+    for folder in folders:
+        if folder == token:
+            continue
+        try:
+            _dirs, files = storage.listdir(f"{root}/{folder}")
+        except OSError:
+            continue
+        _delete(f"{root}/{folder}/{name}" for name in files)
+
+
+def report_run_generate(*, run_id: int, task_id: str = "") -> ReportRun | None:
+    """Generate a queued or running run; a finished run is returned as is,
+    and so is a run that another message (``task_id``: the Celery task id
+    of this one) is generating and that still gives signs of life.
 
     Domain failures (ReportError, ValidationError) are recorded on the run
     as failed. Infrastructure errors (database, storage) propagate so the
@@ -239,7 +349,7 @@ def report_run_generate(*, run_id: int) -> ReportRun | None:
     """
     token = uuid.uuid4().hex
     try:
-        run = _start(run_id, token)
+        run = _start(run_id, token, task_id)
     except (ReportError, ValidationError) as exc:
         report_run_fail(run_id=run_id, message=_message(exc))
         return ReportRun.objects.filter(pk=run_id).first()
@@ -247,6 +357,8 @@ def report_run_generate(*, run_id: int) -> ReportRun | None:
         return ReportRun.objects.filter(pk=run_id).first()
     try:
         names = _write(run, token)
+    except AttemptSuperseded:
+        return ReportRun.objects.filter(pk=run_id).first()
     except (ReportError, ValidationError) as exc:
         return report_run_fail(run_id=run_id, message=_message(exc))
     with transaction.atomic():
@@ -259,7 +371,9 @@ def report_run_generate(*, run_id: int) -> ReportRun | None:
             setattr(run, field, name)
         run.status = ReportRun.Status.SUCCEEDED
         run.finished_at = timezone.now()
+        run.heartbeat_at = run.finished_at
         run.save()
+        transaction.on_commit(lambda: _delete_other_attempts(run, token))
     return run
 
 
@@ -280,6 +394,46 @@ def report_run_fail(*, run_id: int, message: str) -> ReportRun | None:
     run.finished_at = timezone.now()
     run.save(update_fields=["status", "error", "finished_at"])
     return run
+
+
+def _stale_message(run: ReportRun) -> str:
+    # Stored in Dutch, like the task's messages: the run's reader may use
+    # either language, and the portal's default is Dutch.
+    with override("nl"):
+        if run.status == ReportRun.Status.QUEUED:
+            return _(
+                "Generating the report did not start: the report service did "
+                "not pick up the request. Please request the report again."
+            )
+        return _("Generating the report was interrupted. Please try again.")
+
+
+@transaction.atomic
+def _fail_if_stale(run_id: int) -> bool:
+    """Fail the run when it is queued or running without a sign of life
+    for too long; True when it did (checked again under a row lock, so a
+    run that just beat is left alone)."""
+    run = ReportRun.objects.select_for_update().filter(pk=run_id).first()
+    if run is None or not run.is_stale():
+        return False
+    logger.warning(
+        "Report run %s failed: %s without a sign of life since %s",
+        run.pk,
+        run.status,
+        run.last_sign_of_life.isoformat(),
+    )
+    report_run_fail(run_id=run.pk, message=_stale_message(run))
+    # A failed run publishes nothing: what its dead attempt wrote goes.
+    transaction.on_commit(lambda: _delete_other_attempts(run, token=""))
+    return True
+
+
+def report_runs_fail_stale() -> list[int]:
+    """Fail every run queued or running without a sign of life for longer
+    than REPORT_RUN_QUEUED_STALE_AFTER / REPORT_RUN_STALE_AFTER (beat), so a
+    new request for the same report starts afresh. Returns their ids."""
+    candidates = list(ReportRun.objects.stale().values_list("pk", flat=True))
+    return [run_id for run_id in candidates if _fail_if_stale(run_id)]
 
 
 def report_runs_request_yearly(

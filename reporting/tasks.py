@@ -20,7 +20,15 @@ def retry_delay(retries: int) -> int:
     return base // 2 + random.randint(0, base // 2)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=MAX_RETRIES)
+# acks_late with reject_on_worker_lost: the message is acknowledged only when
+# the task ends, so a worker killed mid-report (kill -9, out of memory) hands
+# it to another worker: at once when a pool process dies, after the broker's
+# visibility timeout (CELERY_BROKER_TRANSPORT_OPTIONS) when the whole worker
+# does. Safe, because generating claims the run under a row lock and only the
+# attempt holding it publishes (reporting.services).
+@shared_task(
+    bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES
+)
 def report_run_generate_task(self, run_id: int) -> str | None:
     """Generate one report run; safe to run twice (state guard, see
     reporting.services). Retries transient errors with back-off and records
@@ -28,7 +36,7 @@ def report_run_generate_task(self, run_id: int) -> str | None:
     from . import services
 
     try:
-        run = services.report_run_generate(run_id=run_id)
+        run = services.report_run_generate(run_id=run_id, task_id=self.request.id or "")
     except SoftTimeLimitExceeded:
         with override("nl"):
             message = _("Generating the report took too long. Please try again.")
@@ -63,3 +71,12 @@ def report_runs_yearly_task() -> list[int]:
     from .services import report_runs_request_yearly
 
     return [run.pk for run in report_runs_request_yearly()]
+
+
+@shared_task
+def report_runs_fail_stale_task() -> list[int]:
+    """Fail report runs without a sign of life for too long (beat, every five
+    minutes), so they can be requested again."""
+    from .services import report_runs_fail_stale
+
+    return report_runs_fail_stale()

@@ -80,7 +80,17 @@ class ReportRunListView(ProvinceReaderRequiredMixin, ListView):
                 else:
                     form.add_error(None, error)
             else:
-                if created:
+                if run.queue_failed:
+                    messages.warning(
+                        request,
+                        _(
+                            "The report request has been recorded. Generating it "
+                            "cannot start yet because the report service is "
+                            "unreachable; it starts by itself as soon as the "
+                            "service is back. This page shows when it is ready."
+                        ),
+                    )
+                elif created:
                     messages.success(
                         request,
                         _("The report is queued. This page shows when it is ready."),

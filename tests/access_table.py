@@ -107,6 +107,16 @@ def _password_reset_key(world: World) -> dict[str, str]:
     }
 
 
+def _broker_cases() -> list[Case]:
+    def provider(provider_id):
+        return lambda world: {"provider_id": provider_id}
+
+    return [
+        Case(everybody(NOT_FOUND), kwargs=provider(p), label=p)
+        for p in ("eherkenning", "another")
+    ]
+
+
 CORE = {
     "healthz": [Case(everybody(OK))],
     # GET changes nothing and returns to the start page; the form POSTs.
@@ -167,6 +177,15 @@ ACCOUNTS = {
         # A real token is moved out of the address into the session first.
         Case(everybody(Redirect()), kwargs=_password_reset_key, label="sme_b"),
     ],
+    # eHerkenning is off unless EHERKENNING_ENABLED is set (as here): its
+    # URLs answer 404 to everybody. tests/accounts/test_eherkenning.py tries
+    # them switched on, against a real OpenID Connect provider.
+    "openid_connect_login": _broker_cases(),
+    "openid_connect_callback": _broker_cases(),
+    "socialaccount_login_cancelled": [Case(everybody(NOT_FOUND))],
+    "socialaccount_login_error": [Case(everybody(NOT_FOUND))],
+    "socialaccount_signup": [Case(everybody(NOT_FOUND))],
+    "socialaccount_connections": [Case(everybody(NOT_FOUND))],
     "mfa_index": [Case(logged_in())],
     # Only during a log-in with a second factor; otherwise back to log in.
     "mfa_authenticate": [Case(logged_in(Redirect("home")))],
@@ -596,6 +615,66 @@ PRIVACY_AND_AUDIT = {
     ],
 }
 
+# --- membership (issue 14, item 1) ----------------------------------------
+# SME A and B are the admins of their organisations; each organisation has a
+# second member and a stranger's pending request (tests/world.py). The
+# actions are POST only: a GET is refused before anything is looked up.
+_POST_ONLY_SME = sme_only(NOT_ALLOWED, administrator=NOT_ALLOWED)
+
+
+def _member_action(letter: str):
+    return lambda world: {
+        "pk": getattr(world, f"organisation_{letter}").pk,
+        "contact": world.objects[f"member_{letter}"].pk,
+        "action": "verwijderen",
+    }
+
+
+def _request_decision(letter: str):
+    return lambda world: {
+        "pk": getattr(world, f"organisation_{letter}").pk,
+        "request_pk": world.objects[f"membership_request_{letter}"].pk,
+        "action": "goedkeuren",
+    }
+
+
+MEMBERSHIP = {
+    "mine:members": own_organisation(),
+    "mine:member_action": [
+        Case(_POST_ONLY_SME, kwargs=_member_action("a"), label="a"),
+        Case(_POST_ONLY_SME, kwargs=_member_action("b"), label="b"),
+    ],
+    "mine:request_decide": [
+        Case(_POST_ONLY_SME, kwargs=_request_decision("a"), label="a"),
+        Case(_POST_ONLY_SME, kwargs=_request_decision("b"), label="b"),
+    ],
+    "mine:request_withdraw": [
+        Case(_POST_ONLY_SME, kwargs=_pk("membership_request_a"), label="stranger"),
+        Case(_POST_ONLY_SME, kwargs=_pk("membership_request_b_to_a"), label="sme-b"),
+    ],
+    "missions_backoffice:membership_requests": [
+        Case(civil_servants_and_administrators())
+    ],
+    "missions_backoffice:membership_request_decide": [
+        Case(
+            civil_servants_and_administrators(NOT_ALLOWED),
+            kwargs=lambda world: {
+                "pk": world.objects["membership_request_no_admin"].pk,
+                "action": "goedkeuren",
+            },
+            label="no-admin",
+        ),
+        Case(
+            civil_servants_and_administrators(NOT_ALLOWED),
+            kwargs=lambda world: {
+                "pk": world.objects["membership_request_a"].pk,
+                "action": "goedkeuren",
+            },
+            label="with-admin",
+        ),
+    ],
+}
+
 TABLE: dict[str, list[Case]] = {
     **CORE,
     **ACCOUNTS,
@@ -605,4 +684,5 @@ TABLE: dict[str, list[Case]] = {
     **REPORTING,
     **SHOWCASE,
     **PRIVACY_AND_AUDIT,
+    **MEMBERSHIP,
 }

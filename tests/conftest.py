@@ -57,6 +57,35 @@ def sme_user(organisation):
     return sme_user_of(organisation)
 
 
+@pytest.fixture
+def report_files(tmp_path, settings):
+    """Generated report files go to the test's own directory."""
+    from reporting.models import ReportRun
+
+    storage = ReportRun._meta.get_field("pdf_file").storage
+    location = tmp_path / "reports"
+    old = storage._location
+    storage._location = str(location)
+    for name in ("base_location", "location"):
+        storage.__dict__.pop(name, None)
+    settings.REPORTS_ROOT = location
+    yield location
+    storage._location = old
+    for name in ("base_location", "location"):
+        storage.__dict__.pop(name, None)
+
+
+@pytest.fixture
+def outbox_sends_at_once(monkeypatch):
+    """For tests of what a mail says: the outbox hands its rows over as
+    they are written, instead of after a commit that a test's transaction
+    never makes. Tests of when mail goes out run the commit's callbacks
+    (django_capture_on_commit_callbacks) instead."""
+    from outbox import services
+
+    monkeypatch.setattr(services, "_dispatch_on_commit", services.dispatch_rows)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache

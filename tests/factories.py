@@ -95,11 +95,27 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"contact{n}@example.org")
 
 
-def sme_user_of(organisation, **kwargs) -> User:
-    """An SME user who is a contact person of `organisation`."""
+class MembershipRequestFactory(factory.django.DjangoModelFactory):
+    """A stranger's pending request to join an organisation."""
+
+    class Meta:
+        model = "participants.MembershipRequest"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory, sme=True)
+
+
+def sme_user_of(organisation, *, admin: bool = False, **kwargs) -> User:
+    """An SME user who is an approved member of `organisation` (its admin
+    with `admin=True`)."""
     user = UserFactory(sme=True, **kwargs)
     ContactPersonFactory(
-        organisation=organisation, user=user, name=user.name, email=user.email
+        organisation=organisation,
+        user=user,
+        name=user.name,
+        email=user.email,
+        is_admin=admin,
+        verified_via=ContactPerson.VerifiedVia.APPROVAL,
     )
     return user
 

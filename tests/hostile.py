@@ -17,7 +17,9 @@ from django.urls import reverse
 from hypothesis import strategies as st
 
 from tests.world import (
+    ADMINISTRATOR,
     ANONYMOUS,
+    CIVIL_SERVANT_LI,
     CIVIL_SERVANT_OV,
     PORTFOLIO_HOLDER_OV,
     SME_A,
@@ -93,7 +95,11 @@ class HostileForm:
 
 HOSTILE_FORMS = [
     HostileForm("account_login", ANONYMOUS, ("login", "password", "remember")),
-    HostileForm("account_signup", ANONYMOUS, ("email", "password1", "password2")),
+    HostileForm(
+        "account_signup",
+        ANONYMOUS,
+        ("first_name", "last_name", "email", "password1", "password2"),
+    ),
     HostileForm("account_reset_password", ANONYMOUS, ("email",)),
     HostileForm(
         "account_change_password", SME_A, ("oldpassword", "password1", "password2")
@@ -115,6 +121,14 @@ HOSTILE_FORMS = [
     ),
     HostileForm("mfa_activate_totp", SME_A, ("code",)),
     HostileForm("set_language", ANONYMOUS, ("language", "next")),
+    # An administrator invites a person; the user list shows the name.
+    HostileForm(
+        "admin:accounts_user_add",
+        ADMINISTRATOR,
+        ("email", "name", "language", "role"),
+        fixed={"_save": "1"},
+        shown_on=lambda world: [reverse("admin:accounts_user_changelist")],
+    ),
 ]
 
 
@@ -304,6 +318,48 @@ HOSTILE_FORMS += [
         PORTFOLIO_HOLDER_OV,
         ("year", "figure", "key", "programme"),
         method="get",
+    ),
+]
+
+
+# Membership (issue 14, item 1): the decisions are buttons without fields;
+# whatever else is posted is ignored, and repeating a decision is a 4xx.
+HOSTILE_FORMS += [
+    HostileForm(
+        "mine:member_action",
+        SME_A,
+        ("name", "is_admin"),
+        kwargs=lambda world: {
+            "pk": world.organisation_a.pk,
+            "contact": world.objects["member_a"].pk,
+            "action": "beheerder-af",
+        },
+        shown_on=lambda world: [
+            reverse("mine:members", kwargs={"pk": world.organisation_a.pk})
+        ],
+    ),
+    HostileForm(
+        "mine:request_decide",
+        SME_A,
+        ("as_admin", "reason"),
+        kwargs=lambda world: {
+            "pk": world.organisation_a.pk,
+            "request_pk": world.objects["membership_request_a"].pk,
+            "action": "afwijzen",
+        },
+        shown_on=lambda world: [
+            reverse("mine:members", kwargs={"pk": world.organisation_a.pk})
+        ],
+    ),
+    HostileForm(
+        "missions_backoffice:membership_request_decide",
+        CIVIL_SERVANT_LI,
+        ("as_admin", "reason"),
+        kwargs=lambda world: {
+            "pk": world.objects["membership_request_no_admin"].pk,
+            "action": "goedkeuren",
+        },
+        shown_on=_list("missions_backoffice:membership_requests"),
     ),
 ]
 

@@ -9,8 +9,11 @@ object URL can be tried with somebody else's id. Apps add their objects in
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
+
+from django.utils import timezone
 
 from accounts.models import User
 from participants.models import Organisation
@@ -18,6 +21,7 @@ from programmes.models import Province
 from tests.factories import (
     ActionFactory,
     BudgetLineFactory,
+    ContactPersonFactory,
     ContactRequestFactory,
     DecisionFactory,
     ExportStoryFactory,
@@ -25,6 +29,7 @@ from tests.factories import (
     IndicatorTargetFactory,
     IndicatorValueFactory,
     IntendedResultFactory,
+    MembershipRequestFactory,
     MissionFactory,
     OrganisationFactory,
     PrestatieFactory,
@@ -83,8 +88,9 @@ def build_world() -> World:
     organisation_b = OrganisationFactory(province=limburg, name="Beta Handel BV")
     users = {
         ANONYMOUS: None,
-        SME_A: sme_user_of(organisation_a, email="sme-a@example.org"),
-        SME_B: sme_user_of(organisation_b, email="sme-b@example.org"),
+        # Each the admin of its organisation, as its first member would be.
+        SME_A: sme_user_of(organisation_a, admin=True, email="sme-a@example.org"),
+        SME_B: sme_user_of(organisation_b, admin=True, email="sme-b@example.org"),
         CIVIL_SERVANT_OV: UserFactory(
             civil_servant=True, province=overijssel, email="cs-ov@example.org"
         ),
@@ -110,6 +116,7 @@ def build_world() -> World:
     _missions(world)
     _reporting(world)
     _showcase(world)
+    _membership(world)
     return world
 
 
@@ -182,3 +189,199 @@ def _showcase(world: World) -> None:
     world.objects["unpublished_profile"] = PublicProfileFactory(
         organisation=OrganisationFactory(province=world.overijssel)
     )
+
+
+def _membership(world: World) -> None:
+    """Per organisation a second, ordinary member and a stranger's pending
+    request to join; SME B asks to join A; a Limburg organisation without
+    admin has a request the Limburg civil servant decides."""
+    for letter in ("a", "b"):
+        organisation = getattr(world, f"organisation_{letter}")
+        member = sme_user_of(organisation, email=f"member-{letter}@example.org")
+        world.objects[f"member_{letter}"] = organisation.contacts.get(user=member)
+        world.objects[f"membership_request_{letter}"] = MembershipRequestFactory(
+            organisation=organisation
+        )
+    # SME B asks to join A too: its /mijn/ shows a request pending.
+    world.objects["membership_request_b_to_a"] = MembershipRequestFactory(
+        organisation=world.organisation_a, user=world.user(SME_B)
+    )
+    without_admin = OrganisationFactory(province=world.limburg, name="Delta BV")
+    ContactPersonFactory(organisation=without_admin)
+    world.objects["membership_request_no_admin"] = MembershipRequestFactory(
+        organisation=without_admin
+    )
+
+
+# --- the back office as it looks after a season of work --------------------
+
+BUSY_MISSION_MIX = (
+    # (status, how many): a completed mission with 300 registrations, in the
+    # attention order of the back-office page (missions/selectors.py), 50
+    # rows a page: page 1 accepted and attended (attendance buttons, results
+    # links), page 5 no-shows and the waiting list, page 6 the waiting list,
+    # rejections with their reason and withdrawals.
+    ("accepted", 20),
+    ("attended", 170),
+    ("no_show", 30),
+    ("waitlisted", 40),
+    ("rejected", 25),
+    ("withdrawn", 15),
+)
+BUSY_MISSION_PAGES = (1, 5, 6)
+
+
+def add_back_office_data(world: World) -> None:
+    """What a civil servant of Overijssel finds after a season: a completed
+    mission with 300 registrations in every state (`busy_mission_ov`), an
+    open mission under review with a decision to make on every row
+    (`review_mission_ov`), a rejected registration, hidden showcase items and
+    changes in the history of the programmes' objects.
+
+    Separate from build_world, which every access-matrix test pays for; the
+    300 rows are bulk-inserted (about a second). Calling it again does
+    nothing.
+    """
+    if "busy_mission_ov" in world.objects:
+        return
+    from missions.models import MissionResult, Registration
+    from participants.models import ContactPerson, sme_class_for
+
+    civil_servant = world.user(CIVIL_SERVANT_OV)
+    province = world.overijssel
+    today = timezone.localdate()
+
+    mission = MissionFactory(
+        province=province,
+        completed=True,
+        title="Handelsmissie Hannover Messe",
+        start_date=today - timedelta(days=400),
+        end_date=today - timedelta(days=396),
+        capacity=220,
+        max_seats_per_organisation=1,
+        highlights="Twaalf bedrijven sloten een contract met Duitse afnemers.",
+    )
+    mission.region = "Hannover & Hamburg"
+    mission._history_user = civil_servant
+    mission.save()
+    world.objects["busy_mission_ov"] = mission
+
+    total = sum(count for _status, count in BUSY_MISSION_MIX)
+    organisations = Organisation.objects.bulk_create(
+        Organisation(
+            kvk_number=f"{70000000 + number:08d}",
+            # An ampersand in some names: every row must escape once.
+            name=(
+                f"Jansen & Zonen {number} B.V."
+                if number % 7 == 0
+                else f"Exportbedrijf Twente {number} B.V."
+            ),
+            kind=Organisation.Kind.SME,
+            employees=10 + number % 200,
+            sme_class=sme_class_for(10 + number % 200, None, None),
+            province=province,
+        )
+        for number in range(total)
+    )
+    contacts = ContactPerson.objects.bulk_create(
+        ContactPerson(
+            organisation=organisation,
+            name=f"Contactpersoon {number}",
+            # Some contacts have no e-mail address, as imported ones do.
+            email="" if number % 11 == 0 else f"contact{number}@busy.example",
+        )
+        for number, organisation in enumerate(organisations)
+    )
+    statuses = [status for status, count in BUSY_MISSION_MIX for _ in range(count)]
+    position = iter(range(1, total + 1))
+    sources = list(Registration.Source)
+    registrations = Registration.objects.bulk_create(
+        Registration(
+            mission=mission,
+            organisation=organisation,
+            status=status,
+            waitlist_position=next(position) if status == "waitlisted" else None,
+            rejection_reason=(
+                "Geen concrete exportplannen voor Duitsland."
+                if status == "rejected"
+                else ""
+            ),
+            first_time_exporter=number % 3 == 0,
+            source=sources[number % len(sources)],
+            motivation="Wij willen distributeurs in Noord-Duitsland vinden.",
+        )
+        for number, (organisation, status) in enumerate(
+            zip(organisations, statuses, strict=True)
+        )
+    )
+    Registration.contacts.through.objects.bulk_create(
+        Registration.contacts.through(registration=registration, contactperson=contact)
+        for registration, contact in zip(registrations, contacts, strict=True)
+    )
+    attended = [r for r in registrations if r.status == "attended"]
+    MissionResult.objects.bulk_create(
+        [
+            MissionResult(
+                registration=registration,
+                moment=moment,
+                meetings=4,
+                leads=number % 5,
+                deals=number % 3,
+                satisfaction=8,
+                submitted_by=civil_servant,
+            )
+            for number, registration in enumerate(attended)
+            for moment in ("after", "6_months")[: 1 + number % 2]
+            if number % 4 != 3  # a quarter has not reported yet
+        ]
+    )
+
+    # An open mission that needs decisions: accept, promote, reject, withdraw.
+    review = MissionFactory(
+        province=province, review=True, title="Handelsmissie Vietnam", capacity=6
+    )
+    world.objects["review_mission_ov"] = review
+    for traits in (
+        {"submitted": True},
+        {"submitted": True},
+        {},  # accepted
+        {"waitlisted": True},
+        {"withdrawn": True},
+    ):
+        registration = RegistrationFactory(mission=review, **traits)
+        registration.contacts.set(
+            [ContactPersonFactory(organisation=registration.organisation)]
+        )
+    world.objects["rejected_registration_ov"] = rejected = RegistrationFactory(
+        mission=review,
+        organisation=world.organisation_a,
+        rejected=True,
+        rejection_reason="Uw bedrijf valt buiten de doelgroep van deze missie.",
+    )
+    rejected.contacts.set(world.organisation_a.contacts.all())
+
+    # Changes in the history, with who made them (old → new on the pages).
+    for name, field_name, value in (
+        ("programme_ov", "name", "Internationaal ondernemen Overijssel"),
+        ("prestatie_ov", "title", "Meer mkb-bedrijven exporteren"),
+        ("reserve_ov", "name", "Reserve Internationalisering"),
+    ):
+        obj = world.objects[name]
+        setattr(obj, field_name, value)
+        obj._history_user = civil_servant
+        obj.save()
+
+    # Moderation: a hidden profile and a hidden story next to the published.
+    world.objects["hidden_profile"] = PublicProfileFactory(
+        organisation=OrganisationFactory(province=province, name="Delta & Co"),
+        hidden=True,
+    )
+    world.objects["hidden_story"] = ExportStoryFactory(
+        organisation=world.organisation_a, hidden=True
+    )
+
+    # A ready report, generated as the worker does (all four files).
+    from reporting.services import report_run_generate
+
+    queued = ReportRunFactory(province=province, year=2016)
+    world.objects["ready_report_ov"] = report_run_generate(run_id=queued.pk)

@@ -18,6 +18,7 @@ from accounts.permissions import SmeRequiredMixin
 from participants.forms import ContactPersonForm, OrganisationForm
 from participants.kvk import kvk_client, kvk_prefill
 from participants.models import ContactPerson
+from participants.selectors import membership_requests_of_user
 from participants.services import (
     contact_person_update,
     organisation_join,
@@ -56,6 +57,9 @@ class MineIndexView(SmeRequiredMixin, TemplateView):
             ]
         context["registrations"] = registrations
         context["organisations"] = organisations_of_user(self.request.user)
+        context["membership_requests"] = membership_requests_of_user(
+            user=self.request.user
+        )
         return context
 
 
@@ -112,14 +116,35 @@ class OrganisationProfileView(SmeRequiredMixin, FormView):
                 organisation_update(organisation=self.organisation, **data)
                 messages.success(self.request, _("The profile has been saved."))
             else:
-                organisation, _contact = organisation_join(
+                organisation, contact, _request = organisation_join(
                     user=self.request.user, language=get_language(), **data
                 )
-                messages.success(
-                    self.request,
-                    _("You now work on behalf of %(organisation)s.")
-                    % {"organisation": organisation},
-                )
+                if contact is not None and contact.is_admin:
+                    messages.success(
+                        self.request,
+                        _(
+                            "You now work on behalf of %(organisation)s. You are "
+                            "its admin: you decide who else may act for it."
+                        )
+                        % {"organisation": organisation},
+                    )
+                elif contact is not None:
+                    messages.success(
+                        self.request,
+                        _("You now work on behalf of %(organisation)s.")
+                        % {"organisation": organisation},
+                    )
+                else:
+                    messages.success(
+                        self.request,
+                        _(
+                            "%(organisation)s is already registered. Your request "
+                            "to act for it has been sent to its admin; until it "
+                            "is approved you see nothing of the organisation."
+                        )
+                        % {"organisation": organisation},
+                    )
+                    return redirect("mine:index")
         except ValidationError as error:
             apply_validation_error(form, error)
             return self.form_invalid(form)

@@ -81,7 +81,7 @@ def _link(url, style, label, name, note="") -> SafeString:
         label,
         name,
     )
-    return html + format_html("<small>{}</small>", note) if note else html
+    return format_html("{}<small>{}</small>", html, note) if note else html
 
 
 def _actions(registration, page) -> list:
@@ -140,14 +140,16 @@ def _row(registration, page) -> SafeString:
         ),
     )
     status = registration.status
-    extra = ""
+    notes = []
     if status == S.WAITLISTED:
-        extra += format_html(
-            "<br><small>{}</small>",
-            _("position %(position)s") % {"position": registration.waitlist_position},
+        notes.append(
+            _("position %(position)s") % {"position": registration.waitlist_position}
         )
     if registration.rejection_reason:
-        extra += format_html("<br><small>{}</small>", registration.rejection_reason)
+        notes.append(registration.rejection_reason)
+    # Joined by format_html_join, never by `+`: "" + SafeString is a plain
+    # str, which format_html below would escape a second time.
+    extra = format_html_join("", "<br><small>{}</small>", ((n,) for n in notes))
     first_time = (
         format_html(" · {}", t["first_time"])
         if registration.first_time_exporter
@@ -178,7 +180,8 @@ def _row(registration, page) -> SafeString:
         row_url("missions_backoffice:registration", registration.pk),
         t["details"],
         organisation.name,
-        mark_safe("".join(actions)),  # each built by format_html above
+        # Each built by format_html; a plain str among them would be escaped.
+        format_html_join("", "{}", ((action,) for action in actions)),
     )
 
 

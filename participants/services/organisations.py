@@ -1,7 +1,7 @@
 """Writes for organisations and their contact persons.
 
-One organisation per KvK number: whoever signs up with a number that is
-already known joins that organisation; nothing is ever duplicated.
+One organisation per KvK number: nothing is ever duplicated. Who may act
+for an organisation is decided in membership.py.
 """
 
 import re
@@ -235,33 +235,12 @@ def contact_person_update(*, contact: ContactPerson, **changes) -> ContactPerson
     return contact
 
 
-@transaction.atomic
-def organisation_join(
-    *, user, kvk_number: str, name: str = "", language: str = "", **profile
-) -> tuple[Organisation, ContactPerson]:
-    """Link a user to the organisation with this KvK number.
-
-    A known number joins the existing organisation; a new one creates it
-    from the profile given. The user becomes (or stays) one of its contact
-    persons.
-    """
-    organisation, _created = organisation_get_or_create(
-        kvk_number=kvk_number, name=name, **profile
-    )
-    contact = organisation.contacts.filter(user=user).first()
-    if contact is None:
-        contact = contact_person_create(
-            organisation=organisation,
-            name=getattr(user, "name", "") or user.email,
-            email=user.email,
-            user=user,
-            language=language,
-        )
-    return organisation, contact
-
-
 def organisations_of_user(user):
-    """The organisations a user is a contact person of."""
+    """The organisations a user is an approved member of.
+
+    Only members have a contact person with an account; a pending request
+    to join is a MembershipRequest and grants nothing.
+    """
     if not user.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(contacts__user=user).distinct()

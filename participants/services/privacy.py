@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import ContactPerson, Organisation, ShowcaseMail
+from ..models import ContactPerson, MembershipRequest, Organisation, ShowcaseMail
 
 # Stored instead of the name. Data, not interface text: it is the same in
 # every language and in old report files.
@@ -49,6 +49,9 @@ def contact_person_anonymise(*, contact_id: int, when=None) -> bool:
     old_repr, old_email = str(contact), contact.email
     for field, value in _SCRUBBED.items():
         setattr(contact, field, value)
+    # Membership is the account's: it ends with it (the history keeps it).
+    contact.is_admin = False
+    contact.verified_via = ""
     contact.consent_future_missions = False
     contact.language = settings.LANGUAGE_CODE
     contact.anonymised_at = when or timezone.now()
@@ -129,6 +132,9 @@ def user_erase(*, user) -> int:
         "pk", flat=True
     ):
         anonymised += contact_person_anonymise(contact_id=contact_id, when=now)
+    MembershipRequest.objects.filter(
+        user=user, status=MembershipRequest.Status.PENDING
+    ).update(status=MembershipRequest.Status.WITHDRAWN, decided_at=now)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.email = _erased_email(user)

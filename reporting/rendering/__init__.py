@@ -1,11 +1,14 @@
 """Files of a report run, rendered from its frozen figures.
 
 ``render_report(run)`` returns ``{file field: (file name, bytes)}`` for the
-HTML, PDF, XLSX and DOCX versions. Everything comes from ``run.figures`` and
+HTML, PDF, XLSX and DOCX versions; ``render_report_files(run)`` yields them
+one at a time. Everything comes from ``run.figures`` and
 the moment they were frozen, so a second rendering says the same.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -54,14 +57,25 @@ def file_stem(run) -> str:
     return f"{name}-{run.language}"
 
 
-def render_report(run) -> dict[str, tuple[str, bytes]]:
+def render_report_files(run) -> Iterator[tuple[str, tuple[str, bytes]]]:
+    """The files one by one, as ``(file field, (file name, bytes))``, so the
+    caller can record progress between formats. Each is rendered in the
+    run's language; the caller's language is active again at every yield."""
     with translation.override(run.language):
         context = report_context(run)
         html = render_to_string("reporting/report_document.html", context)
         stem = file_stem(run)
-        return {
-            "html_file": (f"{stem}.html", html.encode("utf-8")),
-            "pdf_file": (f"{stem}.pdf", render_pdf(html, context["doc"])),
-            "xlsx_file": (f"{stem}.xlsx", render_xlsx(run.figures, context["doc"])),
-            "docx_file": (f"{stem}.docx", render_docx(context["doc"])),
-        }
+    yield "html_file", (f"{stem}.html", html.encode("utf-8"))
+    with translation.override(run.language):
+        pdf = render_pdf(html, context["doc"])
+    yield "pdf_file", (f"{stem}.pdf", pdf)
+    with translation.override(run.language):
+        xlsx = render_xlsx(run.figures, context["doc"])
+    yield "xlsx_file", (f"{stem}.xlsx", xlsx)
+    with translation.override(run.language):
+        docx = render_docx(context["doc"])
+    yield "docx_file", (f"{stem}.docx", docx)
+
+
+def render_report(run) -> dict[str, tuple[str, bytes]]:
+    return dict(render_report_files(run))

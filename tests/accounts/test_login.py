@@ -46,6 +46,8 @@ def test_sme_signs_up_and_must_verify_the_address(
         response = client.post(
             reverse("account_signup"),
             {
+                "first_name": "Nieuw",
+                "last_name": "Bedrijf",
                 "email": "nieuw@bedrijf.example",
                 "password1": "Lang-genoeg-2026",
                 "password2": "Lang-genoeg-2026",

@@ -17,7 +17,6 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from tests.factories import PASSWORD, ReportRunFactory, UserFactory
-from tests.reporting.conftest import report_files  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +39,7 @@ def civil_servant_with_totp(overijssel):
 
 
 @pytest.fixture
-def ready_report(overijssel, report_files):  # noqa: F811
+def ready_report(overijssel, report_files):
     run = ReportRunFactory(province=overijssel)
     run.pdf_file.save("verslag.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
     run.status = "succeeded"

@@ -98,8 +98,10 @@ def _artifact_name(nodeid: str) -> str:
 
 
 @pytest.fixture
-def context(browser, live_server, request):
+def context(browser, live_server, request, settings):
     """A fresh browser profile per test: no cookies leak between roles."""
+    # Links in e-mails point at PORTAL_URL; here that is the live server.
+    settings.PORTAL_URL = live_server.url
     browser_context = browser.new_context(
         base_url=live_server.url,
         locale="nl-NL",

@@ -15,6 +15,7 @@ from typing import Any
 from tests.world import (
     ADMINISTRATOR,
     ANONYMOUS,
+    BUSY_MISSION_PAGES,
     CIVIL_SERVANT_LI,
     CIVIL_SERVANT_OV,
     PORTFOLIO_HOLDER_OV,
@@ -40,6 +41,17 @@ class Visit:
     def id(self) -> str:
         suffix = f"-{self.label}" if self.label else ""
         return f"{self.role}-{self.url_name}{suffix}"
+
+
+def _reset_key(user) -> dict[str, str]:
+    """A valid link to choose a password (the invitation's, the reset's)."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    return {
+        "uidb36": user_pk_to_url_str(user),
+        "key": default_token_generator.make_token(user),
+    }
 
 
 def submit_empty(page) -> None:
@@ -85,6 +97,13 @@ PAGES: list[Visit] = [
         kwargs=lambda world: {"uidb36": "1", "key": "no-such-key"},
         label="bad-key",
     ),
+    Visit(
+        ANONYMOUS,
+        "account_reset_password_from_key",
+        kwargs=lambda world: _reset_key(world.user(SME_B)),
+        label="choose-password",
+    ),
+    Visit(ANONYMOUS, "account_inactive"),
     Visit(ANONYMOUS, "/bestaat-niet/", status=404, label="not-found"),
     # Entrepreneur
     Visit(SME_A, "programmes:index", status=403, label="forbidden"),
@@ -93,6 +112,7 @@ PAGES: list[Visit] = [
     Visit(SME_A, "account_change_password"),
     Visit(SME_A, "account_change_password", prepare=submit_empty, label="errors"),
     Visit(SME_A, "account_logout"),
+    Visit(SME_A, "account_reauthenticate"),
     Visit(SME_A, "mfa_index"),
     Visit(SME_A, "mfa_activate_totp"),
     Visit(SME_A, "mfa_activate_totp", prepare=submit_empty, label="errors"),
@@ -112,6 +132,9 @@ PAGES: list[Visit] = [
     Visit(ADMINISTRATOR, "admin:index"),
     Visit(ADMINISTRATOR, "admin:accounts_user_changelist"),
     Visit(ADMINISTRATOR, "admin:accounts_user_add"),
+    Visit(
+        ADMINISTRATOR, "admin:accounts_user_add", prepare=submit_empty, label="errors"
+    ),
     Visit(
         ADMINISTRATOR,
         "admin:accounts_user_change",
@@ -225,4 +248,152 @@ PAGES += [
         "missions_backoffice:organisation",
         lambda world: {"pk": world.organisation_a.pk},
     ),
+]
+
+
+# Membership (issue 14, item 1): the admin's member list with requests, an
+# ordinary member's view is the same template without buttons; SME B has a
+# request pending at A (its /mijn/ above); the province's list of requests.
+PAGES += [
+    Visit(SME_A, "mine:members", kwargs=_organisation_a),
+    Visit(SME_B, "mine:members", kwargs=lambda world: {"pk": world.organisation_b.pk}),
+    Visit(CIVIL_SERVANT_LI, "missions_backoffice:membership_requests"),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:membership_requests"),
+]
+
+
+# Every back-office page kind (issue 13), with the data of a busy season
+# (tests/world.py: add_back_office_data, which the audit adds to the world):
+# the programmes' lists, details and forms of every kind of object, the
+# mission page of a completed mission with 300 registrations (the pages with
+# attendance buttons and results links, with no-shows and the waiting list,
+# with rejections and withdrawals), a mission under review, moderation and a
+# ready report. test_every_back_office_page_kind_is_audited keeps this list
+# complete.
+_PROGRAMME_KINDS = (
+    # (URL name prefix, world object, the object its create URL hangs under)
+    ("prestatie", "prestatie_ov", None),
+    ("programme", "programme_ov", None),
+    ("decision", "decision_ov", None),
+    ("reserve", "reserve_ov", None),
+    ("action", "action_ov", "prestatie_ov"),
+    ("indicator", "indicator_ov", "action_ov"),
+    ("target", "target_ov", "indicator_ov"),
+    ("value", "value_ov", "indicator_ov"),
+    ("note", "note_ov", "action_ov"),
+    ("result", "result_ov", "prestatie_ov"),
+    ("budgetline", "budgetline_ov", "prestatie_ov"),
+    ("mutation", "mutation_ov", "reserve_ov"),
+)
+_AUDITED = {visit.url_name for visit in PAGES if visit.role == CIVIL_SERVANT_OV}
+
+
+def _programme_visits():
+    for name, obj, parent in _PROGRAMME_KINDS:
+        for suffix, kwargs in (
+            ("list", None),
+            ("detail", _pk(obj)),
+            ("update", _pk(obj)),
+            ("create", _pk(parent) if parent else None),
+        ):
+            url_name = f"programmes:{name}_{suffix}"
+            if url_name in _AUDITED or (suffix == "list" and name == "target"):
+                continue
+            if kwargs is None:
+                yield Visit(CIVIL_SERVANT_OV, url_name)
+            else:
+                yield Visit(CIVIL_SERVANT_OV, url_name, kwargs=kwargs)
+
+
+def _busy_registration(status: str, moment: str = ""):
+    def kwargs(world: World) -> dict[str, Any]:
+        registration = (
+            world.objects["busy_mission_ov"].registrations.filter(status=status).first()
+        )
+        return {"pk": registration.pk, **({"moment": moment} if moment else {})}
+
+    return kwargs
+
+
+def _moderation(kind: str, name: str):
+    return lambda world: {"kind": kind, "pk": world.objects[name].pk}
+
+
+PAGES += [
+    *_programme_visits(),
+    Visit(CIVIL_SERVANT_OV, "programmes:mutation_counter", kwargs=_pk("mutation_ov")),
+    *(
+        Visit(
+            CIVIL_SERVANT_OV,
+            "missions_backoffice:detail",
+            kwargs=_pk("busy_mission_ov"),
+            query=f"?page={number}",
+            label=f"completed-300-page-{number}",
+        )
+        for number in BUSY_MISSION_PAGES
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:detail",
+        kwargs=_pk("review_mission_ov"),
+        label="under-review",
+    ),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:edit", kwargs=_pk("busy_mission_ov")),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:edit",
+        kwargs=_pk("mission_ov"),
+        label="open",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:registration",
+        kwargs=_busy_registration("attended"),
+        label="attended-with-results",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:registration",
+        kwargs=_pk("rejected_registration_ov"),
+        label="rejected",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:results",
+        kwargs=_busy_registration("attended", "6_months"),
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:results",
+        kwargs=_busy_registration("attended", "after"),
+        label="filled-in",
+    ),
+    Visit(CIVIL_SERVANT_OV, "showcase_moderation:list"),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "showcase_moderation:detail",
+        kwargs=_moderation("profiel", "hidden_profile"),
+        label="profile",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "showcase_moderation:detail",
+        kwargs=_moderation("verhaal", "hidden_story"),
+        label="story",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "reporting:detail",
+        kwargs=_pk("ready_report_ov"),
+        label="ready",
+    ),
+    # The portfolio holder reads the busy mission's figures on the dashboard
+    # and the ready report, without write buttons.
+    Visit(
+        PORTFOLIO_HOLDER_OV,
+        "reporting:detail",
+        kwargs=_pk("ready_report_ov"),
+        label="ready",
+    ),
+    Visit(PORTFOLIO_HOLDER_OV, "programmes:reserve_detail", kwargs=_pk("reserve_ov")),
 ]

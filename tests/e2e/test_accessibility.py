@@ -13,7 +13,14 @@ from playwright.sync_api import Error as PlaywrightError
 
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.pages import PAGES, Visit
-from tests.world import ROLES, build_world
+from tests.world import (
+    ADMINISTRATOR,
+    CIVIL_SERVANT_OV,
+    PORTFOLIO_HOLDER_OV,
+    ROLES,
+    add_back_office_data,
+    build_world,
+)
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {
@@ -21,6 +28,12 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 axe = Axe()
+# The roles that see the busy season of tests/world.py (add_back_office_data).
+SEE_THE_BACK_OFFICE_OF_OVERIJSSEL = (
+    CIVIL_SERVANT_OV,
+    PORTFOLIO_HOLDER_OV,
+    ADMINISTRATOR,
+)
 
 
 def describe(violations: list[dict]) -> str:
@@ -72,10 +85,14 @@ def audit(page, world, visit: Visit) -> list[str]:
 # One test per role, not per page: each live-server test empties the
 # database afterwards, which costs more than auditing a page.
 @pytest.mark.parametrize("role", ROLES)
-def test_pages_of_the_role_have_no_wcag_21_aa_violations(page, login_as, role):
+def test_pages_of_the_role_have_no_wcag_21_aa_violations(
+    page, login_as, role, report_files
+):
     visits = [visit for visit in PAGES if visit.role == role]
     assert visits, f"no pages listed for {role} in tests/e2e/pages.py"
     world = build_world()
+    if role in SEE_THE_BACK_OFFICE_OF_OVERIJSSEL:
+        add_back_office_data(world)  # ~5 s, most of it the ready report
     login_as(world.user(role))
     failures = []
     for visit in visits:
@@ -85,3 +102,34 @@ def test_pages_of_the_role_have_no_wcag_21_aa_violations(page, login_as, role):
 
 def test_every_listed_visit_has_a_known_role():
     assert {visit.role for visit in PAGES} <= set(ROLES)
+
+
+# Answers that are not pages: files and JSON.
+NOT_PAGES = {
+    "missions_backoffice:export",
+    "reporting:status",
+    "reporting:download",
+}
+BACK_OFFICE = (
+    "programmes:",
+    "missions_backoffice:",
+    "showcase_moderation:",
+    "reporting:",
+    "dashboard:",
+)
+
+
+def test_every_back_office_page_kind_is_audited():
+    """Every back-office URL a civil servant or portfolio holder opens with
+    GET (tests/access_table.py) has a visit in tests/e2e/pages.py."""
+    from tests.access_table import OK, TABLE
+
+    opened = {
+        name
+        for name, cases in TABLE.items()
+        if name.startswith(BACK_OFFICE) and name not in NOT_PAGES
+        for case in cases
+        if OK in (case.expect.civil_servant_ov, case.expect.portfolio_holder_ov)
+    }
+    audited = {visit.url_name for visit in PAGES}
+    assert not sorted(opened - audited)

@@ -127,11 +127,13 @@ def test_sign_up_verify_and_log_in_with_the_keyboard_only(page, db):
     page.keyboard.press("Enter")
     expect(page.locator("[data-error-summary]")).to_be_focused()
     page.keyboard.press("Tab")
-    assert focused(page)["href"] == "#id_email"
+    assert focused(page)["href"] == "#id_first_name"
     page.keyboard.press("Enter")
-    expect(page.locator("#id_email")).to_be_focused()
+    expect(page.locator("#id_first_name")).to_be_focused()
 
-    page.keyboard.type(email)
+    page.keyboard.type("Nieuw")
+    type_into(page, "id_last_name", "van Bedrijf")
+    type_into(page, "id_email", email)
     type_into(page, "id_password1", password)
     type_into(page, "id_password2", password)
     page.keyboard.press("Enter")
@@ -150,7 +152,9 @@ def test_sign_up_verify_and_log_in_with_the_keyboard_only(page, db):
     type_into(page, "id_login", email)
     type_into(page, "id_password", password)
     page.keyboard.press("Enter")
-    expect(page.locator("form[action$='/logout/'] button")).to_be_visible()
+    expect(page.locator("form[action$='/logout/'] button")).to_have_text(
+        "Nieuw van Bedrijf uitloggen"
+    )
     expect(page.locator("main")).to_contain_text("Meld uw bedrijf aan")
 
 
@@ -164,3 +168,28 @@ def test_menu_on_a_narrow_screen_opens_with_the_keyboard(page):
     tab_to(page, by_text("Inloggen"), "the log-in link in the opened menu")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/accounts/login/"))
+
+
+def test_an_admin_approves_a_request_to_join_with_the_keyboard_only(
+    page, login_as, organisation
+):
+    from participants.models import MembershipRequest
+    from tests.factories import MembershipRequestFactory, sme_user_of
+
+    admin = sme_user_of(organisation, admin=True)
+    request = MembershipRequestFactory(organisation=organisation)
+    login_as(admin)
+    page.goto(f"/mijn/organisatie/{organisation.pk}/leden/")
+    tab_to(
+        page,
+        lambda focus: (
+            focus["text"].startswith("Goedkeuren") and "beheerder" not in focus["text"]
+        ),
+        "the approve button",
+    )
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator(".messages")).to_contain_text("is nu lid van")
+    request.refresh_from_db()
+    assert request.status == MembershipRequest.Status.APPROVED
+    assert organisation.contacts.filter(user=request.user).exists()

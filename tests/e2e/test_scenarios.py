@@ -41,6 +41,8 @@ def test_an_entrepreneur_signs_up_joins_a_mission_withdraws_and_reports_results(
 
     # A new account, confirmed through the link in the e-mail.
     page.goto(reverse("account_signup"))
+    page.locator("#id_first_name").fill("Eva")
+    page.locator("#id_last_name").fill("Jansen")
     page.locator("#id_email").fill(email)
     page.locator("#id_password1").fill(password)
     page.locator("#id_password2").fill(password)

@@ -238,7 +238,7 @@ def test_withdrawal_promotes_the_next_and_emails_them(
     assert len(promoted) == 1
 
 
-def test_profile_with_a_known_kvk_joins_that_organisation(client):
+def test_profile_with_a_known_kvk_asks_to_join_that_organisation(client):
     known = OrganisationFactory(kvk_number="06012345")
     user = UserFactory(sme=True)
     login(client, user)
@@ -253,7 +253,10 @@ def test_profile_with_a_known_kvk_joins_that_organisation(client):
     )
     assert response.status_code == 302
     assert Organisation.objects.count() == 1
-    assert known.contacts.get().user == user
+    # A request, not a membership (issue 14): the organisation's admin or
+    # province decides.
+    assert not known.contacts.exists()
+    assert known.membership_requests.get().user == user
 
 
 def test_profile_with_an_invalid_kvk_is_a_400(client):

@@ -34,6 +34,8 @@ from tests.factories import (
 from tests.mail_faults import broker_at
 
 SIGN_UP = {
+    "first_name": "Nieuw",
+    "last_name": "Bedrijf",
     "email": "nieuw@bedrijf.example",
     "password1": "Lang-genoeg-2026",
     "password2": "Lang-genoeg-2026",

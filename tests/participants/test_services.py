@@ -4,7 +4,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from participants import services
-from participants.models import ContactPerson, Organisation, SmeClass
+from participants.models import (
+    ContactPerson,
+    MembershipRequest,
+    Organisation,
+    SmeClass,
+)
 from tests.factories import ContactPersonFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -151,26 +156,34 @@ def test_contact_person_update_refuses_moving_to_another_organisation(organisati
         )
 
 
-def test_organisation_join_links_user_once_to_existing_organisation(organisation):
+def test_organisation_join_of_a_known_kvk_asks_to_join_and_grants_nothing(
+    organisation,
+):
     user = UserFactory(sme=True)
-    joined, contact = services.organisation_join(
+    joined, contact, request = services.organisation_join(
         user=user, kvk_number=organisation.kvk_number
     )
-    again, same_contact = services.organisation_join(
+    again, no_contact, same_request = services.organisation_join(
         user=user, kvk_number=organisation.kvk_number
     )
     assert joined == again == organisation
-    assert contact == same_contact
-    assert ContactPerson.objects.filter(user=user).count() == 1
-    assert list(services.organisations_of_user(user)) == [organisation]
+    assert contact is None and no_contact is None
+    assert request == same_request
+    assert request.status == MembershipRequest.Status.PENDING
+    assert not ContactPerson.objects.filter(user=user).exists()
+    assert not services.organisations_of_user(user).exists()
 
 
-def test_organisation_join_with_new_kvk_creates_the_organisation():
+def test_organisation_join_with_new_kvk_creates_the_organisation_with_its_admin():
     user = UserFactory(sme=True, name="Piet")
-    organisation, contact = services.organisation_join(
+    organisation, contact, request = services.organisation_join(
         user=user, kvk_number="87654321", name="Nieuw BV", language="en"
     )
+    assert request is None
     assert organisation.kvk_number == "87654321"
     assert contact.user == user
+    assert contact.is_admin
+    assert contact.verified_via == ContactPerson.VerifiedVia.FIRST_MEMBER
     assert contact.name == "Piet"
     assert contact.language == "en"
+    assert list(services.organisations_of_user(user)) == [organisation]

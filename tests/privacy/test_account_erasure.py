@@ -87,9 +87,9 @@ def test_the_download_takes_the_same_queries_for_more_data(
     assert len(data["organisations"][0]["showcase"]["stories"]) == 3
 
 
-# Roles, contact persons, registrations, results; profiles, their sectors,
-# stories, contact requests.
-EXPORT_QUERIES = 8
+# Roles, contact persons, requests to join, registrations, results; profiles,
+# their sectors, stories, contact requests.
+EXPORT_QUERIES = 9
 
 
 def test_the_download_holds_the_showcase_without_other_peoples_details(

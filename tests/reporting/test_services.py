@@ -139,7 +139,7 @@ def test_a_domain_failure_is_recorded_and_leaves_no_files(
 ):
     with (
         mock.patch(
-            "reporting.rendering.render_report",
+            "reporting.rendering.render_report_files",
             side_effect=ReportError("De prestatie bestaat niet meer."),
         ),
         django_capture_on_commit_callbacks(execute=True),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -20,8 +21,19 @@ class Command(BaseCommand):
         parser.add_argument("--name", default="")
         parser.add_argument(
             "--password",
-            help="Omit to create the account without a usable password "
-            "(the person sets one with 'forgot password').",
+            help="Omit to create the account without a usable password: the "
+            "person is e-mailed a link to choose one (see --no-invite).",
+        )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="Language of the person's e-mails, such as the invitation.",
+        )
+        parser.add_argument(
+            "--no-invite",
+            action="store_true",
+            help="Send no invitation; the person can still use 'forgot password'.",
         )
 
     @transaction.atomic
@@ -33,6 +45,8 @@ class Command(BaseCommand):
         organisation=None,
         name="",
         password=None,
+        language="",
+        no_invite=False,
         **options,
     ):
         province_obj = None
@@ -47,6 +61,8 @@ class Command(BaseCommand):
                 password=password,
                 name=name,
                 province=province_obj,
+                language=language,
+                invite=password is None and not no_invite,
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
@@ -54,7 +70,23 @@ class Command(BaseCommand):
             org = Organisation.objects.filter(kvk_number=organisation).first()
             if org is None:
                 raise CommandError(f"Unknown KvK number: {organisation}")
+            # An administrator's word is the approval; the first member
+            # of an organisation becomes its admin.
             ContactPerson.objects.create(
-                organisation=org, user=user, name=name or email, email=email
+                organisation=org,
+                user=user,
+                name=name or email,
+                email=email,
+                verified_via=ContactPerson.VerifiedVia.ADMINISTRATOR,
+                is_admin=not org.contacts.filter(
+                    user__isnull=False, is_admin=True
+                ).exists(),
             )
-        self.stdout.write(self.style.SUCCESS(f"Created {user.email} ({role})."))
+        invited = (
+            " An invitation e-mail is on its way."
+            if (password is None and not no_invite)
+            else ""
+        )
+        self.stdout.write(
+            self.style.SUCCESS(f"Created {user.email} ({role}).{invited}")
+        )
