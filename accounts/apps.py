@@ -28,6 +28,14 @@ class AccountsConfig(AppConfig):
         password_reset.connect(
             clear_failures_on_password_reset, dispatch_uid="accounts.reset_failures"
         )
+        # Where accounts (and Django's auth, sessions and admin log) keep
+        # personal data, for every erasure.
+        from config import personal_data
+
+        from . import scrubbers
+
+        personal_data.register(*scrubbers.SCRUBBERS)
+        personal_data.declare_not_personal(scrubbers.NOT_PERSONAL)
 
 
 def _sync_roles(sender, using="default", **kwargs):

@@ -40,6 +40,10 @@ def _is_jpeg(head: bytes, file) -> bool:
     return head.startswith(b"\xff\xd8\xff")
 
 
+def _is_webp(head: bytes, file) -> bool:
+    return head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+
+
 def _office_zip(marker: str):
     """An Office Open XML file: a zip whose content types name `marker`."""
 
@@ -76,6 +80,7 @@ class FileKind:
     PDF = "pdf"
     PNG = "png"
     JPEG = "jpeg"
+    WEBP = "webp"
     XLSX = "xlsx"
     DOCX = "docx"
     CSV = "csv"
@@ -92,6 +97,7 @@ KINDS = {
     FileKind.PDF: Kind("PDF", (".pdf",), _is_pdf),
     FileKind.PNG: Kind("PNG", (".png",), _is_png),
     FileKind.JPEG: Kind("JPEG", (".jpg", ".jpeg"), _is_jpeg),
+    FileKind.WEBP: Kind("WebP", (".webp",), _is_webp),
     FileKind.XLSX: Kind("Excel (.xlsx)", (".xlsx",), _office_zip("spreadsheetml")),
     FileKind.DOCX: Kind("Word (.docx)", (".docx",), _office_zip("wordprocessingml")),
     FileKind.CSV: Kind("CSV", (".csv",), _is_text),

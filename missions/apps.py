@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class MissionsConfig(AppConfig):
     name = "missions"
     verbose_name = _("Trade missions")
+
+    def ready(self):
+        # Where this app keeps personal data, for every erasure.
+        from config import personal_data
+
+        from . import scrubbers
+
+        personal_data.register(*scrubbers.SCRUBBERS)
+        personal_data.declare_not_personal(scrubbers.NOT_PERSONAL)

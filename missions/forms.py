@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from config.digits import AsciiDigitsFormMixin
+from config.text_limits import SHORT, TextLimitsFormMixin
+from config.uploads import FileKind, UploadValidator
 from participants.services import kvk_number_clean
 from programmes.models import Action, Programme
 
@@ -26,7 +28,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class MissionForm(AsciiDigitsFormMixin, forms.ModelForm):
+class MissionForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
     class Meta:
         model = Mission
         fields = [*MISSION_FIELDS[:3], "themes", *MISSION_FIELDS[3:]]
@@ -56,7 +58,7 @@ class MissionForm(AsciiDigitsFormMixin, forms.ModelForm):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
-class SignUpForm(AsciiDigitsFormMixin, forms.Form):
+class SignUpForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.Form):
     """An SME signs its own organisation up."""
 
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
@@ -64,11 +66,13 @@ class SignUpForm(AsciiDigitsFormMixin, forms.Form):
     motivation = forms.CharField(
         label=_("Why do you want to take part?"),
         required=False,
+        max_length=SHORT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     goals = forms.CharField(
         label=_("What do you want to achieve?"),
         required=False,
+        max_length=SHORT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     target_markets = forms.CharField(
@@ -149,15 +153,16 @@ class BackOfficeRegistrationForm(AsciiDigitsFormMixin, forms.Form):
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(TextLimitsFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for rejection"),
+        max_length=SHORT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The company reads this in the e-mail."),
     )
 
 
-class MissionResultForm(AsciiDigitsFormMixin, forms.ModelForm):
+class MissionResultForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
     class Meta:
         model = MissionResult
         fields = [
@@ -179,12 +184,6 @@ class ImportUploadForm(forms.Form):
             "One row per organisation. Columns: KvK number, Organisation, Seats, "
             "Contact person, E-mail, Phone, First-time exporter."
         ),
+        # Size (DJANGO_UPLOAD_MAX_BYTES), name and content of the file.
+        validators=[UploadValidator(kinds=[FileKind.XLSX])],
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Choose an Excel file ending in .xlsx."))
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload

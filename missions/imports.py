@@ -5,13 +5,17 @@ the same and rolls back, so what the preview promises is what happens.
 """
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from config.digits import refuse_other_digits
 from participants.services import (
@@ -25,6 +29,19 @@ from .models import Mission, Registration
 from .services import registration_create
 
 MAX_ROWS = 2000
+# Empty rows (formatted, say) are skipped, but not without end.
+MAX_SHEET_ROWS = 10 * MAX_ROWS
+# The participant list has ten columns; room for a few of one's own, which
+# are refused by name below, not read cell by cell.
+MAX_COLUMNS = 50
+# The longest value the import stores is an e-mail address (254).
+MAX_CELL_LENGTH = 500
+# An .xlsx file is a zip archive: a small upload can unpack into gigabytes
+# of XML that openpyxl would parse. 2,000 rows of ten columns unpack to
+# about 1 MB.
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024
+# The page lists this many errors and counts the rest.
+MAX_ERRORS_SHOWN = 50
 YES = {"ja", "yes", "j", "y", "1", "true", "waar", "x"}
 NO = {"nee", "no", "n", "0", "false", "onwaar", ""}
 
@@ -52,41 +69,137 @@ def _text(value) -> str:
     return text
 
 
+def _quoted(value: str) -> str:
+    """A cell's text shortened for a message: a page of errors stays small."""
+    return Truncator(value).chars(60)
+
+
+def _unreadable() -> ValidationError:
+    return ValidationError(_("This file cannot be read as an Excel file (.xlsx)."))
+
+
+def _refuse_large_archive(upload) -> None:
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise _unreadable() from error
+    finally:
+        upload.seek(0)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            _(
+                "This file unpacks to more than %(max)s MB. Keep only the sheet "
+                "with the participants, without formatting, and upload it again."
+            )
+            % {"max": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
+
+
+def _cells(row, number: int) -> list[str]:
+    cells = [_text(cell) for cell in row]
+    for index, text in enumerate(cells):
+        if len(text) > MAX_CELL_LENGTH:
+            raise ValidationError(
+                _(
+                    "Cell %(cell)s holds %(count)s characters; a cell may hold "
+                    "at most %(max)s."
+                )
+                % {
+                    "cell": f"{get_column_letter(index + 1)}{number}",
+                    "count": number_format(len(text), force_grouping=True),
+                    "max": MAX_CELL_LENGTH,
+                }
+            )
+    return cells
+
+
+def _read_sheet(sheet) -> dict:
+    # The header row is read whole (at most 16,384 cells); the other rows
+    # only as far as the headers go, so wide rows cost no memory.
+    header_row = next(sheet.iter_rows(max_row=1, values_only=True), ())
+    headers = _cells(header_row, 1)
+    while headers and not headers[-1]:
+        headers.pop()
+    if len(headers) > MAX_COLUMNS:
+        raise ValidationError(
+            _(
+                "The first row has %(count)s columns; the import reads at most "
+                "%(max)s. Keep the columns of the participant list and remove "
+                "the others."
+            )
+            % {
+                "count": number_format(len(headers), force_grouping=True),
+                "max": MAX_COLUMNS,
+            }
+        )
+    rows = []
+    filled = 0
+    values = sheet.iter_rows(min_row=2, max_col=max(len(headers), 1), values_only=True)
+    for number, row in enumerate(values, start=2):
+        cells = _cells(row, number)
+        if any(cells):
+            filled += 1
+            if filled > MAX_ROWS:
+                raise ValidationError(
+                    _("The file has more than %(max)s rows.")
+                    % {"max": number_format(MAX_ROWS, force_grouping=True)}
+                )
+            rows.append(cells)
+        elif number > MAX_SHEET_ROWS:
+            raise ValidationError(
+                _("The sheet has more than %(max)s rows, empty ones included.")
+                % {"max": number_format(MAX_SHEET_ROWS, force_grouping=True)}
+            )
+        else:
+            # Keeps the row numbers of the messages right.
+            rows.append([])
+    while rows and not rows[-1]:
+        rows.pop()
+    return {"headers": headers, "rows": rows}
+
+
 def rows_from_xlsx(upload) -> dict:
-    """The first sheet as {"headers": [...], "rows": [[...], ...]} of text."""
+    """The first sheet as {"headers": [...], "rows": [[...], ...]} of text.
+
+    Refuses (ValidationError) a file that unpacks too large, a header row
+    wider than MAX_COLUMNS, more than MAX_ROWS filled rows and a cell longer
+    than MAX_CELL_LENGTH, and stops reading at the first of these.
+    """
+    _refuse_large_archive(upload)
     try:
         workbook = load_workbook(upload, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a bad file
-        raise ValidationError(
-            _("This file cannot be read as an Excel file (.xlsx).")
-        ) from error
-    sheet = workbook.worksheets[0]
-    values = sheet.iter_rows(values_only=True)
-    headers = [_text(cell) for cell in next(values, ())]
-    rows = []
-    for row in values:
-        if len(rows) >= MAX_ROWS:
-            raise ValidationError(
-                _("The file has more than %(max)s rows.") % {"max": MAX_ROWS}
-            )
-        rows.append([_text(cell) for cell in row])
-    workbook.close()
-    while headers and not headers[-1]:
-        headers.pop()
-    return {"headers": headers, "rows": rows}
+        raise _unreadable() from error
+    try:
+        return _read_sheet(workbook.worksheets[0])
+    except ValidationError:
+        raise
+    except Exception as error:  # read-only mode parses the XML while reading
+        raise _unreadable() from error
+    finally:
+        workbook.close()
 
 
 @dataclass
 class ImportReport:
+    """What an import did or would do. Only the first MAX_ERRORS_SHOWN
+    errors are kept; `more_errors` counts the rest."""
+
     errors: list[tuple[int, str]] = field(default_factory=list)
     outcomes: list[tuple[int, str, str]] = field(default_factory=list)
+    more_errors: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def error(self, row: int, message: str) -> None:
-        self.errors.append((row, message))
+        if len(self.errors) < MAX_ERRORS_SHOWN:
+            self.errors.append((row, message))
+        else:
+            self.more_errors += 1
 
 
 def _yes_no(value: str) -> bool | None:
@@ -108,13 +221,15 @@ def _columns(headers: list[str], report: ImportReport) -> list[str | None]:
                 1,
                 _("Unknown column “%(column)s”. Known columns: %(known)s.")
                 % {
-                    "column": header,
+                    "column": _quoted(header),
                     "known": ", ".join(str(label) for _key, label in COLUMNS),
                 },
             )
         if key in keys:
             report.error(
-                1, _("The column “%(column)s” appears twice.") % {"column": header}
+                1,
+                _("The column “%(column)s” appears twice.")
+                % {"column": _quoted(header)},
             )
         keys.append(key)
     if "kvk_number" not in keys:
@@ -172,7 +287,7 @@ def _import_row(mission, row, number, seen, by, report) -> None:
     if not re.fullmatch("[0-9]+", seats_text) or int(seats_text) < 1:
         report.error(
             number,
-            _("“%(value)s” is not a number of seats.") % {"value": seats_text},
+            _("“%(value)s” is not a number of seats.") % {"value": _quoted(seats_text)},
         )
         return
     first_time = _yes_no(row.get("first_time_exporter", ""))
@@ -180,7 +295,7 @@ def _import_row(mission, row, number, seen, by, report) -> None:
         report.error(
             number,
             _("First-time exporter: write yes or no, not “%(value)s”.")
-            % {"value": row.get("first_time_exporter")},
+            % {"value": _quoted(row.get("first_time_exporter", ""))},
         )
         return
     try:

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from config.text_limits import LONG, SHORT, text_limit
 from programmes.bilingual import BilingualListItem
 
 
@@ -157,10 +158,11 @@ class Mission(models.Model):
         choices=ApprovalMode.choices,
         default=ApprovalMode.FIRST_COME,
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, **text_limit(LONG))
     highlights = models.TextField(
         _("highlights"),
         blank=True,
+        **text_limit(SHORT),
         help_text=_("E.g. 'Bouman Industries heeft twee vloeistofscheiders verkocht.'"),
     )
     status = models.CharField(
@@ -314,9 +316,11 @@ class Registration(models.Model):
     waitlist_position = models.PositiveIntegerField(
         _("position on the waiting list"), null=True, blank=True
     )
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
-    motivation = models.TextField(_("motivation"), blank=True)
-    goals = models.TextField(_("goals"), blank=True)
+    rejection_reason = models.TextField(
+        _("reason for rejection"), blank=True, **text_limit(SHORT)
+    )
+    motivation = models.TextField(_("motivation"), blank=True, **text_limit(SHORT))
+    goals = models.TextField(_("goals"), blank=True, **text_limit(SHORT))
     target_markets = models.CharField(_("target markets"), max_length=300, blank=True)
     first_time_exporter = models.BooleanField(_("first-time exporter"), default=False)
     de_minimis_declared = models.BooleanField(
@@ -428,7 +432,7 @@ class MissionResult(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
-    remarks = models.TextField(_("remarks"), blank=True)
+    remarks = models.TextField(_("remarks"), blank=True, **text_limit(SHORT))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("filled in by"),

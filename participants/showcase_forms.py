@@ -3,11 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.text_limits import SHORT, TextLimitsFormMixin
+
 from .models import ExportStory, Organisation, PublicProfile
 from .showcase_services import ADVISER_KINDS, MESSAGE_MAX_LENGTH, PROFILE_FIELDS
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(TextLimitsFormMixin, forms.ModelForm):
     publish = forms.BooleanField(
         label=_("Show this profile in the exporters' showcase"),
         required=False,
@@ -45,7 +47,7 @@ class ProfileForm(forms.ModelForm):
         pass
 
 
-class StoryForm(forms.ModelForm):
+class StoryForm(TextLimitsFormMixin, forms.ModelForm):
     class Meta:
         model = ExportStory
         fields = ["title", "body", "photo", "photo_alt"]
@@ -62,7 +64,7 @@ class StoryForm(forms.ModelForm):
         pass
 
 
-class ContactRequestForm(forms.Form):
+class ContactRequestForm(TextLimitsFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("On behalf of"), queryset=None, empty_label=None
     )
@@ -84,9 +86,10 @@ class ContactRequestForm(forms.Form):
             self.fields["organisation"].initial = organisations[0].pk
 
 
-class HideForm(forms.Form):
+class HideForm(TextLimitsFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
+        max_length=SHORT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The organisation receives this reason by e-mail."),
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from config.text_limits import LONG, SHORT, text_limit
 from programmes.bilingual import BilingualListItem
 
 from .validators import photo_validator
@@ -48,7 +49,9 @@ class Moderated(models.Model):
         choices=Visibility.choices,
         default=Visibility.VISIBLE,
     )
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    hidden_reason = models.TextField(
+        _("reason for hiding"), blank=True, **text_limit(SHORT)
+    )
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("hidden by"),
@@ -94,7 +97,9 @@ class PublicProfile(Moderated):
     )
     is_published = models.BooleanField(_("shown in the showcase"), default=False)
     published_at = models.DateTimeField(_("published on"), null=True, blank=True)
-    description = models.TextField(_("short description"), blank=True)
+    description = models.TextField(
+        _("short description"), blank=True, **text_limit(SHORT)
+    )
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("sectors"), blank=True, related_name="profiles"
     )
@@ -106,11 +111,13 @@ class PublicProfile(Moderated):
         _("export experience"),
         blank=True,
         help_text=_("What you learned abroad, in a few sentences."),
+        **text_limit(SHORT),
     )
     helps_with = models.TextField(
         _("what we help with"),
         blank=True,
         help_text=_("For advisers and partner organisations."),
+        **text_limit(SHORT),
     )
     open_to_questions = models.BooleanField(
         _("other entrepreneurs may ask us about our experience"), default=True
@@ -155,7 +162,7 @@ class ExportStory(Moderated):
         related_name="export_stories",
     )
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("story"))
+    body = models.TextField(_("story"), **text_limit(LONG))
     photo = models.ImageField(
         _("photo"),
         upload_to="stories/%Y/",
@@ -242,7 +249,7 @@ class ContactRequest(models.Model):
         blank=True,
         related_name="+",
     )
-    message = models.TextField(_("message"))
+    message = models.TextField(_("message"), **text_limit(SHORT))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.text_limits import SHORT, check_text_length
 from outbox.services import job_enqueue
 
 from .models import (
@@ -41,7 +42,7 @@ PROFILE_CONTENT_FIELDS = (
     "helps_with",
 )
 STORY_FIELDS = ("title", "body", "photo", "photo_alt")
-MESSAGE_MAX_LENGTH = 2000
+MESSAGE_MAX_LENGTH = SHORT
 
 ADVISER_KINDS = (Organisation.Kind.PARTNER, Organisation.Kind.ADVISER)
 
@@ -384,6 +385,7 @@ def moderation_hide(*, item: PublicProfile | ExportStory, by, reason: str):
         raise ValidationError(
             {"reason": _("Give the reason: the organisation will read it.")}
         )
+    check_text_length(type(item), "hidden_reason", reason, error_key="reason")
     item = _moderated_locked(item)
     if item.is_hidden:
         raise ValidationError(_("This is already hidden."))

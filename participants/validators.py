@@ -28,19 +28,18 @@ PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
 def photo_validator(file) -> None:
-    """A photo of at most SHOWCASE_PHOTO_MAX_BYTES that Pillow reads as JPEG,
-    PNG or WebP: the name's extension is not trusted."""
+    """A photo of at most SHOWCASE_PHOTO_MAX_BYTES, named and made as JPEG,
+    PNG or WebP (config/uploads.py), that Pillow can read as one."""
     from django.conf import settings
     from django.core.exceptions import ValidationError
     from PIL import Image, UnidentifiedImageError
 
-    limit = settings.SHOWCASE_PHOTO_MAX_BYTES
-    if file.size > limit:
-        raise ValidationError(
-            _("The photo is too large: at most %(mb)s MB.")
-            % {"mb": round(limit / 1024 / 1024, 1)},
-            code="photo_too_large",
-        )
+    from config.uploads import FileKind, UploadValidator
+
+    UploadValidator(
+        kinds=[FileKind.JPEG, FileKind.PNG, FileKind.WEBP],
+        max_bytes=settings.SHOWCASE_PHOTO_MAX_BYTES,
+    )(file)
     position = file.tell() if hasattr(file, "tell") else 0
     try:
         file.seek(0)

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammesConfig(AppConfig):
     name = "programmes"
     verbose_name = _("Programmes and reserves")
+
+    def ready(self):
+        # Where this app keeps personal data, for every erasure.
+        from config import personal_data
+
+        from . import scrubbers
+
+        personal_data.declare_not_personal(scrubbers.NOT_PERSONAL)

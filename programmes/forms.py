@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from config.digits import AsciiDigitsFormMixin, refuse_other_digits
+from config.text_limits import SHORT, TextLimitsFormMixin
 
 from . import selectors
 from .models import (
@@ -136,7 +137,7 @@ class DutchDecimalField(forms.DecimalField):
         return forms.Field.widget_attrs(self, widget)
 
 
-class ServiceModelForm(AsciiDigitsFormMixin, forms.ModelForm):
+class ServiceModelForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
     """A ModelForm that only shapes input: the service validates the object.
 
     Model validation is skipped here because the service runs `full_clean`
@@ -422,9 +423,11 @@ class DecideForm(forms.Form):
         self.helper.add_input(Submit("submit", _("Record decision")))
 
 
-class CounterForm(forms.Form):
+class CounterForm(TextLimitsFormMixin, forms.Form):
     explanation = forms.CharField(
-        label=_("Why is the mutation corrected?"), widget=forms.Textarea
+        label=_("Why is the mutation corrected?"),
+        max_length=SHORT,
+        widget=forms.Textarea,
     )
     decision = forms.ModelChoiceField(
         queryset=Decision.objects.none(),

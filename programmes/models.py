@@ -15,6 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from config.text_limits import LONG, SHORT, text_limit
+from config.uploads import FileKind, UploadValidator
+
 from .money import format_euro
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -44,7 +47,12 @@ class Province(models.Model):
         default="#154273",
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour like #154273."))],
     )
-    logo = models.FileField(_("logo"), upload_to="provinces/", blank=True)
+    logo = models.FileField(
+        _("logo"),
+        upload_to="provinces/",
+        blank=True,
+        validators=[UploadValidator(kinds=[FileKind.PNG, FileKind.JPEG])],
+    )
 
     class Meta:
         verbose_name = _("province")
@@ -158,7 +166,7 @@ class Programme(models.Model):
     )
     start_year = models.PositiveSmallIntegerField(_("start year"))
     end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, **text_limit(LONG))
     granted_amount = models.DecimalField(
         _("amount granted"),
         null=True,
@@ -218,7 +226,7 @@ class Reserve(models.Model):
         related_name="reserves",
     )
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, **text_limit(SHORT))
     history = HistoricalRecords()
 
     class Meta:
@@ -267,8 +275,8 @@ class Prestatie(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     code = models.CharField(_("number"), max_length=20, help_text=_("E.g. 5.4.2."))
     title = models.CharField(_("title"), max_length=300)
-    purpose = models.TextField(_("purpose"), blank=True)
-    context = models.TextField(_("context"), blank=True)
+    purpose = models.TextField(_("purpose"), blank=True, **text_limit(LONG))
+    context = models.TextField(_("context"), blank=True, **text_limit(LONG))
     kerntaak_code = models.CharField(
         _("core task / programme number"), max_length=20, blank=True
     )
@@ -394,7 +402,7 @@ class Action(models.Model):
         related_name="actions",
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), **text_limit(SHORT))
     programmes = models.ManyToManyField(
         Programme, verbose_name=_("programmes"), blank=True, related_name="actions"
     )
@@ -573,7 +581,7 @@ class ProgressNote(models.Model):
         related_name="progress_notes",
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), **text_limit(LONG))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -615,7 +623,7 @@ class IntendedResult(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     position = models.PositiveSmallIntegerField(_("order"), default=0)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), **text_limit(SHORT))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
@@ -679,7 +687,7 @@ class ReserveMutation(models.Model):
         blank=True,
         related_name="reserve_mutations",
     )
-    explanation = models.TextField(_("explanation"), blank=True)
+    explanation = models.TextField(_("explanation"), blank=True, **text_limit(SHORT))
     corrects = models.ForeignKey(
         "self",
         verbose_name=_("corrects"),

@@ -299,6 +299,88 @@ HOSTILE_FORMS += [
         ("reason",),
         kwargs=_pk("registration_a"),
     ),
+    # free text of every kind (issue 15: a length limit on each)
+    HostileForm(
+        "programmes:programme_create",
+        CIVIL_SERVANT_OV,
+        ("name", "executing_partner", "description", "start_year"),
+        fixed={"kind": "programme", "start_year": "2016"},
+        shown_on=_list("programmes:programme_list"),
+    ),
+    HostileForm(
+        "programmes:reserve_create",
+        CIVIL_SERVANT_OV,
+        ("name", "description"),
+        shown_on=_list("programmes:reserve_list"),
+    ),
+    HostileForm(
+        "programmes:result_create",
+        CIVIL_SERVANT_OV,
+        ("text", "year"),
+        fixed={"year": "2017", "status": "planned"},
+        kwargs=_pk("prestatie_ov"),
+        shown_on=_shown(("programmes:prestatie_detail", "prestatie_ov")),
+    ),
+    HostileForm(
+        "programmes:mutation_counter",
+        CIVIL_SERVANT_OV,
+        ("explanation",),
+        kwargs=_pk("mutation_ov"),
+        shown_on=_shown(("programmes:reserve_detail", "reserve_ov")),
+    ),
+    HostileForm(
+        "missions_backoffice:results",
+        CIVIL_SERVANT_OV,
+        ("remarks", "deals"),
+        fixed={
+            "meetings": "1",
+            "leads": "0",
+            "deals": "0",
+            "expected_export_turnover": "0",
+            "realised_export_turnover": "0",
+        },
+        kwargs=lambda world: {"pk": world.objects["attended_a"].pk, "moment": "after"},
+        shown_on=lambda world: [
+            reverse(
+                "missions_backoffice:registration",
+                kwargs={"pk": world.objects["attended_a"].pk},
+            )
+        ],
+    ),
+    HostileForm(
+        "mine_showcase:profile",
+        SME_A,
+        ("description", "experience"),
+        fixed={"publish": "on"},
+        kwargs=lambda world: {"pk": world.organisation_a.pk},
+        shown_on=lambda world: [
+            reverse("showcase:detail", kwargs={"pk": world.organisation_a.pk})
+        ],
+    ),
+    HostileForm(
+        "mine_showcase:story_create",
+        SME_A,
+        ("title", "body", "photo_alt"),
+        kwargs=lambda world: {"pk": world.organisation_a.pk},
+        shown_on=lambda world: [
+            reverse("mine_showcase:index"),
+            reverse("showcase:detail", kwargs={"pk": world.organisation_a.pk}),
+        ],
+    ),
+    HostileForm(
+        "showcase:contact",
+        SME_A,
+        ("message",),
+        kwargs=lambda world: {"pk": world.organisation_b.pk},
+        shown_on=_list("mine_showcase:requests"),
+    ),
+    HostileForm(
+        "showcase_moderation:detail",
+        CIVIL_SERVANT_OV,
+        ("reason",),
+        kwargs=lambda world: {"kind": "verhaal", "pk": world.objects["story_a"].pk},
+        shown_on=_list("showcase_moderation:list"),
+    ),
     # reporting and dashboard
     HostileForm(
         "reporting:list",

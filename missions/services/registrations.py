@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from config.text_limits import check_text_length
 from participants.models import ContactPerson, Organisation
 from participants.services import contact_person_update
 
@@ -369,6 +370,8 @@ def registration_reject(*, registration: Registration, by, reason: str) -> Regis
         raise ValidationError(
             {"reason": _("Give the reason for the rejection: the company reads it.")}
         )
+    reason = reason.strip()
+    check_text_length(Registration, "rejection_reason", reason, error_key="reason")
     mission, registration = _lock(registration)
     _refuse_when_over(mission)
     if registration.status not in OPEN_STATUSES:
@@ -378,7 +381,7 @@ def registration_reject(*, registration: Registration, by, reason: str) -> Regis
         )
     held_seats = registration.status == Status.ACCEPTED
     registration.status = Status.REJECTED
-    registration.rejection_reason = reason.strip()
+    registration.rejection_reason = reason
     registration.waitlist_position = None
     registration.decided_at = timezone.now()
     registration.decided_by = by

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.text_limits import check_text_length
+
 from ..models import Mission, MissionResult, Registration
 
 Moment = MissionResult.Moment
@@ -91,6 +93,8 @@ def mission_result_save(
         raise ValidationError(
             {"satisfaction": _("Give the satisfaction as a number from 1 to 10.")}
         )
+    remarks = (remarks or "").strip()
+    check_text_length(MissionResult, "remarks", remarks)
     for field, value in (("meetings", meetings), ("leads", leads), ("deals", deals)):
         if value is None or int(value) < 0:
             raise ValidationError({field: _("Give a number of 0 or more.")})
@@ -108,7 +112,7 @@ def mission_result_save(
                 realised_export_turnover, "realised_export_turnover"
             ),
             "satisfaction": int(satisfaction) if satisfaction is not None else None,
-            "remarks": (remarks or "").strip(),
+            "remarks": remarks,
             "submitted_by": by if getattr(by, "is_authenticated", False) else None,
         },
     )

@@ -21,7 +21,6 @@ from tests.e2e.test_keyboard import by_id, by_text, submit_in_main, tab_to, type
 from tests.factories import MissionFactory, OrganisationFactory, RegistrationFactory
 
 # Report files of these scenarios go to a temporary directory (autouse).
-from tests.reporting.conftest import report_files  # noqa: F401
 
 KVK = "87654321"
 

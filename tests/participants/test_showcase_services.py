@@ -143,7 +143,18 @@ def test_story_photo_is_checked_by_content_not_by_name(
             photo=gif,
             photo_alt="Een machine",
         )
-    assert "JPEG, PNG of WebP" in str(error.value.message_dict["photo"])
+    assert "JPEG, PNG, WebP" in str(error.value.message_dict["photo"])
+    # A GIF named as a PNG: config/uploads.py looks at the content.
+    with pytest.raises(ValidationError) as error:
+        services.story_create(
+            organisation=organisation,
+            by=None,
+            title="T",
+            body="B",
+            photo=photo("GIF", name="foto.png"),
+            photo_alt="Een machine",
+        )
+    assert "geen PNG-bestand" in str(error.value.message_dict["photo"])
 
 
 def test_story_photo_above_the_size_limit_is_refused(organisation, settings):
@@ -157,7 +168,8 @@ def test_story_photo_above_the_size_limit_is_refused(organisation, settings):
             photo=photo(size=(200, 200)),
             photo_alt="Rood vlak",
         )
-    assert "te groot" in str(error.value.message_dict["photo"])
+    # SHOWCASE_PHOTO_MAX_BYTES, not the general DJANGO_UPLOAD_MAX_BYTES.
+    assert "de grens is 100\xa0bytes" in error.value.message_dict["photo"][0]
 
 
 def test_story_with_a_valid_photo_is_saved(organisation, settings, tmp_path):

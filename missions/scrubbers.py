@@ -1,0 +1,55 @@
+"""Personal data of the missions app and how it is erased.
+
+Registered in ``MissionsConfig.ready()`` (see config/personal_data.py).
+Registrations and results stay when a person is erased, so that every
+count and published figure stays the same; they are the organisation's.
+"""
+
+from config.personal_data import Erasure, Scrubber, address_lists_scrub
+
+from .models import Notification
+
+
+def _notification_log_erase(erasure: Erasure) -> None:
+    """The addresses out of the log of registration e-mails sent; the log
+    keeps that the mail went out (its row guards against a second one)."""
+    address_lists_scrub(Notification.objects.all(), "recipients", erasure.emails)
+
+
+SCRUBBERS = (
+    Scrubber(
+        identifier="missions.notification_log",
+        description="Recipients in the log of e-mails about registrations.",
+        fields=("missions.Notification.recipients",),
+        erase=_notification_log_erase,
+    ),
+)
+
+_MISSION_TEXT = "the mission's public description, written by civil servants"
+_REGISTRATION_TEXT = (
+    "what the organisation wrote when signing up, or the province's decision "
+    "on it; the organisation's, kept with the registration for the counts"
+)
+_RESULT_TEXT = "the organisation's remarks on what a mission brought it"
+
+NOT_PERSONAL = {
+    "missions.Theme.name": "a managed list of themes",
+    "missions.Theme.name_en": "a managed list of themes",
+    "missions.Mission.description": _MISSION_TEXT,
+    "missions.Mission.highlights": _MISSION_TEXT,
+    "missions.Mission.led_by_name": (
+        "the public office holder leading the mission (e.g. a minister), "
+        "published on the mission page; not a contact person or user"
+    ),
+    "missions.HistoricalMission.description": _MISSION_TEXT,
+    "missions.HistoricalMission.highlights": _MISSION_TEXT,
+    "missions.HistoricalMission.led_by_name": "see Mission.led_by_name",
+    "missions.Registration.motivation": _REGISTRATION_TEXT,
+    "missions.Registration.goals": _REGISTRATION_TEXT,
+    "missions.Registration.rejection_reason": _REGISTRATION_TEXT,
+    "missions.HistoricalRegistration.motivation": _REGISTRATION_TEXT,
+    "missions.HistoricalRegistration.goals": _REGISTRATION_TEXT,
+    "missions.HistoricalRegistration.rejection_reason": _REGISTRATION_TEXT,
+    "missions.MissionResult.remarks": _RESULT_TEXT,
+    "missions.HistoricalMissionResult.remarks": _RESULT_TEXT,
+}
