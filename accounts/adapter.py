@@ -19,6 +19,8 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from outbox.services import email_enqueue_message
+
 from . import eherkenning
 from .authentication import login_failure_consume, too_many_attempts
 from .forms import full_name
@@ -106,7 +108,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if template_prefix == "account/email/account_already_exists":
             ctx["password_reset_url"] = portal_url(reverse("account_reset_password"))
         msg = self.render_mail(template_prefix, email, ctx)
-        msg.send()
+        # To the outbox, not to SMTP in the request: sign-up and password
+        # reset answer as usual when SMTP or the broker is down, and the
+        # mail goes out when they are back (outbox.services).
+        email_enqueue_message(message=msg, language=current_language())
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None):
         # The notification greets the person by name, like the other mails.

@@ -29,7 +29,8 @@ def role_has_permission(role: str, app_label: str, codename: str) -> bool:
     """
     action = codename.split("_", 1)[0]
     if role == Role.ADMINISTRATOR:
-        return app_label in OWN_APPS or app_label in {"accounts", "auth"}
+        # The outbox holds every province's mail: administrators only.
+        return app_label in OWN_APPS or app_label in {"accounts", "auth", "outbox"}
     if role == Role.CIVIL_SERVANT:
         return app_label in OWN_APPS
     if role == Role.PORTFOLIO_HOLDER:

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from outbox.services import job_enqueue
 
 from .models import User
 from .roles import PROVINCE_ROLES, Role, role_has_permission
@@ -81,10 +83,13 @@ def _language_or_default(language: str) -> str:
 
 
 def user_invitation_queue(*, user: User) -> None:
-    """Send the invitation e-mail once the current transaction commits."""
-    from .tasks import user_invitation_send_task
-
-    user_invitation_send_task.delay_on_commit(user.pk)
+    """Write the job that mails the invitation, in this transaction; the
+    outbox hands it to Celery once it commits."""
+    job_enqueue(
+        key=f"invitation:{user.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        task="accounts.tasks.user_invitation_send_task",
+        kwargs={"user_id": user.pk},
+    )
 
 
 def user_invitation_send(*, user_id: int) -> bool:

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_countries",
     "csp",
     # ours
+    "outbox",
     "accounts",
     "programmes",
     "participants",
@@ -331,6 +332,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reporting.tasks.report_runs_yearly_task",
         "schedule": crontab(month_of_year=1, day_of_month=15, hour=6, minute=0),
     },
+    # Every minute: the outbox hands Celery again what the broker did not
+    # take (it was down) or no worker picked up, and e-mails whose SMTP
+    # back-off has ended. Cheap when there is nothing to do (one query).
+    "outbox-redispatch": {
+        "task": "outbox.tasks.outbox_redispatch_task",
+        "schedule": 60.0,
+    },
     # Every five minutes: report runs queued or running without a sign of
     # life for longer than REPORT_RUN_QUEUED_STALE_AFTER / _STALE_AFTER
     # (their message was lost or their worker killed) are marked failed with
@@ -377,6 +385,19 @@ EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
+# Seconds before a silent SMTP server counts as down (Django waits for ever).
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=30)
+# The outbox (outbox/services.py): every e-mail and follow-up job is a row
+# written with the change it follows from. A row not picked up this many
+# seconds after it was handed to Celery (or could not be) is handed over
+# again by the beat job; an e-mail whose SMTP attempt failed is tried again
+# after 1, 2, 4 ... minutes (at most an hour apart), OUTBOX_MAX_ATTEMPTS
+# times in all (about 7 hours), then shown as failed in the admin. One
+# that stays "sending" for OUTBOX_SENDING_STALE_AFTER seconds (its worker
+# died mid-send) is marked failed, not sent again: it may have gone out.
+OUTBOX_REDISPATCH_AFTER = env.int("OUTBOX_REDISPATCH_AFTER", default=60)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=12)
+OUTBOX_SENDING_STALE_AFTER = env.int("OUTBOX_SENDING_STALE_AFTER", default=10 * 60)
 DEFAULT_FROM_EMAIL = env(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Exportportaal <noreply@exportportaal.example>"
 )

@@ -1,14 +1,16 @@
 """E-mails about registrations, each kind sent once per registration.
 
-The ``Notification`` row is the guard: it is inserted in the same
-transaction that sends the mail, and its unique constraint makes a second
-attempt (a retried task, a second sweep) a no-op.
+A service that changes a registration writes a job to the outbox in its own
+transaction (``registration_notify_later``); the job renders the mail in
+each recipient's language and writes one outbox e-mail per recipient, in
+the same transaction as the ``Notification`` row. That row is the guard:
+its unique constraint makes a second attempt (a retried job, a second
+sweep) a no-op, and the outbox sends each recipient's mail at most once.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
@@ -16,8 +18,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from outbox.services import email_enqueue, job_enqueue
+
 from .models import Mission, Notification, Registration
-from .services.results import add_months
 
 Kind = Notification.Kind
 Status = Registration.Status
@@ -93,10 +96,21 @@ def _message(registration: Registration, kind: str, language: str):
     return subject, body
 
 
-def registration_notify(*, registration_id: int, kind: str) -> bool:
-    """Send the `kind` e-mail for a registration, at most once.
+def registration_notify_later(*, registration: Registration, kind: str) -> None:
+    """Write, in the caller's transaction, the job that mails the `kind`
+    e-mail about `registration` once the change is committed."""
+    job_enqueue(
+        key=f"notification:{registration.pk}:{kind}",
+        task="missions.tasks.registration_notify_task",
+        kwargs={"registration_id": registration.pk, "kind": kind},
+    )
 
-    Returns whether a mail went out.
+
+def registration_notify(*, registration_id: int, kind: str) -> bool:
+    """Write the `kind` e-mail for a registration to the outbox, one per
+    recipient, at most once per registration and kind.
+
+    Returns whether any mail was written.
     """
     with transaction.atomic():
         registration = (
@@ -124,7 +138,13 @@ def registration_notify(*, registration_id: int, kind: str) -> bool:
         recipients = _recipients(registration)
         for email, language in recipients:
             subject, body = _message(registration, kind, language)
-            send_mail(subject, body, None, [email])
+            email_enqueue(
+                event=f"notification:{registration.pk}:{kind}",
+                to=email,
+                subject=subject,
+                body=body,
+                language=language,
+            )
         notification.recipients = ", ".join(email for email, _lang in recipients)
         notification.language = ", ".join(sorted({lang for _email, lang in recipients}))
         notification.save(update_fields=["recipients", "language"])
@@ -133,6 +153,9 @@ def registration_notify(*, registration_id: int, kind: str) -> bool:
 
 def results_invitations_due(today=None) -> list[tuple[int, str]]:
     """(registration id, kind) of results invitations that should go out now."""
+    # Not at the top: the services import this module.
+    from .services.results import add_months
+
     today = today or timezone.localdate()
     due = []
     for kind, months in RESULT_KINDS.items():

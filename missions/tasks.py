@@ -1,21 +1,19 @@
-"""Celery tasks of the missions app: e-mails, queued after commit."""
+"""Celery tasks of the missions app, handed over by the outbox.
 
-from smtplib import SMTPException
+They write e-mails to the outbox, which sends them (outbox.tasks); none of
+them speaks to SMTP itself.
+"""
 
 from celery import shared_task
 
 
-@shared_task(
-    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=True,
-    max_retries=5,
-    acks_late=True,
-)
+@shared_task(acks_late=True)
 def registration_notify_task(registration_id: int, kind: str) -> bool:
-    """Send one e-mail about a registration; a repeat sends nothing.
+    """Write the e-mails about a registration to the outbox; a repeat
+    writes nothing.
 
     Safe to run twice (acks_late): the notification log's unique constraint
-    lets only the first run send.
+    lets only the first run write.
     """
     from .notifications import registration_notify
 
@@ -24,25 +22,21 @@ def registration_notify_task(registration_id: int, kind: str) -> bool:
 
 @shared_task
 def results_invitations_sweep_task() -> int:
-    """Queue the results invitations that fell due (daily, see settings)."""
-    from .notifications import results_invitations_due
+    """Write the results invitations that fell due to the outbox (daily,
+    see settings); each in a transaction of its own."""
+    from .notifications import registration_notify, results_invitations_due
 
     due = results_invitations_due()
     for registration_id, kind in due:
-        registration_notify_task.delay(registration_id, kind)
+        registration_notify(registration_id=registration_id, kind=kind)
     return len(due)
 
 
-@shared_task(
-    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=True,
-    max_retries=5,
-    acks_late=True,
-)
+@shared_task(acks_late=True)
 def mission_match_alerts_task(mission_id: int) -> int:
     """E-mail the organisations that asked to hear about matching missions.
 
-    Safe to run twice: the showcase mail log sends each organisation one
+    Safe to run twice: the showcase mail log writes each organisation one
     e-mail per mission.
     """
     from .showcase.alerts import mission_match_alerts

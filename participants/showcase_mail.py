@@ -1,12 +1,14 @@
-"""E-mails of the showcase, each sent at most once (see ShowcaseMail)."""
+"""E-mails of the showcase, each written to the outbox at most once (see
+ShowcaseMail); the outbox sends each recipient's mail at most once."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from outbox.services import email_enqueue
 
 from .models import (
     ContactRequest,
@@ -45,8 +47,9 @@ def organisation_recipients(organisation: Organisation) -> list[tuple[str, str]]
 
 
 def mail_once(*, key: str, recipients, render) -> bool:
-    """Send `render(language) -> (subject, body)` to each recipient, once
-    per key: a second call with the same key sends nothing."""
+    """Write `render(language) -> (subject, body)` for each recipient to
+    the outbox, once per key: a second call with the same key writes
+    nothing. The mails go out when the transaction commits."""
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -56,7 +59,13 @@ def mail_once(*, key: str, recipients, render) -> bool:
         for email, language in recipients:
             with translation.override(language):
                 subject, body = render()
-            send_mail(subject, body, None, [email])
+            email_enqueue(
+                event=f"showcase:{key}",
+                to=email,
+                subject=subject,
+                body=body,
+                language=language,
+            )
         log.recipients = ", ".join(email for email, _language in recipients)
         log.save(update_fields=["recipients"])
     return bool(recipients)

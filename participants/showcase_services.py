@@ -1,5 +1,6 @@
 """Writes of the exporters' showcase: profiles, stories, contact requests,
-blocks and moderation. E-mails go out from Celery tasks queued on commit."""
+blocks and moderation. E-mails are written to the outbox as a job in the
+same transaction (outbox.services.job_enqueue) and go out after commit."""
 
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.text_limits import SHORT, check_text_length
+from outbox.services import job_enqueue
 
 from .models import (
     Block,
@@ -19,7 +21,6 @@ from .models import (
     Organisation,
     PublicProfile,
 )
-from .tasks import contact_request_notify_task, moderation_notify_task
 
 # Fields the organisation itself fills in; the moderation fields are not.
 PROFILE_FIELDS = (
@@ -290,7 +291,7 @@ def contact_request_send(
             _("You already sent %(receiver)s a request that awaits an answer.")
             % {"receiver": receiver}
         ) from error
-    contact_request_notify_task.delay_on_commit(contact_request.pk, "received")
+    _contact_request_notify_later(contact_request, "received")
     return contact_request
 
 
@@ -320,7 +321,7 @@ def contact_request_accept(*, contact_request: ContactRequest, by) -> ContactReq
     contact_request.decided_by = by
     contact_request.decided_at = timezone.now()
     contact_request.save()
-    contact_request_notify_task.delay_on_commit(contact_request.pk, "accepted")
+    _contact_request_notify_later(contact_request, "accepted")
     return contact_request
 
 
@@ -359,6 +360,15 @@ def organisation_block(*, blocker: Organisation, blocked: Organisation, by) -> B
     return block
 
 
+def _contact_request_notify_later(contact_request: ContactRequest, kind: str):
+    """The job that mails the request's news once this transaction commits."""
+    job_enqueue(
+        key=f"request:{contact_request.pk}:{kind}",
+        task="participants.tasks.contact_request_notify_task",
+        kwargs={"contact_request_id": contact_request.pk, "kind": kind},
+    )
+
+
 # --- moderation -------------------------------------------------------------
 
 
@@ -387,7 +397,11 @@ def moderation_hide(*, item: PublicProfile | ExportStory, by, reason: str):
     item.reviewed_at = now
     item.reviewed_by = by
     item.save()
-    moderation_notify_task.delay_on_commit(item._meta.model_name, item.pk)
+    job_enqueue(
+        key=f"hidden:{item._meta.model_name}:{item.pk}:{now:%Y%m%d%H%M%S%f}",
+        task="participants.tasks.moderation_notify_task",
+        kwargs={"model_name": item._meta.model_name, "pk": item.pk},
+    )
     return item
 
 

@@ -33,8 +33,9 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from kombu.exceptions import OperationalError as BrokerError
 
+from outbox.selectors import job_is_waiting
+from outbox.services import job_enqueue
 from programmes.models import Prestatie, Programme, Province
 
 from .figures import figures_for
@@ -49,12 +50,11 @@ FIRST_YEAR = 2000
 # reject_on_worker_lost): room for the task's own retries of transient errors
 # (tasks.MAX_RETRIES + 1 attempts) and two lost workers, then it fails.
 MAX_ATTEMPTS = 8
-# A queued run asked for again after this long gets its task sent again, in
-# case the first message was lost (broker down when it was requested). A
-# duplicate message is harmless: the first one to arrive claims the run.
+# A queued run asked for again after this long gets another job, in case
+# the first message was lost after the broker took it (a broker that was
+# down keeps the job in the outbox until it is back). A duplicate message is
+# harmless: the first one to arrive claims the run.
 REQUEUE_AFTER = datetime.timedelta(minutes=1)
-# Sending a task fails with these when the broker cannot be reached.
-BROKER_ERRORS = (BrokerError, OSError)
 
 
 class ReportError(Exception):
@@ -130,8 +130,8 @@ def report_run_request(
 
     An active run without a sign of life for too long is failed here and a
     fresh run takes its place. When the broker cannot be reached the run
-    stays queued and ``run.queue_failed`` is true after the commit; asking
-    again later sends its task again."""
+    stays queued, its job waits in the outbox until the broker is back, and
+    ``run.queue_failed`` is true after the commit."""
     if scope != ReportRun.Scope.PROGRAMME:
         programme = None
     if scope != ReportRun.Scope.PRESTATIE:
@@ -155,7 +155,12 @@ def report_run_request(
             and existing.status == ReportRun.Status.QUEUED
             and existing.requested_at < timezone.now() - REQUEUE_AFTER
         ):
-            _queue_generation(existing)
+            # Its first job may have been handed over and the message lost
+            # since: one more job, at most one a minute.
+            _queue_generation(
+                existing,
+                key=f"report-run:{existing.pk}:{timezone.now():%Y%m%d%H%M}",
+            )
         return existing, False
     try:
         # A savepoint, so that losing a race leaves the outer transaction
@@ -180,7 +185,7 @@ def report_run_request(
         return existing, False
 
     if queue:
-        _queue_generation(run)
+        _queue_generation(run, key=f"report-run:{run.pk}")
     return run, True
 
 
@@ -193,26 +198,24 @@ def _next_version(province, key, year, language) -> int:
     return (last or 0) + 1
 
 
-def _queue_generation(run: ReportRun) -> None:
-    """Send the run's task once the transaction commits. An unreachable
-    broker is logged, not raised: the request has been recorded, the run
-    stays queued and ``run.queue_failed`` tells the caller."""
-    from .tasks import report_run_generate_task
-
+def _queue_generation(run: ReportRun, *, key: str) -> None:
+    """Write the run's generation job to the outbox, in this transaction;
+    the outbox hands it to Celery after the commit. When the broker cannot
+    be reached the job waits in the outbox and is handed over when it is
+    back (outbox.services.redispatch); ``run.queue_failed`` then tells the
+    caller, after the commit, that generation has not started yet."""
     run.queue_failed = False
+    job = job_enqueue(
+        key=key,
+        task="reporting.tasks.report_run_generate_task",
+        kwargs={"run_id": run.pk},
+    )
+    if job is not None:
+        # After the outbox's own callback, which hands the job over.
+        def note_outcome():
+            run.queue_failed = job_is_waiting(job.pk)
 
-    def send():
-        try:
-            report_run_generate_task.delay(run.pk)
-        except BROKER_ERRORS:
-            logger.warning(
-                "Report run %s stays queued: its task could not be sent",
-                run.pk,
-                exc_info=True,
-            )
-            run.queue_failed = True
-
-    transaction.on_commit(send)
+        transaction.on_commit(note_outcome)
 
 
 def _freeze_figures(run: ReportRun) -> dict:

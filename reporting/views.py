@@ -85,10 +85,10 @@ class ReportRunListView(ProvinceReaderRequiredMixin, ListView):
                     messages.warning(
                         request,
                         _(
-                            "The report request has been recorded, but generating "
-                            "it cannot start right now because the report service "
-                            "is unreachable. Please request it again in a few "
-                            "minutes."
+                            "The report request has been recorded. Generating it "
+                            "cannot start yet because the report service is "
+                            "unreachable; it starts by itself as soon as the "
+                            "service is back. This page shows when it is ready."
                         ),
                     )
                 elif created:

@@ -10,6 +10,9 @@ from tests.factories import (
     sme_user_of,
 )
 
+# Fault fixtures: a broker and an SMTP server that are really down.
+from tests.mail_faults import broker_down, smtp_server  # noqa: F401
+
 # Fault fixtures: a cache whose Redis is really unreachable.
 from tests.redis_faults import cache_down, redis_relay  # noqa: F401
 
@@ -70,6 +73,17 @@ def report_files(tmp_path, settings):
     storage._location = old
     for name in ("base_location", "location"):
         storage.__dict__.pop(name, None)
+
+
+@pytest.fixture
+def outbox_sends_at_once(monkeypatch):
+    """For tests of what a mail says: the outbox hands its rows over as
+    they are written, instead of after a commit that a test's transaction
+    never makes. Tests of when mail goes out run the commit's callbacks
+    (django_capture_on_commit_callbacks) instead."""
+    from outbox import services
+
+    monkeypatch.setattr(services, "_dispatch_on_commit", services.dispatch_rows)
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from outbox.services import job_enqueue
+
 from ..models import Mission, Notification, Registration
-from ..tasks import mission_match_alerts_task, registration_notify_task
+from ..notifications import registration_notify_later
 from .registrations import _waitlist_promote, mission_lock, seats_taken
 
 # Fields a civil servant fills in on the mission form.
@@ -124,7 +126,11 @@ def mission_publish(*, mission: Mission, by) -> Mission:
     mission.status = Mission.Status.PUBLISHED
     mission.published_at = timezone.now()
     mission.save(update_fields=["status", "published_at", "updated_at"])
-    mission_match_alerts_task.delay_on_commit(mission.pk)
+    job_enqueue(
+        key=f"mission:{mission.pk}:match-alerts:{mission.published_at:%Y%m%d%H%M%S%f}",
+        task="missions.tasks.mission_match_alerts_task",
+        kwargs={"mission_id": mission.pk},
+    )
     return mission
 
 
@@ -167,11 +173,11 @@ def mission_complete(*, mission: Mission, by, today=None) -> Mission:
     mission.status = Mission.Status.COMPLETED
     mission.completed_at = timezone.now()
     mission.save(update_fields=["status", "completed_at", "updated_at"])
-    for registration_id in mission.registrations.filter(
+    for registration in mission.registrations.filter(
         status=Registration.Status.ATTENDED
-    ).values_list("pk", flat=True):
-        registration_notify_task.delay_on_commit(
-            registration_id, Notification.Kind.RESULTS_AFTER
+    ).only("pk"):
+        registration_notify_later(
+            registration=registration, kind=Notification.Kind.RESULTS_AFTER
         )
     return mission
 
@@ -188,14 +194,14 @@ def mission_cancel(*, mission: Mission, by) -> Mission:
     mission.status = Mission.Status.CANCELLED
     mission.cancelled_at = timezone.now()
     mission.save(update_fields=["status", "cancelled_at", "updated_at"])
-    for registration_id in mission.registrations.filter(
+    for registration in mission.registrations.filter(
         status__in=(
             Registration.Status.SUBMITTED,
             Registration.Status.ACCEPTED,
             Registration.Status.WAITLISTED,
         )
-    ).values_list("pk", flat=True):
-        registration_notify_task.delay_on_commit(
-            registration_id, Notification.Kind.CANCELLED
+    ).only("pk"):
+        registration_notify_later(
+            registration=registration, kind=Notification.Kind.CANCELLED
         )
     return mission

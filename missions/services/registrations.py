@@ -22,7 +22,7 @@ from participants.models import ContactPerson, Organisation
 from participants.services import contact_person_update
 
 from ..models import Mission, Notification, Registration
-from ..tasks import registration_notify_task
+from ..notifications import registration_notify_later
 
 Status = Registration.Status
 OPEN_STATUSES = (Status.SUBMITTED, Status.ACCEPTED, Status.WAITLISTED)
@@ -49,7 +49,7 @@ def seats_free(mission: Mission) -> int:
 
 
 def _notify(registration: Registration, kind: str) -> None:
-    registration_notify_task.delay_on_commit(registration.pk, kind)
+    registration_notify_later(registration=registration, kind=kind)
 
 
 def _waitlist_renumber(mission: Mission) -> None:

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from outbox.services import job_enqueue
+
 from ..models import ContactPerson, MembershipRequest, Organisation
 from .organisations import (
     _language_or_default,
@@ -68,12 +70,15 @@ def _require_decider(*, user, organisation: Organisation) -> None:
 
 
 def _notify(event: str, **ids) -> None:
-    from ..tasks import membership_notify_task
-
+    """Write the job that mails the members, in this transaction (outbox)."""
     # The moment makes each event its own e-mail: someone may leave and be
     # approved again later, and each time the members hear of it once.
     key = f"{event}:{ids}:{timezone.now():%Y%m%d%H%M%S%f}"
-    membership_notify_task.delay_on_commit(event=event, key=key, **ids)
+    job_enqueue(
+        key=f"membership:{key}",
+        task="participants.tasks.membership_notify_task",
+        kwargs={"event": event, "key": key, **ids},
+    )
 
 
 def _contact_for(

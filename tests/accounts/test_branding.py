@@ -22,6 +22,12 @@ FORMAL = re.compile(r"\b(u|uw)\b")
 
 
 @pytest.fixture(autouse=True)
+def _mails_at_once(outbox_sends_at_once):
+    """What the mails say is tested here; when they go out, in
+    tests/outbox."""
+
+
+@pytest.fixture(autouse=True)
 def _portal(settings):
     settings.PORTAL_URL = PORTAL
     settings.SITE_NAME = SITE

@@ -38,17 +38,21 @@ def test_failed_logins_are_rate_limited(civil_servant, client):
     assert not client.get("/").context["user"].is_authenticated
 
 
-def test_sme_signs_up_and_must_verify_the_address(client):
-    response = client.post(
-        reverse("account_signup"),
-        {
-            "first_name": "Nieuw",
-            "last_name": "Bedrijf",
-            "email": "nieuw@bedrijf.example",
-            "password1": "Lang-genoeg-2026",
-            "password2": "Lang-genoeg-2026",
-        },
-    )
+def test_sme_signs_up_and_must_verify_the_address(
+    client, django_capture_on_commit_callbacks
+):
+    # The mail goes through the outbox: out once the sign-up has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"),
+            {
+                "first_name": "Nieuw",
+                "last_name": "Bedrijf",
+                "email": "nieuw@bedrijf.example",
+                "password1": "Lang-genoeg-2026",
+                "password2": "Lang-genoeg-2026",
+            },
+        )
     assert response.status_code == 302
     user = User.objects.get(email="nieuw@bedrijf.example")
     assert user.is_sme and not user.is_civil_servant
@@ -58,8 +62,11 @@ def test_sme_signs_up_and_must_verify_the_address(client):
     assert not client.get("/").context["user"].is_authenticated
 
 
-def test_password_reset_sends_a_mail(civil_servant, client):
-    client.post(reverse("account_reset_password"), {"email": civil_servant.email})
+def test_password_reset_sends_a_mail(
+    civil_servant, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": civil_servant.email})
     assert len(mail.outbox) == 1
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
@@ -114,7 +115,9 @@ def test_the_owner_may_mistype_after_a_strangers_attempts(client, owner):
 
 
 def reset_password(client, email, **extra):
-    client.post(reverse("account_reset_password"), {"email": email}, **extra)
+    # The mail leaves through the outbox once the request has committed.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": email}, **extra)
     link = re.search(r"/accounts/password/reset/key/\S+/", mail.outbox[-1].body)
     response = client.get(link.group(0), **extra)
     assert response.status_code == 302

@@ -39,7 +39,7 @@ def civil_servant_with_totp(overijssel):
 
 
 @pytest.fixture
-def ready_report(overijssel, report_files):  # noqa: F811
+def ready_report(overijssel, report_files):
     run = ReportRunFactory(province=overijssel)
     run.pdf_file.save("verslag.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
     run.status = "succeeded"

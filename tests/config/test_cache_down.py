@@ -117,6 +117,8 @@ def test_an_account_sign_up_is_written_with_the_cache_down(
         response = browser.post(
             reverse("account_signup"),
             {
+                "first_name": "Nieuw",
+                "last_name": "Bedrijf",
                 "email": "nieuw@bedrijf.example",
                 "password1": "Lang-genoeg-2026",
                 "password2": "Lang-genoeg-2026",

@@ -16,6 +16,13 @@ pytestmark = pytest.mark.django_db
 Kind = Notification.Kind
 
 
+@pytest.fixture
+def after_commit(django_capture_on_commit_callbacks):
+    """Mails leave through the outbox once the transaction commits: run
+    what the block queued for after its commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
 def registration_with_contact(language="nl", **kwargs):
     registration = RegistrationFactory(**kwargs)
     registration.contacts.add(
@@ -28,31 +35,36 @@ def registration_with_contact(language="nl", **kwargs):
     return registration
 
 
-def test_an_email_kind_is_sent_only_once(mailoutbox):
+def test_an_email_kind_is_sent_only_once(mailoutbox, after_commit):
     registration = registration_with_contact()
-    assert registration_notify(registration_id=registration.pk, kind=Kind.ACCEPTED)
-    assert not registration_notify(registration_id=registration.pk, kind=Kind.ACCEPTED)
-    registration_notify_task.delay(registration.pk, Kind.ACCEPTED)
+    with after_commit():
+        assert registration_notify(registration_id=registration.pk, kind=Kind.ACCEPTED)
+        assert not registration_notify(
+            registration_id=registration.pk, kind=Kind.ACCEPTED
+        )
+        registration_notify_task.delay(registration.pk, Kind.ACCEPTED)
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["info@bedrijf.example"]
     assert "U doet mee" in mailoutbox[0].subject
     assert Notification.objects.get().recipients == "info@bedrijf.example"
 
 
-def test_email_follows_the_contacts_language(mailoutbox):
+def test_email_follows_the_contacts_language(mailoutbox, after_commit):
     registration = registration_with_contact(language="en", waitlisted=True)
-    registration_notify(registration_id=registration.pk, kind=Kind.WAITLISTED)
+    with after_commit():
+        registration_notify(registration_id=registration.pk, kind=Kind.WAITLISTED)
     message = mailoutbox[0]
     assert message.subject.startswith("You are on the waiting list")
     assert "position" in message.body
     assert "/en/mijn/" in message.body
 
 
-def test_rejection_email_contains_the_reason(mailoutbox):
+def test_rejection_email_contains_the_reason(mailoutbox, after_commit):
     registration = registration_with_contact(rejected=True)
     registration.rejection_reason = "Alleen bedrijven uit Overijssel"
     registration.save()
-    registration_notify(registration_id=registration.pk, kind=Kind.REJECTED)
+    with after_commit():
+        registration_notify(registration_id=registration.pk, kind=Kind.REJECTED)
     assert "Alleen bedrijven uit Overijssel" in mailoutbox[0].body
 
 
@@ -63,12 +75,13 @@ def test_old_news_is_not_sent(mailoutbox):
     assert not Notification.objects.exists()
 
 
-def test_without_contacts_the_organisations_users_are_mailed(mailoutbox):
+def test_without_contacts_the_organisations_users_are_mailed(mailoutbox, after_commit):
     from tests.factories import sme_user_of
 
     registration = RegistrationFactory()
     user = sme_user_of(registration.organisation)
-    registration_notify(registration_id=registration.pk, kind=Kind.ACCEPTED)
+    with after_commit():
+        registration_notify(registration_id=registration.pk, kind=Kind.ACCEPTED)
     assert mailoutbox[0].to == [user.email]
 
 
@@ -80,7 +93,7 @@ def completed(days_ago):
     return registration_with_contact(mission=mission, attended=True)
 
 
-def test_sweep_finds_each_due_invitation_once(mailoutbox):
+def test_sweep_finds_each_due_invitation_once(mailoutbox, after_commit):
     today = date.today()
     six_months = completed((today - add_months(today, -6)).days + 1)
     Notification.objects.create(registration=six_months, kind=Kind.RESULTS_AFTER)
@@ -93,9 +106,11 @@ def test_sweep_finds_each_due_invitation_once(mailoutbox):
         (year.pk, Kind.RESULTS_12),
         (fresh.pk, Kind.RESULTS_AFTER),
     }
-    assert results_invitations_sweep_task() == 3
+    with after_commit():
+        assert results_invitations_sweep_task() == 3
     assert len(mailoutbox) == 3
-    assert results_invitations_sweep_task() == 0
+    with after_commit():
+        assert results_invitations_sweep_task() == 0
     assert len(mailoutbox) == 3
 
 

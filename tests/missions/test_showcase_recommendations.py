@@ -141,7 +141,9 @@ def test_no_alert_for_a_mission_that_is_no_longer_published(mailoutbox):
     assert mailoutbox == []
 
 
-def test_alert_follows_the_contacts_language(mailoutbox):
+def test_alert_follows_the_contacts_language(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     organisation = OrganisationFactory()
     user = sme_user_of(organisation)
     organisation.contacts.filter(user=user).update(language="en")
@@ -149,6 +151,7 @@ def test_alert_follows_the_contacts_language(mailoutbox):
         organisation=organisation, target_markets=["NO"], mission_alerts=True
     )
     mission = MissionFactory(open=True, country="NO", title="To Norway")
-    mission_match_alerts(mission_id=mission.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        mission_match_alerts(mission_id=mission.pk)
     assert mailoutbox[0].subject.startswith("A trade mission that matches you")
     assert "/en/missies/" in mailoutbox[0].body

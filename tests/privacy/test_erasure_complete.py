@@ -1,6 +1,8 @@
 """Erasing a person reaches every place that holds the name or address:
 the notification log, the showcase mail log, history, the admin log."""
 
+from datetime import timedelta
+
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
@@ -8,6 +10,7 @@ from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 
 from config import personal_data
 from missions.models import Notification
@@ -71,13 +74,14 @@ def admin_user(db):
 
 
 def test_anonymising_a_contact_takes_its_address_out_of_the_notification_log(
-    contact, mailoutbox
+    contact, mailoutbox, django_capture_on_commit_callbacks
 ):
     registration = RegistrationFactory(organisation=contact.organisation)
     registration.contacts.add(
         contact, ContactPersonFactory(organisation=contact.organisation, email=OTHER)
     )
-    registration_notify(registration_id=registration.pk, kind="accepted")
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_notify(registration_id=registration.pk, kind="accepted")
     assert ADDRESS in Notification.objects.get().recipients
 
     assert contact_person_anonymise(contact_id=contact.pk)
@@ -87,6 +91,33 @@ def test_anonymising_a_contact_takes_its_address_out_of_the_notification_log(
     # The row stays: it guards against sending the same mail again.
     assert not registration_notify(registration_id=registration.pk, kind="accepted")
     assert len(mailoutbox) == 2
+
+
+def test_anonymising_a_contact_takes_its_mails_out_of_the_outbox(
+    contact, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A mail sent keeps no address or text; one not yet sent is not sent."""
+    from outbox.models import OutboxMessage
+    from outbox.services import email_enqueue, redispatch
+
+    registration = RegistrationFactory(organisation=contact.organisation)
+    registration.contacts.add(contact)
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_notify(registration_id=registration.pk, kind="accepted")
+    waiting = email_enqueue(
+        event="later", to=ADDRESS.upper(), subject="Voor Petra", body="Beste Petra"
+    )
+    other = email_enqueue(event="later", to=OTHER, subject="Inkoop", body="Tekst")
+
+    assert contact_person_anonymise(contact_id=contact.pk)
+
+    assert _values_holding(ADDRESS) == []
+    assert _values_holding("Petra") == []
+    waiting.refresh_from_db()
+    assert (waiting.state, waiting.recipient, waiting.body) == ("failed", "", "")
+    assert OutboxMessage.objects.get(pk=other.pk).recipient == OTHER
+    redispatch(now=timezone.now() + timedelta(hours=1))
+    assert [m.to for m in mailoutbox] == [[ADDRESS], [OTHER]]
 
 
 def test_the_address_is_found_whatever_its_case(contact):
@@ -220,4 +251,5 @@ def test_every_app_that_keeps_personal_data_registered_its_scrubber():
         "participants.contact_persons",
         "participants.showcase_mail_log",
         "missions.notification_log",
+        "outbox.messages",
     } <= set(identifiers)

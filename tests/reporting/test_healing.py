@@ -3,7 +3,6 @@ of life, a claim that survives a redelivered message, and no 500 when the
 broker is down."""
 
 import datetime
-import socket
 from unittest import mock
 
 import pytest
@@ -11,9 +10,9 @@ from celery.schedules import crontab
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from kombu.exceptions import OperationalError as BrokerError
 
 from config.celery_app import app
+from outbox.models import OutboxMessage
 from reporting import services
 from reporting.models import ReportRun
 from reporting.services import (
@@ -25,6 +24,7 @@ from reporting.services import (
 )
 from reporting.tasks import report_run_generate_task, report_runs_fail_stale_task
 from tests.factories import ReportRunFactory, UserFactory
+from tests.mail_faults import broker_at
 
 pytestmark = pytest.mark.django_db
 
@@ -163,25 +163,27 @@ def test_asking_again_for_a_run_queued_a_while_sends_its_task_again(
 ):
     waiting = _queued(overijssel, waiting=5 * 60)
     with (
-        mock.patch.object(report_run_generate_task, "delay") as delay,
+        mock.patch.object(report_run_generate_task, "apply_async") as apply_async,
         django_capture_on_commit_callbacks(execute=True),
     ):
         run, created = report_run_request(province=overijssel, year=2016)
+        # Asked a third time within the minute: no third job.
+        report_run_request(province=overijssel, year=2016)
     assert not created and run.pk == waiting.pk
-    delay.assert_called_once_with(waiting.pk)
+    apply_async.assert_called_once_with(kwargs={"run_id": waiting.pk})
 
 
 def test_asking_again_right_away_does_not_send_the_task_twice(
     overijssel, django_capture_on_commit_callbacks
 ):
     with (
-        mock.patch.object(report_run_generate_task, "delay") as delay,
+        mock.patch.object(report_run_generate_task, "apply_async") as apply_async,
         django_capture_on_commit_callbacks(execute=True),
     ):
         first, _ = report_run_request(province=overijssel, year=2016)
         again, created = report_run_request(province=overijssel, year=2016)
     assert not created and again.pk == first.pk
-    delay.assert_called_once_with(first.pk)
+    apply_async.assert_called_once_with(kwargs={"run_id": first.pk})
 
 
 # --- the heartbeat and the claim ----------------------------------------------
@@ -283,30 +285,6 @@ def test_what_a_dead_attempt_left_behind_is_removed_when_the_run_succeeds(
 # --- the broker is down ---------------------------------------------------------
 
 
-@pytest.fixture
-def broker_down():
-    """The Celery app sends to a closed port (nothing listens there)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    conf = app.conf
-    old = (conf.broker_url, conf.task_always_eager)
-
-    def reset_pools():
-        # Forget the cached pools, without closing them: kombu keeps them
-        # per broker address and hands the old ones back afterwards.
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    reset_pools()
-    conf.broker_url, conf.task_always_eager = f"redis://127.0.0.1:{port}/0", False
-    try:
-        yield
-    finally:
-        reset_pools()
-        conf.broker_url, conf.task_always_eager = old
-
-
 def test_the_broker_being_down_leaves_the_run_queued_without_an_error(
     overijssel, broker_down, django_capture_on_commit_callbacks
 ):
@@ -334,25 +312,26 @@ def test_a_request_while_the_broker_is_down_answers_with_a_message_not_a_500(
     assert run.status == ReportRun.Status.QUEUED
 
 
-def test_the_task_is_sent_again_when_asked_after_the_broker_came_back(
-    overijssel, django_capture_on_commit_callbacks
+def test_the_job_waits_in_the_outbox_and_is_handed_over_when_the_broker_is_back(
+    overijssel, broker_down, django_capture_on_commit_callbacks
 ):
-    with (
-        mock.patch.object(
-            report_run_generate_task, "delay", side_effect=BrokerError("refused")
-        ),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+    from outbox.services import redispatch
+
+    with django_capture_on_commit_callbacks(execute=True):
         run, _ = report_run_request(province=overijssel, year=2016)
     assert run.queue_failed
-    ReportRun.objects.filter(pk=run.pk).update(requested_at=_ago(5 * 60))
+    job = OutboxMessage.objects.get(key=f"report-run:{run.pk}")
+    assert job.state == OutboxMessage.State.PENDING
     with (
-        mock.patch.object(report_run_generate_task, "delay") as delay,
-        django_capture_on_commit_callbacks(execute=True),
+        broker_at(settings.CELERY_BROKER_URL, eager=False),
+        mock.patch.object(report_run_generate_task, "apply_async") as apply_async,
     ):
-        again, created = report_run_request(province=overijssel, year=2016)
-    assert not created and again.pk == run.pk and not again.queue_failed
-    delay.assert_called_once_with(run.pk)
+        # The broker is back (taking the message is all that is checked
+        # here); the outbox's beat job hands the job over.
+        assert redispatch(now=timezone.now() + datetime.timedelta(minutes=2)) == 1
+    apply_async.assert_called_once_with(kwargs={"run_id": run.pk})
+    job.refresh_from_db()
+    assert job.state == OutboxMessage.State.SENT
 
 
 # --- configuration ----------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from missions.models import Registration
+from outbox.models import OutboxMessage
 from participants.models import ContactPerson
 from reporting import services
 from reporting.models import ReportRun
@@ -60,13 +61,18 @@ def test_a_request_is_generated_after_commit_with_all_four_files(generated):
 def test_the_task_is_queued_only_when_the_transaction_commits(
     data, django_capture_on_commit_callbacks
 ):
-    with mock.patch.object(report_run_generate_task, "delay") as delay:
+    with mock.patch.object(report_run_generate_task, "apply_async") as apply_async:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             run, _ = report_run_request(province=data.province, year=2016)
-        delay.assert_not_called()
+        apply_async.assert_not_called()
+        # The job is written with the run, in the same transaction.
+        job = OutboxMessage.objects.get(key=f"report-run:{run.pk}")
+        assert job.state == OutboxMessage.State.PENDING
         for callback in callbacks:
             callback()
-    delay.assert_called_once_with(run.pk)
+    apply_async.assert_called_once_with(kwargs={"run_id": run.pk})
+    job.refresh_from_db()
+    assert job.state == OutboxMessage.State.SENT
 
 
 def test_asking_again_while_a_run_is_queued_returns_that_run(overijssel):
