@@ -1,0 +1,196 @@
+"""Files fit for publication (issue 16, item 5): a tagged PDF/UA in the
+report's language with bookmarks and whole decision references; a DOCX in
+A4 with Dutch proofing, real headings, lists and contents; an XLSX with
+numbers and dates as such."""
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+from django.template.loader import render_to_string
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from reporting.rendering.publication import (
+    decision_references,
+    keep_references_whole,
+    language_tag,
+)
+from reporting.services import report_run_generate, report_run_request
+
+pytestmark = pytest.mark.django_db
+
+
+def _run(data, language="nl"):
+    run, _ = report_run_request(
+        province=data.province, year=2016, language=language, queue=False
+    )
+    return report_run_generate(run_id=run.pk)
+
+
+def _read(field) -> bytes:
+    with field.open("rb") as handle:
+        return handle.read()
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _structure_roles(node, roles) -> None:
+    node = node.get_object()
+    if "/S" in node:
+        roles.add(str(node["/S"]))
+    kids = node.get("/K")
+    if kids is None:
+        return
+    for kid in kids if isinstance(kids, list) else [kids]:
+        kid = kid.get_object()
+        if hasattr(kid, "get"):
+            _structure_roles(kid, roles)
+
+
+def pdfua_problems(content: bytes, lang: str) -> list[str]:
+    """The machine-checkable part of PDF/UA-1 (what veraPDF checks first):
+    tagged, structure tree with headings and tables, language, title shown,
+    the PDF/UA identification in the XMP metadata, every page in the
+    structure, fonts embedded."""
+    reader = PdfReader(io.BytesIO(content))
+    root = reader.trailer["/Root"]
+    problems = []
+    if not root.get("/MarkInfo", {}).get("/Marked"):
+        problems.append("not marked as tagged (/MarkInfo /Marked)")
+    if "/StructTreeRoot" not in root:
+        problems.append("no structure tree")
+    else:
+        roles = set()
+        _structure_roles(root["/StructTreeRoot"], roles)
+        for role in ("/Document", "/H1", "/H2", "/P", "/Table", "/TR", "/TH", "/L"):
+            if role not in roles:
+                problems.append(f"no {role} in the structure tree")
+    if root.get("/Lang") != lang:
+        problems.append(f"/Lang is {root.get('/Lang')!r}, not {lang!r}")
+    if not root.get("/ViewerPreferences", {}).get("/DisplayDocTitle"):
+        problems.append("the title is not shown (/DisplayDocTitle)")
+    metadata = root.get("/Metadata")
+    xmp = metadata.get_object().get_data().decode() if metadata else ""
+    if 'pdfuaid:part="1"' not in xmp:
+        problems.append("no PDF/UA identification (pdfuaid:part) in the XMP")
+    if "<dc:title>" not in xmp:
+        problems.append("no dc:title in the XMP")
+    for number, page in enumerate(reader.pages, start=1):
+        if "/StructParents" not in page:
+            problems.append(f"page {number} is not in the structure tree")
+        if page.get("/Tabs") != "/S":
+            problems.append(f"page {number}: tab order does not follow the structure")
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                problems.append(f"font {font['/BaseFont']} not embedded")
+    if not reader.outline:
+        problems.append("no bookmarks (outline)")
+    return problems
+
+
+@pytest.mark.parametrize(("language", "lang"), [("nl", "nl-NL"), ("en", "en-GB")])
+def test_the_pdf_is_tagged_pdfua_in_the_reports_language(data, language, lang):
+    run = _run(data, language=language)
+    content = _read(run.pdf_file)
+    assert pdfua_problems(content, lang) == []
+    reader = PdfReader(io.BytesIO(content))
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    expected = "Financiën" if language == "nl" else "Finance"
+    assert "5.4.2 Bevorderen van export" in titles
+    assert expected in titles
+    html = _read(run.html_file).decode()
+    assert f'<html lang="{lang}">' in html
+
+
+def test_pdfinfo_says_tagged():
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    content = HTML(string="<html lang='nl-NL'><title>T</title><h1>Kop</h1>").write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
+    out = subprocess.run(
+        [pdfinfo, "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+    assert re.search(r"Tagged:\s+yes", out)
+
+
+def test_the_checks_find_an_untagged_pdf():
+    """The check above can fail: a plain WeasyPrint PDF does."""
+    content = HTML(string="<html><h1>Kop</h1><p>Tekst</p>").write_pdf()
+    problems = pdfua_problems(content, "nl-NL")
+    assert "not marked as tagged (/MarkInfo /Marked)" in problems
+    assert "no structure tree" in problems
+
+
+def test_the_decision_reference_is_found_whole_in_the_pdf(data):
+    run = _run(data)
+    reader = PdfReader(io.BytesIO(_read(run.pdf_file)))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "(PS/2016/871)" in text
+    assert '<span class="report-ref">PS/2016/871</span>' in _read(
+        run.html_file
+    ).decode()
+
+
+def _narrow_pdf_text(html_body: str) -> str:
+    css = render_to_string("reporting/_report_print_publication.css")
+    html = (
+        f"<html lang='nl-NL'><head><style>{css}"
+        "p { width: 3.2cm; font: 10pt 'DejaVu Sans'; }</style></head>"
+        f"<body><p>{html_body}</p></body></html>"
+    )
+    content = HTML(string=html).write_pdf()
+    return PdfReader(io.BytesIO(content)).pages[0].extract_text()
+
+
+def test_a_reference_at_the_end_of_a_line_does_not_break_at_a_slash():
+    sentence = "Zie het besluit van Provinciale Staten PS/2016/871 van november."
+    # Without the span the line breaks inside the reference...
+    assert "PS/2016/871" not in _narrow_pdf_text(sentence)
+    # ...with it the reference stays whole.
+    kept = keep_references_whole(f"<body>{sentence}</body>", ["PS/2016/871"])
+    assert "PS/2016/871" in _narrow_pdf_text(kept.removeprefix("<body>")[:-7])
+
+
+def test_references_are_taken_from_the_figures_and_wrapped_in_text_only():
+    figures = {
+        "mutations": [{"decision_reference": "PS/2016/871"}],
+        "prestaties": [
+            {"investment_decisions": [{"reference": "kenmerk 45/5.8/2020002069"}]}
+        ],
+        "other": {"reference": ""},
+    }
+    references = decision_references(figures)
+    assert references == ["kenmerk 45/5.8/2020002069", "PS/2016/871"]
+    html = (
+        '<head><title>PS/2016/871</title></head><body><a href="#PS/2016/871" '
+        'title="PS/2016/871">PS/2016/871 &amp; kenmerk 45/5.8/2020002069</a></body>'
+    )
+    wrapped = keep_references_whole(html, references)
+    assert wrapped == (
+        '<head><title>PS/2016/871</title></head><body><a href="#PS/2016/871" '
+        'title="PS/2016/871"><span class="report-ref">PS/2016/871</span> &amp; '
+        '<span class="report-ref">kenmerk 45/5.8/2020002069</span></a></body>'
+    )
+    assert language_tag("nl") == "nl-NL"
+    assert language_tag("en") == "en-GB"
