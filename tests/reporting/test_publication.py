@@ -91,7 +91,8 @@ def pdfua_problems(content: bytes, lang: str) -> list[str]:
             described = descendants[0].get_object() if descendants else font
             descriptor = described.get("/FontDescriptor")
             descriptor = descriptor.get_object() if descriptor else {}
-            if not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            files = ("/FontFile", "/FontFile2", "/FontFile3")
+            if not any(k in descriptor for k in files):
                 problems.append(f"font {font['/BaseFont']} not embedded")
     if not reader.outline:
         problems.append("no bookmarks (outline)")
@@ -121,17 +122,16 @@ def test_the_pdf_is_tagged_pdfua_in_the_reports_language(data, language, lang):
     assert f'<html lang="{lang}">' in html
 
 
-def test_pdfinfo_says_tagged():
+def test_pdfinfo_says_tagged(data):
     pdfinfo = shutil.which("pdfinfo")
     if pdfinfo is None:
         pytest.skip("pdfinfo (poppler-utils) is not installed")
-    content = HTML(string="<html lang='nl-NL'><title>T</title><h1>Kop</h1>").write_pdf(
-        pdf_variant="pdf/ua-1"
-    )
+    content = _read(_run(data).pdf_file)
     out = subprocess.run(
         [pdfinfo, "-"], input=content, capture_output=True, check=True
     ).stdout.decode()
     assert re.search(r"Tagged:\s+yes", out)
+    assert re.search(r"Title:\s+Voortgangsrapportage 2016", out)
 
 
 def test_the_checks_find_an_untagged_pdf():
@@ -147,9 +147,9 @@ def test_the_decision_reference_is_found_whole_in_the_pdf(data):
     reader = PdfReader(io.BytesIO(_read(run.pdf_file)))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "(PS/2016/871)" in text
-    assert '<span class="report-ref">PS/2016/871</span>' in _read(
-        run.html_file
-    ).decode()
+    assert (
+        '<span class="report-ref">PS/2016/871</span>' in _read(run.html_file).decode()
+    )
 
 
 def _narrow_pdf_text(html_body: str) -> str:
