@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from django.template.loader import render_to_string
+from docx import Document
 from pypdf import PdfReader
 from weasyprint import HTML
 
@@ -194,3 +195,86 @@ def test_references_are_taken_from_the_figures_and_wrapped_in_text_only():
     )
     assert language_tag("nl") == "nl-NL"
     assert language_tag("en") == "en-GB"
+
+
+# --- DOCX ----------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx(data, language="nl"):
+    content = _read(_run(data, language=language).docx_file)
+    return Document(io.BytesIO(content))
+
+
+@pytest.mark.parametrize(("language", "lang"), [("nl", "nl-NL"), ("en", "en-GB")])
+def test_the_docx_is_a4_in_the_reports_proofing_language(data, language, lang):
+    document = _docx(data, language)
+    for section in document.sections:
+        assert (section.page_width.mm, section.page_height.mm) == pytest.approx(
+            (210, 297), abs=0.5
+        )
+    styles = document.styles.element
+    default = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert default.get(f"{W}val") == lang
+    normal = document.styles["Normal"].element.rPr.find(f"{W}lang")
+    assert normal.get(f"{W}val") == lang
+    assert document.core_properties.language == lang
+
+
+def test_the_docx_headings_are_word_headings(data):
+    document = _docx(data)
+    style_of = {p.text: p.style.name for p in document.paragraphs}
+    assert style_of["Kerncijfers"] == "Heading 1"
+    assert style_of["5.4.2 Bevorderen van export"] == "Heading 1"
+    for heading in ("Acties", "Toelichting op voortgang", "Financiën"):
+        assert style_of[heading] == "Heading 2", heading
+    assert style_of["Actie 1"] == "Heading 3"
+
+
+def test_the_docx_actions_are_a_numbered_word_list(data):
+    document = _docx(data)
+    action = data.action.text.splitlines()[0]
+    paragraph = next(p for p in document.paragraphs if p.text.startswith(action))
+    assert paragraph.style.name == "List Number"
+    num_pr = paragraph._p.pPr.numPr
+    assert num_pr is not None and num_pr.numId is not None
+    # Its numbering starts at the action's number.
+    numbering = document.part.numbering_part.element
+    num = numbering.num_having_numId(num_pr.numId.val)
+    start = num.find(f"{W}lvlOverride/{W}startOverride")
+    assert int(start.get(f"{W}val")) == data.action.number
+    # No number typed in the text.
+    assert not re.match(r"\d+\.", paragraph.text)
+    # Bullets (targets, missions) are real list paragraphs too.
+    bullets = [p for p in document.paragraphs if p.style.name.startswith("List ")]
+    assert bullets and all(p._p.pPr.numPr is not None for p in bullets)
+
+
+def test_the_docx_contents_are_filled_and_link_to_the_headings(data):
+    document = _docx(data)
+    body = document.element.body
+    bookmarks = {
+        b.get(f"{W}name"): b.getparent() for b in body.iter(f"{W}bookmarkStart")
+    }
+    entries = [
+        (
+            p.get_or_add_pPr().find(f"{W}pStyle").get(f"{W}val"),
+            "".join(t.text for t in link.iter(f"{W}t")),
+            link.get(f"{W}anchor"),
+        )
+        for p in body.iter(f"{W}p")
+        for link in p.findall(f"{W}hyperlink")
+    ]
+    texts = [text for _style, text, _anchor in entries]
+    assert texts[:2] == ["Kerncijfers", "5.4.2 Bevorderen van export"]
+    assert "Financiën" in texts and "Deelname" in texts
+    for style, text, anchor in entries:
+        heading = bookmarks[anchor]
+        assert "".join(t.text for t in heading.iter(f"{W}t")) == text
+        level = heading.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+        assert level == f"Heading{style.removeprefix('TOC')}"
+    # The entries are the result of a TOC field, which Word can update.
+    instructions = " ".join(i.text for i in body.iter(f"{W}instrText"))
+    assert 'TOC \\o "1-2"' in instructions
+    assert "Update field" not in " ".join(p.text for p in document.paragraphs)
