@@ -174,7 +174,7 @@ def mutation_sentence(mutation: dict) -> str:
     Gedeputeerde Staten write the report to Provinciale Staten: a proposal
     asks the Staten ("Wij stellen u voor"), a decision of GS is told in the
     past tense ("Wij hebben besloten"), one of PS is theirs ("Uw Staten
-    hebben besloten").
+    hebben besloten"; in English "The Provincial Council decided").
     """
     values = {
         "amount": euro(mutation["amount"]),
@@ -202,14 +202,15 @@ def mutation_sentence(mutation: dict) -> str:
     elif mutation["decision_body"] == "PS":
         if withdrawal:
             text = _(
-                "Your States decided to withdraw %(amount)s from the %(reserve)s "
-                "and add this amount to the %(year)s budget of prestatie "
-                "%(prestatie)s%(decision)s."
+                "The Provincial Council decided to withdraw %(amount)s from the "
+                "%(reserve)s and add this amount to the %(year)s budget of "
+                "prestatie %(prestatie)s%(decision)s."
             )
         else:
             text = _(
-                "Your States decided to add %(amount)s from the %(year)s budget "
-                "of prestatie %(prestatie)s to the %(reserve)s%(decision)s."
+                "The Provincial Council decided to add %(amount)s from the "
+                "%(year)s budget of prestatie %(prestatie)s to the "
+                "%(reserve)s%(decision)s."
             )
     elif withdrawal:
         text = _(
@@ -363,26 +364,44 @@ def _prestatie(p: dict, figures: dict, language: str) -> dict:
     }
 
 
-def _key_figures(figures: dict) -> list[tuple[str, str]]:
+def key_figure_cells(figures: dict) -> list[tuple[str, object, str]]:
+    """The key figures as ``(label, value, kind)``, value unformatted: the
+    XLSX stores them as numbers; kind is count, money, percent or mark."""
     t = figures["totals"]
-    rows = [
-        (_("Missions realised"), dutch_number(t["missions_realised"])),
-        (_("Participants"), dutch_number(t["participants"])),
-        (_("Unique organisations"), dutch_number(t["unique_organisations"])),
-        (_("First-time exporters"), dutch_number(t["first_time_exporters"])),
+    return [
+        (_("Missions realised"), t["missions_realised"], "count"),
+        (_("Participants"), t["participants"], "count"),
+        (_("Unique organisations"), t["unique_organisations"], "count"),
+        (_("First-time exporters"), t["first_time_exporters"], "count"),
         (
             _("Participants from the own province"),
-            percentage(t["own_province_share"]) or "–",
+            t["own_province_share"],
+            "percent",
         ),
-        (_("Leads"), dutch_number(t["leads"])),
-        (_("Deals"), dutch_number(t["deals"])),
-        (_("Export turnover"), euro(t["export_turnover"])),
-        (
-            _("Satisfaction (1–10)"),
-            dutch_number(t["satisfaction"], 1) if t["satisfaction"] else "–",
-        ),
+        (_("Leads"), t["leads"], "count"),
+        (_("Deals"), t["deals"], "count"),
+        (_("Export turnover"), t["export_turnover"], "money"),
+        (_("Satisfaction (1–10)"), t["satisfaction"] or None, "mark"),
     ]
-    return rows
+
+
+def _formatted(value, kind: str) -> str:
+    if value is None or value == "":
+        return "–"
+    if kind == "money":
+        return euro(value)
+    if kind == "percent":
+        return percentage(value)
+    if kind == "mark":
+        return dutch_number(value, 1)
+    return dutch_number(value)
+
+
+def _key_figures(figures: dict) -> list[tuple[str, str]]:
+    return [
+        (label, _formatted(value, kind))
+        for label, value, kind in key_figure_cells(figures)
+    ]
 
 
 def _spread(figures: dict) -> list[dict]:

@@ -108,7 +108,7 @@ def test_the_english_report_uses_the_english_sentences(data):
     assert "In 2016, 4 outgoing missions were realised:" in text
     assert "Mission to Türkiye on the theme energy" in text
     assert (
-        "We propose to withdraw € 234.000 from the Reserve uitvoering Kwaliteit "
+        "We propose to withdraw € 234,000 from the Reserve uitvoering Kwaliteit "
         "van Overijssel and add this amount to the 2017 budget of prestatie 5.4.2."
     ) in text
     assert run.pdf_file.name.endswith("-en.pdf")

@@ -3,17 +3,23 @@ report's language with bookmarks and whole decision references; a DOCX in
 A4 with Dutch proofing, real headings, lists and contents; an XLSX with
 numbers and dates as such."""
 
+import datetime
 import io
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import translation
 from docx import Document
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from weasyprint import HTML
 
+from programmes.money import format_euro
+from reporting.formatting import dutch_number, euro, percentage
 from reporting.rendering.publication import (
     decision_references,
     keep_references_whole,
@@ -278,3 +284,77 @@ def test_the_docx_contents_are_filled_and_link_to_the_headings(data):
     instructions = " ".join(i.text for i in body.iter(f"{W}instrText"))
     assert 'TOC \\o "1-2"' in instructions
     assert "Update field" not in " ".join(p.text for p in document.paragraphs)
+
+
+# --- XLSX and the English report ----------------------------------------
+
+
+def _workbook(data, language="nl"):
+    return load_workbook(io.BytesIO(_read(_run(data, language=language).xlsx_file)))
+
+
+def test_the_xlsx_stores_numbers_as_numbers_and_dates_as_dates(data):
+    workbook = _workbook(data)
+    summary = {row[0].value: row[1] for row in workbook["Samenvatting"].iter_rows()}
+    printed = summary["Afgedrukt op"]
+    assert printed.is_date and printed.number_format == "dd-mm-yyyy"
+    participants = summary["Deelnemers"]
+    assert participants.data_type == "n" and participants.value == 52
+    share = summary["Deelnemers uit de eigen provincie"]
+    assert share.data_type == "n" and share.number_format == "0.0%"
+    assert 0 < share.value <= 1
+    turnover = summary["Exportomzet"]
+    assert turnover.data_type == "n" and turnover.number_format.startswith('"€"')
+
+    missions = workbook["Missies"]
+    start = missions["H2"]
+    assert start.is_date and start.number_format == "dd-mm-yyyy"
+    assert start.value.date() == datetime.date(2016, 3, 10)
+    assert missions["J2"].data_type == "n"
+
+    amount = workbook["Reservemutaties"]["D2"]
+    assert amount.data_type == "n" and amount.value == 234000
+    assert amount.number_format == '"€" #,##0'
+    budget = workbook["Begroting"]
+    for cell in budget[2][2:]:
+        assert cell.value is None or cell.data_type == "n"
+    for row in workbook["Indicatoren"].iter_rows(min_row=2):
+        target, realised = row[4], row[5]
+        assert target.value is None or target.data_type == "n"
+        assert realised.value is None or realised.data_type == "n"
+
+
+def test_money_and_percentages_follow_the_report_language():
+    with translation.override("en"):
+        assert euro("1250") == "€ 1,250"
+        assert euro("1234.5") == "€ 1,234.50"
+        assert dutch_number(1234567) == "1,234,567"
+        assert percentage("12.5") == "12.5%"
+    with translation.override("nl"):
+        assert euro("1250") == "€ 1.250"
+        assert euro("1234.5") == "€ 1.234,50"
+        assert percentage("12.5") == "12,5%"
+    # The portal's pages keep the Dutch format in both languages.
+    assert format_euro(Decimal("1234.5")) == "€ 1.234,50"
+    assert format_euro(Decimal("1234.5"), language="en") == "€ 1,234.50"
+
+
+def test_the_english_report_writes_english_numbers_and_english(data):
+    run = _run(data, language="en")
+    reader = PdfReader(io.BytesIO(_read(run.pdf_file)))
+    text = _flat(" ".join(page.extract_text() for page in reader.pages))
+    assert "€ 234,000" in text
+    assert "€ 234.000" not in text
+    assert "The Provincial Council decided to withdraw € 50,000" in text
+    assert "Your States" not in text
+    assert re.search(r"Participants from the own province \d+\.\d%", text)
+    document = Document(io.BytesIO(_read(run.docx_file)))
+    words = "\n".join(p.text for p in document.paragraphs)
+    assert "€ 234,000" in words and "Your States" not in words
+    dutch = _flat(
+        " ".join(
+            p.extract_text()
+            for p in PdfReader(io.BytesIO(_read(_run(data).pdf_file))).pages
+        )
+    )
+    assert "Uw Staten hebben besloten om € 50.000 te onttrekken" in dutch
