@@ -97,14 +97,26 @@ def render_xlsx(figures: dict, doc: dict) -> bytes:
         summary.append([safe_cell(label), safe_cell(value)])
     summary.append([_("Printed on"), _date(doc["printed_iso"])])
     summary.cell(row=summary.max_row, column=2).number_format = DATE_FORMAT
-    formats = {"count": COUNT_FORMAT, "percent": PERCENT_FORMAT, "mark": MARK_FORMAT}
-    for label, value, kind in key_figure_cells(figures):
-        number = _number(value)
-        if number is not None and kind == "percent":
-            number = number / 100
-        summary.append([safe_cell(label), number])
+    formats = {
+        "count": COUNT_FORMAT,
+        "percent": PERCENT_FORMAT,
+        "mark": MARK_FORMAT,
+        "date": DATE_FORMAT,
+    }
+    for label, value, kind, text in key_figure_cells(figures):
+        # A number (or date) where there is one; the text where there is
+        # none, so "not known yet" never reads as 0.
+        if value is None:
+            summary.append([safe_cell(label), safe_cell(text)])
+            continue
+        cell_value = value if kind == "date" else _number(value)
+        if kind == "percent":
+            cell_value = cell_value / 100
+        summary.append([safe_cell(label), cell_value])
         cell = summary.cell(row=summary.max_row, column=2)
-        cell.number_format = _money_format(number) if kind == "money" else formats[kind]
+        cell.number_format = (
+            _money_format(cell_value) if kind == "money" else formats[kind]
+        )
     summary.column_dimensions["A"].width = 40
     summary.column_dimensions["B"].width = 50
 
@@ -132,7 +144,10 @@ def render_xlsx(figures: dict, doc: dict) -> bytes:
                 str(directions.get(m["direction"], m["direction"])),
                 m["country_name"],
                 m["region"],
-                ", ".join(t["name"] for t in m["themes"]),
+                ", ".join(
+                    (t.get("name_en") if language == "en" else "") or t["name"]
+                    for t in m["themes"]
+                ),
                 m["event"],
                 _date(m["start_date"]),
                 _date(m["end_date"]),

@@ -303,7 +303,7 @@ def test_the_xlsx_stores_numbers_as_numbers_and_dates_as_dates(data):
     share = summary["Deelnemers uit de eigen provincie"]
     assert share.data_type == "n" and share.number_format == "0.0%"
     assert 0 < share.value <= 1
-    turnover = summary["Exportomzet"]
+    turnover = summary["Gerealiseerde exportomzet"]
     assert turnover.data_type == "n" and turnover.number_format.startswith('"€"')
 
     missions = workbook["Missies"]
