@@ -166,3 +166,27 @@ def test_themes_carry_their_full_names_and_brackets_never_nest():
     mission["region"] = "Liaoning"
     with translation.override("nl"):
         assert mission_line(mission, "nl").startswith("Missie naar China (Liaoning)")
+
+
+def test_figures_frozen_before_they_were_counted_apart_still_render(data):
+    """A run frozen by an earlier version is rendered again as it was."""
+    from reporting.rendering import render_report
+
+    run = _run(data)
+    figures = run.figures
+    for key in (
+        "entrepreneurs",
+        "other_organisations",
+        "participations",
+        "results_reported",
+        "results_later",
+    ):
+        figures["totals"].pop(key)
+        for p in figures["prestaties"]:
+            for action in p["actions"]:
+                action.pop(key, None)
+    files = render_report(run)
+    html = _flat(files["html_file"][1].decode())
+    assert "Exportomzet" in html
+    assert "Deelnemende ondernemers" not in html
+    assert "In totaal hebben 52 vertegenwoordigers" in html
