@@ -49,13 +49,16 @@ lock upgrade: install-dev
 	$(UV_EXPORT) -o requirements/base.txt
 	$(UV_EXPORT) --extra dev -o requirements/dev.txt
 
-# Browser tests drive Debian's Chromium; install it when missing and allowed.
+# Browser tests drive Debian's Chromium; the report tests read PDFs with
+# poppler's pdfinfo. Installed when missing and allowed.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@for tool in chromium:chromium pdfinfo:poppler-utils; do \
+		command -v $${tool%%:*} >/dev/null 2>&1 && continue; \
 		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
-			(apt-get install -y -qq chromium >/dev/null 2>&1 || \
-			 (apt-get update -qq && apt-get install -y -qq chromium)); \
-		else echo "Chromium is missing: install Debian's chromium package."; fi; }
+			(apt-get install -y -qq $${tool#*:} >/dev/null 2>&1 || \
+			 (apt-get update -qq && apt-get install -y -qq $${tool#*:})); \
+		else echo "$${tool%%:*} is missing: install Debian's $${tool#*:} package."; fi; \
+	done
 
 run: install .env
 	$(RUN_ENV) $(MANAGE) migrate --noinput

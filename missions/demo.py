@@ -40,7 +40,11 @@ THEMES = [
         "HTSM (hightech systemen en materialen)",
         "HTSM (high-tech systems and materials)",
     ),
-    ("emt", "energie- en milieutechnologie", "energy and environmental technology"),
+    (
+        "emt",
+        "EMT (energie- en milieutechnologie)",
+        "EMT (energy and environmental technology)",
+    ),
     ("agrifood", "Agrifood", "Agrifood"),
 ]
 

@@ -451,6 +451,8 @@ class Indicator(models.Model):
     class Metric(models.TextChoices):
         MISSIONS_REALISED = "missions_realised", _("Missions realised")
         PARTICIPANTS = "participants", _("Participants")
+        # Seats of companies only, not of education and other organisations.
+        ENTREPRENEURS = "entrepreneurs", _("Participating entrepreneurs")
         UNIQUE_ORGANISATIONS = "unique_organisations", _("Unique organisations")
         FIRST_TIME_EXPORTERS = "first_time_exporters", _("First-time exporters")
         LEADS = "leads", _("Leads")

@@ -1,7 +1,9 @@
-"""Money shown Dutch style (€ 234.000, € 1.234,50), whatever the language.
+"""Money shown Dutch style (€ 234.000, € 1.234,50).
 
-Planning & control documents always write amounts this way, so the portal
-does too, also on English pages: a reader compares the two side by side.
+Planning & control documents write amounts this way, so the portal does
+too, also on English pages: a reader compares the two side by side. A
+document written *in English* for publication (the English yearly report)
+passes ``language="en"`` and gets English separators (€ 234,000, € 1,234.50).
 """
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -9,11 +11,16 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 CENT = Decimal("0.01")
 
 
-def format_number(value, *, decimals: int | None = None) -> str:
+SEPARATORS = {"nl": (".", ","), "en": (",", ".")}
+
+
+def format_number(
+    value, *, decimals: int | None = None, language: str | None = None
+) -> str:
     """`1234.5` → `1.234,50`; whole numbers without decimals: `234.000`.
 
     With `decimals` given, always that many places (`format_number(3,
-    decimals=0)` → `3`).
+    decimals=0)` → `3`). With `language="en"`: `1,234.50`.
     """
     if value is None or value == "":
         return ""
@@ -33,14 +40,17 @@ def format_number(value, *, decimals: int | None = None) -> str:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
-    text = ".".join(groups)
+    thousands, point = SEPARATORS.get((language or "nl")[:2], SEPARATORS["nl"])
+    text = thousands.join(groups)
     if decimals:
-        text = f"{text},{fraction}"
+        text = f"{text}{point}{fraction}"
     return f"{sign}{text}"
 
 
-def format_euro(value, *, decimals: int | None = None) -> str:
+def format_euro(
+    value, *, decimals: int | None = None, language: str | None = None
+) -> str:
     """`Decimal("234000")` → `€ 234.000`; `-12.5` → `€ -12,50`."""
     if value is None or value == "":
         return ""
-    return f"€ {format_number(value, decimals=decimals)}"
+    return f"€ {format_number(value, decimals=decimals, language=language)}"

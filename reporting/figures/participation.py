@@ -33,6 +33,46 @@ from .types import (
     Totals,
 )
 
+# Who counts as an entrepreneur ("ondernemer"): a company. Education,
+# knowledge institutions, governments and partner organisations take part
+# too, but are counted apart (issue 16, item 4).
+ENTERPRISE_KINDS = (
+    Organisation.Kind.SME,
+    Organisation.Kind.LARGE,
+    Organisation.Kind.ADVISER,
+)
+OTHER_KINDS = tuple(k for k in Organisation.Kind.values if k not in ENTERPRISE_KINDS)
+AFTER = MissionResult.Moment.AFTER
+
+
+def _apart(condition: Q | None = None, prefix: str = "") -> dict:
+    """Seats of companies, and distinct organisations of each other kind."""
+
+    def when(q: Q) -> Q:
+        return q if condition is None else q & condition
+
+    return {
+        f"{prefix}entrepreneurs": Coalesce(
+            Sum("seats", filter=when(Q(organisation__kind__in=ENTERPRISE_KINDS))),
+            0,
+        ),
+        f"{prefix}participations": Count("pk", filter=condition),
+        **{
+            f"{prefix}other_{kind}": Count(
+                "organisation", filter=when(Q(organisation__kind=kind)), distinct=True
+            )
+            for kind in OTHER_KINDS
+        },
+    }
+
+
+def _others(row: dict, prefix: str = "") -> dict[str, int]:
+    return {
+        kind: row[f"{prefix}other_{kind}"]
+        for kind in OTHER_KINDS
+        if row[f"{prefix}other_{kind}"]
+    }
+
 
 def _latest_results() -> QuerySet[MissionResult]:
     """Each registration's latest measurement only (12 > 6 months > after)."""
@@ -154,13 +194,18 @@ def _totals(scope: _Scope, missions: list[MissionFigure]) -> Totals:
             ),
             0,
         ),
+        **_apart(),
     )
     results = (
         _latest_results()
         .filter(
             registration__in=_attended(scope).values("pk"),
         )
-        .aggregate(**_result_sums())
+        .aggregate(
+            **_result_sums(),
+            reported=Count("pk"),
+            later=Count("pk", filter=~Q(moment=AFTER)),
+        )
     )
     share = None
     if counts["participants"]:
@@ -187,6 +232,11 @@ def _totals(scope: _Scope, missions: list[MissionFigure]) -> Totals:
         export_turnover=_round(results["r_turnover"]),
         satisfaction=_mark(results["r_satisfaction"]),
         satisfaction_responses=results["r_responses"],
+        entrepreneurs=counts["entrepreneurs"],
+        other_organisations=_others(counts),
+        participations=counts["participations"],
+        results_reported=results["reported"],
+        results_later=results["later"],
     )
 
 
@@ -307,6 +357,10 @@ def _per_action(scope: _Scope, action_ids: list[int]) -> dict[int, dict]:
             f_cum=Count(
                 "organisation", filter=Q(first_time_exporter=True), distinct=True
             ),
+            **_apart(reg_year, "y_"),
+            e_cum=Coalesce(
+                Sum("seats", filter=Q(organisation__kind__in=ENTERPRISE_KINDS)), 0
+            ),
         )
         .order_by()
     ):
@@ -314,15 +368,26 @@ def _per_action(scope: _Scope, action_ids: list[int]) -> dict[int, dict]:
         data["participants"] = (row["p_year"], row["p_cum"])
         data["unique_organisations"] = (row["o_year"], row["o_cum"])
         data["first_time_exporters"] = (row["f_year"], row["f_cum"])
+        data["entrepreneurs"] = (row["y_entrepreneurs"], row["e_cum"])
+        data["participations"] = (row["y_participations"], None)
+        data["other_organisations"] = _others(row, "y_")
     for row in (
         _latest_results()
         .filter(registration__in=attended.values("pk"))
         .values("registration__mission__action_id")
-        .annotate(**_result_sums("y_", res_year), **_result_sums("c_"))
+        .annotate(
+            **_result_sums("y_", res_year),
+            **_result_sums("c_"),
+            y_reported=Count("pk", filter=res_year),
+            y_later=Count("pk", filter=res_year & ~Q(moment=AFTER)),
+        )
         .order_by()
     ):
         data = figures[row["registration__mission__action_id"]]
         data["leads"] = (row["y_leads"], row["c_leads"])
         data["deals"] = (row["y_deals"], row["c_deals"])
         data["export_turnover"] = (row["y_turnover"], row["c_turnover"])
+        data["expected_export_turnover"] = (row["y_expected"], row["c_expected"])
+        data["results_reported"] = (row["y_reported"], None)
+        data["results_later"] = (row["y_later"], None)
     return figures

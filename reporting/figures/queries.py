@@ -202,6 +202,14 @@ def _prestatie_figure(
                 leads=computed.get("leads", (0, 0))[0],
                 deals=computed.get("deals", (0, 0))[0],
                 export_turnover=_round(computed.get("export_turnover", (0, 0))[0]),
+                entrepreneurs=computed.get("entrepreneurs", (0, 0))[0],
+                other_organisations=computed.get("other_organisations", {}),
+                expected_export_turnover=_round(
+                    computed.get("expected_export_turnover", (0, 0))[0]
+                ),
+                participations=computed.get("participations", (0, 0))[0],
+                results_reported=computed.get("results_reported", (0, 0))[0],
+                results_later=computed.get("results_later", (0, 0))[0],
             )
         )
     budget = _budget(p.year_budget[0]) if p.year_budget else None

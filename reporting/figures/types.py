@@ -44,6 +44,15 @@ class Totals:
     export_turnover: Decimal = ZERO
     satisfaction: Decimal | None = None
     satisfaction_responses: int = 0
+    # Counted apart (issue 16, item 4): seats of companies ("ondernemers"),
+    # and per other kind of organisation (education, ...) how many took part.
+    entrepreneurs: int = 0
+    other_organisations: dict[str, int] = field(default_factory=dict)
+    # How complete the results are: attended registrations, those with at
+    # least one measurement, and those measured 6 or 12 months after.
+    participations: int = 0
+    results_reported: int = 0
+    results_later: int = 0
 
 
 @dataclass
@@ -120,6 +129,13 @@ class ActionFigure:
     export_turnover: Decimal = ZERO
     # What the report prints (ProgressNote.Narrative); no note: generated.
     narrative: str = "generated"
+    # As in Totals, for the action's missions of the year.
+    entrepreneurs: int = 0
+    other_organisations: dict[str, int] = field(default_factory=dict)
+    expected_export_turnover: Decimal = ZERO
+    participations: int = 0
+    results_reported: int = 0
+    results_later: int = 0
 
 
 @dataclass

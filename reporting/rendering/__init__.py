@@ -20,6 +20,7 @@ from .document import build_document
 from .docx import render_docx
 from .extras import enrich_document
 from .pdf import render_pdf
+from .publication import decision_references, keep_references_whole, language_tag
 from .stamp import run_stamp, stamp_docx, stamp_xlsx
 from .xlsx import render_xlsx
 
@@ -46,6 +47,7 @@ def report_context(run) -> dict:
     enrich_document(doc, run.figures)
     return {
         "doc": doc,
+        "lang_tag": language_tag(run.language),
         "printed_iso": printed.isoformat(),
         "css": {
             "footer": css_string(f"{doc['province']} · {doc['title']}"),
@@ -69,7 +71,10 @@ def render_report_files(run) -> Iterator[tuple[str, tuple[str, bytes]]]:
     run's language; the caller's language is active again at every yield."""
     with translation.override(run.language):
         context = report_context(run)
-        html = render_to_string("reporting/report_document.html", context)
+        html = keep_references_whole(
+            render_to_string("reporting/report_document.html", context),
+            decision_references(run.figures),
+        )
         stem = file_stem(run)
     yield "html_file", (f"{stem}.html", html.encode("utf-8"))
     with translation.override(run.language):

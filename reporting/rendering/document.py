@@ -8,6 +8,7 @@ placeholders; call inside ``translation.override(language)``.
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.utils import formats
 from django.utils.text import slugify
@@ -68,10 +69,14 @@ def mission_line(mission: dict, language: str) -> str:
     """'Missie naar Duitsland rondom het thema health (Match2Medica)'."""
     country = mission["country_name"]
     if mission["region"] and not mission["event"]:
-        country = _("%(country)s (%(region)s)") % {
-            "country": country,
-            "region": mission["region"],
-        }
+        # "China (Liaoning)", but "China, Liaoning (Shenyang, Dalian)":
+        # never brackets inside brackets.
+        pattern = (
+            _("%(country)s, %(region)s")
+            if "(" in mission["region"]
+            else _("%(country)s (%(region)s)")
+        )
+        country = pattern % {"country": country, "region": mission["region"]}
     themes = [_theme_word(t, language) for t in mission["themes"]]
     values = {"country": country, "themes": join_words(themes)}
     incoming = mission["direction"] == Mission.Direction.INCOMING
@@ -148,7 +153,118 @@ def participants_sentence(*, count: int, kinds: list[str]) -> str:
     ) % {"count": count, "groups": join_words(groups)}
 
 
-def results_sentence(*, leads: int, deals: int, turnover) -> str:
+def _counted(kind: str, count: int) -> str:
+    """'3 onderwijsinstellingen': organisations that take part but are not
+    entrepreneurs, counted."""
+    if kind == Organisation.Kind.EDUCATION:
+        text = ngettext(
+            "%(count)s education institution",
+            "%(count)s education institutions",
+            count,
+        )
+    elif kind == Organisation.Kind.KNOWLEDGE:
+        text = ngettext(
+            "%(count)s knowledge institution",
+            "%(count)s knowledge institutions",
+            count,
+        )
+    elif kind == Organisation.Kind.GOVERNMENT:
+        text = ngettext(
+            "%(count)s government organisation",
+            "%(count)s government organisations",
+            count,
+        )
+    elif kind == Organisation.Kind.PARTNER:
+        text = ngettext(
+            "%(count)s partner organisation",
+            "%(count)s partner organisations",
+            count,
+        )
+    else:
+        return ""
+    return text % {"count": dutch_number(count)}
+
+
+def entrepreneurs_sentence(*, entrepreneurs: int, others: dict[str, int]) -> str:
+    """'Deelnemende ondernemers: 49 en 3 onderwijsinstellingen.': companies
+    and other organisations counted apart (issue 16, item 4)."""
+    order = list(Organisation.Kind.values)
+    words = [
+        _counted(kind, count)
+        for kind, count in sorted(others.items(), key=lambda kv: order.index(kv[0]))
+        if count
+    ]
+    values = {"count": dutch_number(entrepreneurs), "others": join_words(words)}
+    if words:
+        return _("Participating entrepreneurs: %(count)s and %(others)s.") % values
+    return _("Participating entrepreneurs: %(count)s.") % values
+
+
+def reported_text(*, reported: int, total: int) -> str:
+    """'27 van 52 gemeld'."""
+    return _("%(reported)s of %(total)s reported") % {
+        "reported": dutch_number(reported),
+        "total": dutch_number(total),
+    }
+
+
+def realised_known(*, reported: int, later: int, realised) -> bool:
+    """Realised export turnover is known once someone reported it: a figure
+    above zero, or any measurement 6 or 12 months after the mission. Right
+    after a mission nobody has realised turnover yet, so a zero then is
+    'not known yet', not € 0."""
+    return bool(reported) and (bool(to_decimal(realised)) or bool(later))
+
+
+def realised_turnover_text(*, realised, reported: int, total: int, later: int) -> str:
+    """'€ 150.000' or 'nog niet bekend (27 van 52 gemeld)'."""
+    counted = reported_text(reported=reported, total=total)
+    if not realised_known(reported=reported, later=later, realised=realised):
+        return _("not known yet (%(reported)s)") % {"reported": counted}
+    if reported < total:
+        return f"{euro(realised)} ({counted})"
+    return euro(realised)
+
+
+def results_sentence(
+    *,
+    leads: int,
+    deals: int,
+    turnover,
+    expected=None,
+    reported: int | None = None,
+    total: int | None = None,
+    later: int = 0,
+    as_of: str = "",
+) -> str:
+    if reported is not None and total:
+        rate = percentage(Decimal(reported) * 100 / Decimal(total))
+        values = {
+            "reported": reported_text(reported=reported, total=total),
+            "rate": rate,
+            "date": as_of,
+            "leads": ngettext("%(count)s lead", "%(count)s leads", leads)
+            % {"count": dutch_number(leads)},
+            "deals": ngettext("%(count)s deal", "%(count)s deals", deals)
+            % {"count": dutch_number(deals)},
+            "expected": euro(expected or 0),
+            "realised": realised_turnover_text(
+                realised=turnover, reported=reported, total=total, later=later
+            ),
+        }
+        if not reported:
+            return (
+                _("Results: not known yet (%(reported)s, figures as of %(date)s).")
+                % values
+            )
+        return (
+            _(
+                "Results (%(reported)s, response %(rate)s, figures as of "
+                "%(date)s): %(leads)s and %(deals)s; expected export turnover "
+                "%(expected)s; realised export turnover %(realised)s."
+            )
+            % values
+        )
     if not (leads or deals or to_decimal(turnover)):
         return ""
     values = {
@@ -175,7 +291,7 @@ def mutation_sentence(mutation: dict) -> str:
     Gedeputeerde Staten write the report to Provinciale Staten: a proposal
     asks the Staten ("Wij stellen u voor"), a decision of GS is told in the
     past tense ("Wij hebben besloten"), one of PS is theirs ("Uw Staten
-    hebben besloten").
+    hebben besloten"; in English "The Provincial Council decided").
     """
     values = {
         "amount": euro(mutation["amount"]),
@@ -203,14 +319,15 @@ def mutation_sentence(mutation: dict) -> str:
     elif mutation["decision_body"] == "PS":
         if withdrawal:
             text = _(
-                "Your States decided to withdraw %(amount)s from the %(reserve)s "
-                "and add this amount to the %(year)s budget of prestatie "
-                "%(prestatie)s%(decision)s."
+                "The Provincial Council decided to withdraw %(amount)s from the "
+                "%(reserve)s and add this amount to the %(year)s budget of "
+                "prestatie %(prestatie)s%(decision)s."
             )
         else:
             text = _(
-                "Your States decided to add %(amount)s from the %(year)s budget "
-                "of prestatie %(prestatie)s to the %(reserve)s%(decision)s."
+                "The Provincial Council decided to add %(amount)s from the "
+                "%(year)s budget of prestatie %(prestatie)s to the "
+                "%(reserve)s%(decision)s."
             )
     elif withdrawal:
         text = _(
@@ -263,6 +380,26 @@ def _basic_information(p: dict) -> list[tuple[str, str]]:
     ]
 
 
+def figures_date(figures: dict) -> str:
+    """The cut-off date of the figures, '3 december 2026'."""
+    if not figures.get("as_of"):
+        return ""
+    return formats.date_format(datetime.date.fromisoformat(figures["as_of"]), "j F Y")
+
+
+def _participants(action: dict, kinds: list[str]) -> str:
+    """The participants, then entrepreneurs and others counted apart (not
+    in figures frozen before they were counted apart)."""
+    sentence = participants_sentence(count=action["participants"], kinds=kinds)
+    if "entrepreneurs" not in action:
+        return sentence
+    apart = entrepreneurs_sentence(
+        entrepreneurs=action["entrepreneurs"],
+        others=action.get("other_organisations") or {},
+    )
+    return f"{sentence} {apart}"
+
+
 def _prestatie(p: dict, figures: dict, language: str) -> dict:
     year = figures["year"]
     missions = {m["id"]: m for m in figures["missions"]}
@@ -305,15 +442,16 @@ def _prestatie(p: dict, figures: dict, language: str) -> dict:
                 "text": action["text"],
                 "notes": action["progress_notes"],
                 "mission_blocks": blocks,
-                "participants": (
-                    participants_sentence(count=action["participants"], kinds=kinds)
-                    if own
-                    else ""
-                ),
+                "participants": (_participants(action, kinds) if own else ""),
                 "results": results_sentence(
                     leads=action.get("leads", 0),
                     deals=action.get("deals", 0),
                     turnover=action.get("export_turnover", 0),
+                    expected=action.get("expected_export_turnover"),
+                    reported=action.get("results_reported"),
+                    total=action.get("participations"),
+                    later=action.get("results_later", 0),
+                    as_of=figures_date(figures),
                 ),
                 "highlights": [
                     line.strip()
@@ -369,26 +507,130 @@ def _prestatie(p: dict, figures: dict, language: str) -> dict:
     }
 
 
-def _key_figures(figures: dict) -> list[tuple[str, str]]:
+def _formatted(value, kind: str) -> str:
+    if value is None or value == "":
+        return "–"
+    if kind == "money":
+        return euro(value)
+    if kind == "percent":
+        return percentage(value)
+    if kind == "mark":
+        return dutch_number(value, 1)
+    if kind == "date":
+        return formats.date_format(value, "j F Y")
+    return dutch_number(value)
+
+
+def key_figure_cells(figures: dict) -> list[tuple[str, object, str, str]]:
+    """The key figures as ``(label, value, kind, text)``: the value
+    unformatted (the XLSX stores it as a number or date; None when not
+    known), kind one of count, money, percent, mark, date; the text as the
+    report prints it.
+
+    Entrepreneurs and other organisations are counted apart; results say
+    how many participations reported them, the response and the cut-off
+    date, and realised turnover that nobody could report yet is "not known
+    yet", not € 0 (issue 16, item 4)."""
     t = figures["totals"]
     rows = [
-        (_("Missions realised"), dutch_number(t["missions_realised"])),
-        (_("Participants"), dutch_number(t["participants"])),
-        (_("Unique organisations"), dutch_number(t["unique_organisations"])),
-        (_("First-time exporters"), dutch_number(t["first_time_exporters"])),
+        (_("Missions realised"), t["missions_realised"], "count"),
+        (_("Participants"), t["participants"], "count"),
+    ]
+    apart = "entrepreneurs" in t
+    if apart:
+        rows.append((_("Participating entrepreneurs"), t["entrepreneurs"], "count"))
+        labels = {
+            Organisation.Kind.EDUCATION: _("Participating education institutions"),
+            Organisation.Kind.KNOWLEDGE: _("Participating knowledge institutions"),
+            Organisation.Kind.GOVERNMENT: _("Participating government organisations"),
+            Organisation.Kind.PARTNER: _("Participating partner organisations"),
+        }
+        for kind, label in labels.items():
+            if t["other_organisations"].get(kind):
+                rows.append((label, t["other_organisations"][kind], "count"))
+    rows += [
+        (_("Unique organisations"), t["unique_organisations"], "count"),
+        (_("First-time exporters"), t["first_time_exporters"], "count"),
         (
             _("Participants from the own province"),
-            percentage(t["own_province_share"]) or "–",
-        ),
-        (_("Leads"), dutch_number(t["leads"])),
-        (_("Deals"), dutch_number(t["deals"])),
-        (_("Export turnover"), euro(t["export_turnover"])),
-        (
-            _("Satisfaction (1–10)"),
-            dutch_number(t["satisfaction"], 1) if t["satisfaction"] else "–",
+            t["own_province_share"],
+            "percent",
         ),
     ]
-    return rows
+    cells = [(lbl, value, kind, _formatted(value, kind)) for lbl, value, kind in rows]
+    if not apart:
+        # Figures frozen before results were counted this way.
+        for label, value, kind in (
+            (_("Leads"), t["leads"], "count"),
+            (_("Deals"), t["deals"], "count"),
+            (_("Export turnover"), t["export_turnover"], "money"),
+        ):
+            cells.append((label, value, kind, _formatted(value, kind)))
+    else:
+        total, reported = t["participations"], t["results_reported"]
+        counted = reported_text(reported=reported, total=total)
+        partial = f" ({counted})" if reported < total else ""
+        rate = (
+            (Decimal(reported) * 100 / Decimal(total)).quantize(Decimal("0.1"))
+            if total
+            else None
+        )
+        known = realised_known(
+            reported=reported, later=t["results_later"], realised=t["export_turnover"]
+        )
+        cells += [
+            (_("Results reported"), reported, "count", counted),
+            (_("Response rate"), rate, "percent", _formatted(rate, "percent")),
+            (
+                _("Figures as of"),
+                datetime.date.fromisoformat(figures["as_of"]),
+                "date",
+                figures_date(figures),
+            ),
+            (
+                _("Leads"),
+                t["leads"],
+                "count",
+                _formatted(t["leads"], "count") + partial,
+            ),
+            (
+                _("Deals"),
+                t["deals"],
+                "count",
+                _formatted(t["deals"], "count") + partial,
+            ),
+            (
+                _("Expected export turnover"),
+                t["expected_export_turnover"],
+                "money",
+                _formatted(t["expected_export_turnover"], "money") + partial,
+            ),
+            (
+                _("Realised export turnover"),
+                t["export_turnover"] if known else None,
+                "money",
+                realised_turnover_text(
+                    realised=t["export_turnover"],
+                    reported=reported,
+                    total=total,
+                    later=t["results_later"],
+                ),
+            ),
+        ]
+    satisfaction = t["satisfaction"] or None
+    cells.append(
+        (
+            _("Satisfaction (1–10)"),
+            satisfaction,
+            "mark",
+            _formatted(satisfaction, "mark"),
+        )
+    )
+    return cells
+
+
+def _key_figures(figures: dict) -> list[tuple[str, str]]:
+    return [(label, text) for label, _value, _kind, text in key_figure_cells(figures)]
 
 
 def _spread(figures: dict) -> list[dict]:

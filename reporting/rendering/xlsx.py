@@ -2,10 +2,15 @@
 
 Only organisations' kinds, sectors and classes appear, never contact
 persons. Text that a spreadsheet would read as a formula is neutralised.
+
+Figures are numbers and dates are dates (issue 16, item 5), with number
+formats that Excel and LibreOffice show in the reader's own locale: a Dutch
+reader sees € 234.000 and 10-03-2016 (dd-mm-jjjj).
 """
 
 from __future__ import annotations
 
+import datetime
 import io
 from decimal import Decimal
 
@@ -18,10 +23,15 @@ from missions.models import Mission
 from programmes.models import ReserveMutation
 
 from ..formatting import to_decimal
-from .document import mission_line, status_labels
+from .document import key_figure_cells, mission_line, status_labels
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MONEY_FORMAT = '"€" #,##0.00'
+MONEY_FORMAT = '"€" #,##0'
+MONEY_CENTS_FORMAT = '"€" #,##0.00'
+DATE_FORMAT = "dd-mm-yyyy"
+COUNT_FORMAT = "#,##0"
+PERCENT_FORMAT = "0.0%"
+MARK_FORMAT = "0.0"
 
 
 def safe_cell(value):
@@ -32,7 +42,24 @@ def safe_cell(value):
     return value
 
 
-def _sheet(workbook, title, headers, rows, money_columns=()):
+def _money_format(value) -> str:
+    """Whole euros without cents (€ 234.000), otherwise with (€ 1.234,50)."""
+    number = to_decimal(value)
+    if number is None or number == number.to_integral_value():
+        return MONEY_FORMAT
+    return MONEY_CENTS_FORMAT
+
+
+def _date(value) -> datetime.date | None:
+    """A frozen ISO date ('2016-03-10') as a date."""
+    if not value:
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+def _sheet(workbook, title, headers, rows, money_columns=(), date_columns=()):
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append([safe_cell(h) for h in headers])
     for cell in sheet[1]:
@@ -41,7 +68,10 @@ def _sheet(workbook, title, headers, rows, money_columns=()):
         sheet.append([safe_cell(v) for v in row])
     for column in money_columns:
         for cell in sheet[get_column_letter(column)][1:]:
-            cell.number_format = MONEY_FORMAT
+            cell.number_format = _money_format(cell.value)
+    for column in date_columns:
+        for cell in sheet[get_column_letter(column)][1:]:
+            cell.number_format = DATE_FORMAT
     for index, header in enumerate(headers, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(
             12, min(60, len(str(header)) + 4)
@@ -63,10 +93,30 @@ def render_xlsx(figures: dict, doc: dict) -> bytes:
         (_("Report"), doc["title"]),
         (_("Province"), doc["province"]),
         (_("Scope"), doc["scope"]),
-        (_("Printed on"), doc["printed"]),
-        *doc["key_figures"],
     ):
         summary.append([safe_cell(label), safe_cell(value)])
+    summary.append([_("Printed on"), _date(doc["printed_iso"])])
+    summary.cell(row=summary.max_row, column=2).number_format = DATE_FORMAT
+    formats = {
+        "count": COUNT_FORMAT,
+        "percent": PERCENT_FORMAT,
+        "mark": MARK_FORMAT,
+        "date": DATE_FORMAT,
+    }
+    for label, value, kind, text in key_figure_cells(figures):
+        # A number (or date) where there is one; the text where there is
+        # none, so "not known yet" never reads as 0.
+        if value is None:
+            summary.append([safe_cell(label), safe_cell(text)])
+            continue
+        cell_value = value if kind == "date" else _number(value)
+        if kind == "percent":
+            cell_value = cell_value / 100
+        summary.append([safe_cell(label), cell_value])
+        cell = summary.cell(row=summary.max_row, column=2)
+        cell.number_format = (
+            _money_format(cell_value) if kind == "money" else formats[kind]
+        )
     summary.column_dimensions["A"].width = 40
     summary.column_dimensions["B"].width = 50
 
@@ -94,15 +144,19 @@ def render_xlsx(figures: dict, doc: dict) -> bytes:
                 str(directions.get(m["direction"], m["direction"])),
                 m["country_name"],
                 m["region"],
-                ", ".join(t["name"] for t in m["themes"]),
+                ", ".join(
+                    (t.get("name_en") if language == "en" else "") or t["name"]
+                    for t in m["themes"]
+                ),
                 m["event"],
-                m["start_date"],
-                m["end_date"],
+                _date(m["start_date"]),
+                _date(m["end_date"]),
                 m["participants"],
                 m["organisations"],
             ]
             for m in figures["missions"]
         ],
+        date_columns=(8, 9),
     )
     for table in doc["spread"]:
         _sheet(

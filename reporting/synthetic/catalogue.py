@@ -107,7 +107,12 @@ THEMES = [
         "HTSM (high-tech systems and materials)",
         18,
     ),
-    ("emt", "EMT (milieutechnologie)", "EMT (environmental technology)", 8),
+    (
+        "emt",
+        "EMT (energie- en milieutechnologie)",
+        "EMT (energy and environmental technology)",
+        8,
+    ),
     ("agrifood", "Agrifood", "Agrifood", 14),
     ("water", "Water", "Water", 8),
     ("logistics", "Logistiek", "Logistics", 7),

@@ -1,0 +1,27 @@
+"""EMT is "energie- en milieutechnologie", not only "milieutechnologie"
+(issue 16, item 4: themes with their full names). Only a name nobody has
+changed since 0002 is corrected."""
+
+from django.db import migrations
+
+OLD = ("EMT (milieutechnologie)", "EMT (environmental technology)")
+NEW = (
+    "EMT (energie- en milieutechnologie)",
+    "EMT (energy and environmental technology)",
+)
+
+
+def rename(apps, schema_editor, old=OLD, new=NEW):
+    Theme = apps.get_model("missions", "Theme")
+    Theme.objects.filter(slug="emt", name=old[0]).update(name=new[0])
+    Theme.objects.filter(slug="emt", name_en=old[1]).update(name_en=new[1])
+
+
+def rename_back(apps, schema_editor):
+    rename(apps, schema_editor, old=NEW, new=OLD)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("missions", "0003_text_limits")]
+
+    operations = [migrations.RunPython(rename, rename_back)]
