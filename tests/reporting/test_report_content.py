@@ -51,6 +51,9 @@ def _html(run) -> str:
 
 def _text(html: str) -> str:
     body = html.split("<main>", 1)[1]
+    # Inline elements (a decision reference kept whole, a link) are part of
+    # the sentence; block elements separate texts.
+    body = re.sub(r"</?(span|a|strong|em)\b[^>]*>", "", body)
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", body)))
 
 
@@ -150,7 +153,7 @@ def test_overijssel_2018_finance_has_a_subheading_and_the_jaarschijf(demo):
 def test_the_english_finance_sentence_names_the_tranche(demo):
     text = _text(_html(_generate("OV", 2018, language="en")))
     assert (
-        "We decided to withdraw € 109.000 from the Reserve uitvoering Kwaliteit "
+        "We decided to withdraw € 109,000 from the Reserve uitvoering Kwaliteit "
         "van Overijssel and add this amount to the 2019 tranche of prestatie "
         "5.4.2 of the 2019 budget"
     ) in text
