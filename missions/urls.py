@@ -105,6 +105,11 @@ backoffice_patterns = (
             name="registration",
         ),
         path(
+            "organisaties/",
+            backoffice.OrganisationListView.as_view(),
+            name="organisations",
+        ),
+        path(
             "organisaties/<int:pk>/",
             backoffice.OrganisationDetailView.as_view(),
             name="organisation",

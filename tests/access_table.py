@@ -366,6 +366,8 @@ MISSIONS = {
     "mine:withdraw": organisation_object("registration"),
     "mine:results": organisation_object("attended", moment="after"),
     "missions_backoffice:list": [Case(civil_servants_and_administrators())],
+    # Limited to what the civil servant may see (tests/missions/test_list_filters.py).
+    "missions_backoffice:organisations": [Case(civil_servants_and_administrators())],
     # A mission belongs to a province; the administrator has none, and is
     # told so (403 with a message) rather than shown a form he cannot send.
     "missions_backoffice:create": [

@@ -12,15 +12,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
+from django_filters.views import FilterView
 
 from accounts.permissions import CivilServantRequiredMixin, province_filter
+from participants.filters import OrganisationBackOfficeFilter
 from participants.kvk import kvk_prefill
 from participants.selectors import organisation_known
 from participants.services import contact_person_create, organisation_get_or_create
 from programmes.selectors import object_history
 
 from .. import exports, imports, selectors, services
+from ..filters import MissionBackOfficeFilter
 from ..forms import (
     BackOfficeRegistrationForm,
     ImportUploadForm,
@@ -52,13 +55,40 @@ class MissionScopedMixin(CivilServantRequiredMixin):
         return redirect("missions_backoffice:detail", pk=self.get_mission().pk)
 
 
-class MissionListView(CivilServantRequiredMixin, ListView):
+class FilteredListView(FilterView):
+    """A list with search and filters; a filter it cannot read answers 400
+    with the message next to the field (and no rows)."""
+
+    paginate_by = 50
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            response.status_code = 400
+        return response
+
+
+class MissionListView(CivilServantRequiredMixin, FilteredListView):
     template_name = "missions/backoffice/mission_list.html"
     context_object_name = "missions"
-    paginate_by = 50
+    filterset_class = MissionBackOfficeFilter
 
     def get_queryset(self):
         return selectors.mission_backoffice_list(user=self.request.user)
+
+
+class OrganisationListView(CivilServantRequiredMixin, FilteredListView):
+    """The organisations a civil servant may look at: those of the province
+    and those that signed up for one of its missions."""
+
+    template_name = "missions/backoffice/organisation_list.html"
+    context_object_name = "organisations"
+    filterset_class = OrganisationBackOfficeFilter
+
+    def get_queryset(self):
+        return selectors.organisations_for_backoffice(user=self.request.user).order_by(
+            "name", "pk"
+        )
 
 
 class MissionDetailView(MissionScopedMixin, DetailView):
