@@ -95,6 +95,11 @@ backoffice_patterns = (
             name="export",
         ),
         path(
+            "<int:pk>/aanmeldingen-beoordelen/",
+            backoffice.BulkDecisionView.as_view(),
+            name="bulk_decide",
+        ),
+        path(
             "<int:pk>/importeren/",
             backoffice.ParticipantImportView.as_view(),
             name="import",

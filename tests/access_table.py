@@ -383,6 +383,9 @@ MISSIONS = {
         "mission", write=True, file_format="csv"
     ),
     "missions_backoffice:import": province_object("mission", write=True),
+    "missions_backoffice:bulk_decide": post_only(
+        province_object("mission", write=True)
+    ),
 }
 
 
