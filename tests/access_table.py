@@ -124,6 +124,7 @@ CORE = {
     "home": [Case(everybody(OK))],
     "accessibility": [Case(everybody(OK))],
     "privacy": [Case(everybody(OK))],
+    "help": [Case(everybody(OK))],
     # Django's admin sends to its log-in page; only staff get in.
     "admin:index": [
         Case(
