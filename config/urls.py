@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("hulp/", views.HelpView.as_view(), name="help"),
     path("accounts/", include(accounts_urls)),
     path("missies/", include(missions_urls.public_patterns)),
     path("exporteurs/", include(showcase_urls.public_patterns)),

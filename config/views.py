@@ -7,6 +7,8 @@ from django.utils import translation
 from django.views import i18n as i18n_views
 from django.views.generic import TemplateView
 
+from programmes.models import Province
+
 
 class HomeView(TemplateView):
     template_name = "pages/home.html"
@@ -14,6 +16,19 @@ class HomeView(TemplateView):
 
 class AccessibilityView(TemplateView):
     template_name = "pages/accessibility.html"
+
+
+class HelpView(TemplateView):
+    """De-minimis aid, what happens after signing up, the results forms (in
+    B1 Dutch and English), and where to write: every province's team."""
+
+    template_name = "pages/help.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            provinces=Province.objects.exclude(contact_email="").order_by("name"),
+            **kwargs,
+        )
 
 
 class PrivacyView(TemplateView):

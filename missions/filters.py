@@ -2,11 +2,12 @@
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef, Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import Mission, Theme
+from .models import Mission, Registration, Theme
 
 
 def _month_choices():
@@ -76,3 +77,69 @@ class MissionCalendarFilter(django_filters.FilterSet):
 def _first_of_next(year: int, month: int) -> str:
     year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return f"{year:04d}-{month:02d}-01"
+
+
+class MissionBackOfficeFilter(django_filters.FilterSet):
+    """Search and filters of the back office's mission list."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Mission.Status.choices, empty_label=_("All")
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year"),
+        field_name="start_date__year",
+        min_value=1990,
+        max_value=2100,
+    )
+    attention = django_filters.BooleanFilter(
+        label=_("Only with sign-ups to review"),
+        method="filter_attention",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Mission
+        fields = ["q", "status", "year", "attention"]
+        form = forms.Form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self.form)
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        codes = [
+            code for code, label in countries if value.lower() in str(label).lower()
+        ]
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(region__icontains=value)
+            | Q(country__in=codes)
+        )
+
+    def filter_attention(self, queryset, name, value):
+        if not value:
+            return queryset
+        # Exists, not a join: the list's counts stay one row per mission.
+        return queryset.filter(
+            Exists(
+                Registration.objects.filter(
+                    mission=OuterRef("pk"), status=Registration.Status.SUBMITTED
+                )
+            )
+        )
+
+
+def _style(form) -> None:
+    """Bootstrap classes on a filter form's widgets."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs["class"] = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            widget.attrs["class"] = "form-select"
+        else:
+            widget.attrs["class"] = "form-control"

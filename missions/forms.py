@@ -10,7 +10,7 @@ from config.uploads import FileKind, UploadValidator
 from participants.services import kvk_number_clean
 from programmes.models import Action, Programme
 
-from .models import Mission, MissionResult
+from .models import Mission, MissionResult, Registration
 from .services.missions import MISSION_FIELDS
 
 
@@ -160,6 +160,51 @@ class RejectForm(TextLimitsFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The company reads this in the e-mail."),
     )
+
+
+class BulkDecisionForm(TextLimitsFormMixin, forms.Form):
+    """Several sign-ups of one mission and what to do with them."""
+
+    action = forms.ChoiceField(
+        label=_("With the selected sign-ups"),
+        choices=[
+            ("", _("Choose…")),
+            ("accept", _("Accept")),
+            ("waitlist", _("Put on the waiting list")),
+            ("reject", _("Reject")),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason for rejection"),
+        max_length=SHORT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when rejecting; the companies read this in the e-mail."),
+    )
+    registrations = forms.ModelMultipleChoiceField(
+        label=_("Sign-ups"),
+        queryset=Registration.objects.none(),
+        error_messages={
+            "required": _("Select at least one sign-up."),
+            "invalid_choice": _("A selected sign-up is not one of this mission."),
+            "invalid_pk_value": _("A selected sign-up is not one of this mission."),
+        },
+    )
+
+    def __init__(self, *args, mission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registrations"].queryset = mission.registrations.select_related(
+            "organisation"
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "reject" and not (data.get("reason") or "").strip():
+            self.add_error(
+                "reason",
+                _("Give the reason for the rejection: the companies read it."),
+            )
+        return data
 
 
 class MissionResultForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):

@@ -95,6 +95,11 @@ backoffice_patterns = (
             name="export",
         ),
         path(
+            "<int:pk>/aanmeldingen-beoordelen/",
+            backoffice.BulkDecisionView.as_view(),
+            name="bulk_decide",
+        ),
+        path(
             "<int:pk>/importeren/",
             backoffice.ParticipantImportView.as_view(),
             name="import",
@@ -103,6 +108,11 @@ backoffice_patterns = (
             "aanmeldingen/<int:pk>/",
             backoffice.RegistrationDetailView.as_view(),
             name="registration",
+        ),
+        path(
+            "organisaties/",
+            backoffice.OrganisationListView.as_view(),
+            name="organisations",
         ),
         path(
             "organisaties/<int:pk>/",

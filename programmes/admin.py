@@ -29,7 +29,7 @@ from .models import (
 
 @admin.register(Province)
 class ProvinceAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "display_name", "colour"]
+    list_display = ["name", "code", "display_name", "colour", "contact_email"]
     search_fields = ["name", "code", "display_name"]
 
 

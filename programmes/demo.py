@@ -33,18 +33,21 @@ PROVINCES = [
         "code": "OV",
         "name": "Overijssel",
         "display_name": "Provincie Overijssel",
+        "contact_email": "handelsmissies@overijssel.example",
         "colour": "#154273",
     },
     {
         "code": "LI",
         "name": "Limburg",
         "display_name": "Provincie Limburg",
+        "contact_email": "handelsmissies@limburg.example",
         "colour": "#0b4f6c",
     },
     {
         "code": "UT",
         "name": "Utrecht",
         "display_name": "Provincie Utrecht",
+        "contact_email": "handelsmissies@utrecht.example",
         "colour": "#7a1b1b",
     },
 ]
@@ -497,7 +500,11 @@ def _utrecht() -> None:
 
 def load() -> None:
     for data in PROVINCES:
-        Province.objects.get_or_create(code=data["code"], defaults=data)
+        province, _ = Province.objects.get_or_create(code=data["code"], defaults=data)
+        if not province.contact_email:
+            # Demo data loaded before provinces had a contact address.
+            province.contact_email = data["contact_email"]
+            province.save(update_fields=["contact_email"])
     _overijssel()
     _limburg()
     _utrecht()

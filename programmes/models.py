@@ -53,6 +53,13 @@ class Province(models.Model):
         blank=True,
         validators=[UploadValidator(kinds=[FileKind.PNG, FileKind.JPEG])],
     )
+    contact_email = models.EmailField(
+        _("contact e-mail of the team"),
+        blank=True,
+        help_text=_(
+            "Where entrepreneurs write with questions; shown on every page they see."
+        ),
+    )
 
     class Meta:
         verbose_name = _("province")

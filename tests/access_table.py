@@ -124,6 +124,7 @@ CORE = {
     "home": [Case(everybody(OK))],
     "accessibility": [Case(everybody(OK))],
     "privacy": [Case(everybody(OK))],
+    "help": [Case(everybody(OK))],
     # Django's admin sends to its log-in page; only staff get in.
     "admin:index": [
         Case(
@@ -366,6 +367,8 @@ MISSIONS = {
     "mine:withdraw": organisation_object("registration"),
     "mine:results": organisation_object("attended", moment="after"),
     "missions_backoffice:list": [Case(civil_servants_and_administrators())],
+    # Limited to what the civil servant may see (tests/missions/test_list_filters.py).
+    "missions_backoffice:organisations": [Case(civil_servants_and_administrators())],
     # A mission belongs to a province; the administrator has none, and is
     # told so (403 with a message) rather than shown a form he cannot send.
     "missions_backoffice:create": [
@@ -381,6 +384,9 @@ MISSIONS = {
         "mission", write=True, file_format="csv"
     ),
     "missions_backoffice:import": province_object("mission", write=True),
+    "missions_backoffice:bulk_decide": post_only(
+        province_object("mission", write=True)
+    ),
 }
 
 

@@ -471,6 +471,50 @@ HOSTILE_FORMS += [
 ]
 
 
+# Lists that scale (issue 17, item 6): search and filters in the query
+# string; several sign-ups decided at once, the reason shown in the rows.
+HOSTILE_FORMS += [
+    HostileForm(
+        "missions_backoffice:list",
+        CIVIL_SERVANT_OV,
+        ("q", "status", "year", "attention"),
+        method="get",
+    ),
+    HostileForm(
+        "missions_backoffice:organisations",
+        CIVIL_SERVANT_OV,
+        ("q", "kind", "experience"),
+        method="get",
+    ),
+    HostileForm(
+        "programmes:prestatie_list",
+        CIVIL_SERVANT_OV,
+        ("q", "year", "programme"),
+        method="get",
+    ),
+    HostileForm(
+        "programmes:mutation_list",
+        CIVIL_SERVANT_OV,
+        ("q", "status", "kind", "year"),
+        method="get",
+    ),
+    HostileForm(
+        "missions_backoffice:bulk_decide",
+        CIVIL_SERVANT_OV,
+        ("reason",),
+        fixed={"action": "reject"},
+        kwargs=_pk("mission_ov"),
+        fixed_ids=lambda world: {"registrations": world.objects["registration_a"].pk},
+        shown_on=lambda world: [
+            reverse(
+                "missions_backoffice:detail",
+                kwargs={"pk": world.objects["mission_ov"].pk},
+            )
+        ],
+    ),
+]
+
+
 def unescaped_markup(values: dict[str, str], body: str) -> list[str]:
     """Injected markup that comes back verbatim.
 

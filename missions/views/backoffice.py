@@ -11,24 +11,30 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
+from django_filters.views import FilterView
 
 from accounts.permissions import CivilServantRequiredMixin, province_filter
+from participants.filters import OrganisationBackOfficeFilter
 from participants.kvk import kvk_prefill
 from participants.selectors import organisation_known
 from participants.services import contact_person_create, organisation_get_or_create
 from programmes.selectors import object_history
 
 from .. import exports, imports, selectors, services
+from ..filters import MissionBackOfficeFilter
 from ..forms import (
     BackOfficeRegistrationForm,
+    BulkDecisionForm,
     ImportUploadForm,
     MissionForm,
     MissionResultForm,
     RejectForm,
 )
 from ..models import Mission, Registration
+from ..services.bulk import registrations_decide
 from .helpers import apply_validation_error
 from .mine import ResultFormView
 from .registration_rows import attach_rows
@@ -52,13 +58,40 @@ class MissionScopedMixin(CivilServantRequiredMixin):
         return redirect("missions_backoffice:detail", pk=self.get_mission().pk)
 
 
-class MissionListView(CivilServantRequiredMixin, ListView):
+class FilteredListView(FilterView):
+    """A list with search and filters; a filter it cannot read answers 400
+    with the message next to the field (and no rows)."""
+
+    paginate_by = 50
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            response.status_code = 400
+        return response
+
+
+class MissionListView(CivilServantRequiredMixin, FilteredListView):
     template_name = "missions/backoffice/mission_list.html"
     context_object_name = "missions"
-    paginate_by = 50
+    filterset_class = MissionBackOfficeFilter
 
     def get_queryset(self):
         return selectors.mission_backoffice_list(user=self.request.user)
+
+
+class OrganisationListView(CivilServantRequiredMixin, FilteredListView):
+    """The organisations a civil servant may look at: those of the province
+    and those that signed up for one of its missions."""
+
+    template_name = "missions/backoffice/organisation_list.html"
+    context_object_name = "organisations"
+    filterset_class = OrganisationBackOfficeFilter
+
+    def get_queryset(self):
+        return selectors.organisations_for_backoffice(user=self.request.user).order_by(
+            "name", "pk"
+        )
 
 
 class MissionDetailView(MissionScopedMixin, DetailView):
@@ -86,13 +119,16 @@ class MissionDetailView(MissionScopedMixin, DetailView):
 REGISTRATIONS_PER_PAGE = 50
 
 
-def detail_context(request, mission: Mission, page=None) -> dict:
+def detail_context(request, mission: Mission, page=None, bulk_form=None) -> dict:
     page_obj = selectors.mission_registrations_page(
         mission=mission, page=page, per_page=REGISTRATIONS_PER_PAGE
     )
     attach_rows(request, mission, page_obj.object_list, seats_free=mission.seats_left)
     return {
         "mission": mission,
+        "bulk_form": bulk_form or BulkDecisionForm(mission=mission),
+        "bulk_open": mission.status
+        not in (Mission.Status.COMPLETED, Mission.Status.CANCELLED),
         "registrations": page_obj.object_list,
         "page_obj": page_obj,
         "is_paginated": page_obj.has_other_pages(),
@@ -379,6 +415,66 @@ class RegistrationActionView(RegistrationScopedMixin, View):
             return refused(request, registration.mission_id, error)
         messages.success(request, done % {"organisation": registration.organisation})
         return self.back_to_mission()
+
+
+class BulkDecisionView(MissionScopedMixin, View):
+    """Accept, reject or waitlist the sign-ups ticked on the mission page
+    (POST only), each through its own service; a summary of what was done
+    and of what was refused, and why."""
+
+    def post(self, request, pk):
+        mission = self.get_mission()
+        form = BulkDecisionForm(request.POST, mission=mission)
+        if not form.is_valid():
+            return self.refuse(form)
+        data = form.cleaned_data
+        try:
+            outcome = registrations_decide(
+                mission=mission,
+                registrations=list(data["registrations"]),
+                action=data["action"],
+                reason=data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.refuse(form)
+        if outcome.done:
+            messages.success(
+                request,
+                BULK_DONE[data["action"]]
+                % {
+                    "count": len(outcome.done),
+                    "names": ", ".join(r.organisation.name for r in outcome.done),
+                },
+            )
+        for registration, reason in outcome.refused:
+            messages.warning(
+                request,
+                _("Not changed: %(organisation)s. %(reason)s")
+                % {"organisation": registration.organisation.name, "reason": reason},
+            )
+        return self.back_to_mission()
+
+    def refuse(self, form):
+        """The mission page again with the form's errors, as a 400."""
+        mission = get_object_or_404(
+            selectors.mission_backoffice_list(user=self.request.user),
+            pk=self.get_mission().pk,
+        )
+        return TemplateResponse(
+            self.request,
+            MissionDetailView.template_name,
+            detail_context(self.request, mission, bulk_form=form),
+            status=400,
+        )
+
+
+BULK_DONE = {
+    "accept": _lazy("Accepted (%(count)s): %(names)s."),
+    "waitlist": _lazy("Put on the waiting list (%(count)s): %(names)s."),
+    "reject": _lazy("Rejected (%(count)s): %(names)s."),
+}
 
 
 class RegistrationRejectView(RegistrationScopedMixin, FormView):

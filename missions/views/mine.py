@@ -55,7 +55,12 @@ class MineIndexView(SmeRequiredMixin, TemplateView):
                 (moment, MissionResult.Moment(moment).label, moment in done)
                 for moment in services.result_moments_due(registration)
             ]
-        context["registrations"] = registrations
+        # Withdrawn and rejected ones are history: folded away on the page.
+        closed = (Registration.Status.WITHDRAWN, Registration.Status.REJECTED)
+        context["registrations"] = [r for r in registrations if r.status not in closed]
+        context["closed_registrations"] = [
+            r for r in registrations if r.status in closed
+        ]
         context["organisations"] = organisations_of_user(self.request.user)
         context["membership_requests"] = membership_requests_of_user(
             user=self.request.user

@@ -46,6 +46,7 @@ def _texts() -> dict:
         "kvk": _("KvK"),
         "first_time": _("first-time exporter"),
         "details": _("Details and history"),
+        "select": _("Select"),
         "status": {value: str(label) for value, label in S.choices},
         "source": {value: str(label) for value, label in Registration.Source.choices},
         "moment": {m.value: str(m.label).lower() for m in MissionResult.Moment},
@@ -128,6 +129,26 @@ def _actions(registration, page) -> list:
     return actions
 
 
+def _select(registration, page) -> SafeString:
+    """The row's checkbox for the decision on several sign-ups at once; it
+    belongs to the form above the table (`form=`), as the row's buttons are
+    forms of their own. Its label names the organisation."""
+    if not page.open_for_changes:
+        return SafeString("")
+    if registration.status not in (S.SUBMITTED, S.WAITLISTED, S.ACCEPTED):
+        return mark_safe("<td></td>")
+    return format_html(
+        '<td><input class="form-check-input" type="checkbox" name="registrations"'
+        ' value="{}" id="select-{}" form="bulk-decide">'
+        '<label class="visually-hidden" for="select-{}">{} {}</label></td>',
+        registration.pk,
+        registration.pk,
+        registration.pk,
+        page.texts["select"],
+        registration.organisation.name,
+    )
+
+
 def _row(registration, page) -> SafeString:
     organisation = registration.organisation
     t, row_url = page.texts, page.url
@@ -157,7 +178,7 @@ def _row(registration, page) -> SafeString:
     )
     actions = _actions(registration, page)
     return format_html(
-        "<tr>"
+        "<tr>{}"
         '<th scope="row"><a href="{}">{}</a><br><small>{} {}{}</small></th>'
         "<td>{}</td><td>{}</td>"
         '<td><span class="badge text-bg-{}">{}</span>{}</td>'
@@ -165,6 +186,7 @@ def _row(registration, page) -> SafeString:
         " {}</span></a></td>"
         '<td><div class="d-flex flex-wrap gap-1">{}</div></td>'
         "</tr>",
+        _select(registration, page),
         row_url("missions_backoffice:organisation", organisation.pk),
         organisation.name,
         t["kvk"],

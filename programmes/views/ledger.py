@@ -1,5 +1,6 @@
 """Back office pages for programmes, decisions, reserves and their ledger."""
 
+import django_filters
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -230,11 +231,39 @@ def _mutation_kind(m):
     return text
 
 
+class MutationFilter(
+    year_programme_filter("budget_year", "prestatie__actions__programmes")
+):
+    """The ledger: by year and programme, status and kind, and a search in
+    reserve, prestatie, decision and explanation."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=ReserveMutation.Status.choices,
+        empty_label=_("All"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ReserveMutation.Kind.choices, empty_label=_("All")
+    )
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(reserve__name__icontains=value)
+            | Q(prestatie__code__icontains=value)
+            | Q(prestatie__title__icontains=value)
+            | Q(decision__reference__icontains=value)
+            | Q(decision__title__icontains=value)
+            | Q(explanation__icontains=value)
+        )
+
+
 class MutationListView(ScopedListView):
     selector = selectors.mutation_list
-    filterset_class = year_programme_filter(
-        "budget_year", "prestatie__actions__programmes"
-    )
+    filterset_class = MutationFilter
     title = _("Reserve mutations")
     columns = [
         (_("Mutation"), lambda m: _mutation_kind(m)),

@@ -1,6 +1,8 @@
 """Back office pages for prestaties, their actions, intended results and
 budget lines."""
 
+import django_filters
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -23,9 +25,19 @@ def _yes_no(value):
 # Prestaties ----------------------------------------------------------------
 
 
+class PrestatieFilter(year_programme_filter("year", "actions__programmes")):
+    q = django_filters.CharFilter(label=_("Number or title"), method="filter_text")
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(code__icontains=value) | Q(title__icontains=value))
+
+
 class PrestatieListView(ScopedListView):
     selector = selectors.prestatie_list
-    filterset_class = year_programme_filter("year", "actions__programmes")
+    filterset_class = PrestatieFilter
     title = _("Prestaties")
     create_url_name = "programmes:prestatie_create"
     columns = [

@@ -406,3 +406,29 @@ PAGES += [
     ),
     Visit(PORTFOLIO_HOLDER_OV, "programmes:reserve_detail", kwargs=_pk("reserve_ov")),
 ]
+
+# Lists that scale and help where people hesitate (issue 17, items 6, 7).
+PAGES += [
+    Visit(ANONYMOUS, "help"),
+    Visit(SME_A, "help"),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:organisations"),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:list",
+        query="?q=missie&status=published&attention=on",
+        label="filtered",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:list",
+        query="?year=abc",
+        status=400,
+        label="filter-error",
+    ),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "programmes:mutation_list",
+        query="?q=reserve&status=proposed",
+        label="filtered",
+    ),
+]
