@@ -506,6 +506,17 @@ class Indicator(models.Model):
     def get_absolute_url(self):
         return reverse("programmes:indicator_detail", args=[self.pk])
 
+    # Units that make an entered indicator an amount of money; every other
+    # indicator counts things (missions, companies, leads).
+    MONEY_UNITS = frozenset({"€", "eur", "euro", "euros"})
+
+    @property
+    def is_money(self) -> bool:
+        """Whether targets and values are amounts in euros, not counts."""
+        if self.source == self.Source.COMPUTED:
+            return self.metric == self.Metric.EXPORT_TURNOVER
+        return self.unit.strip().lower() in self.MONEY_UNITS
+
     def clean(self):
         if self.source == self.Source.COMPUTED and not self.metric:
             raise ValidationError(
