@@ -28,10 +28,18 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+class ActionChoiceField(forms.ModelChoiceField):
+    """Actions named with their year: 5.4.2 action 1 exists in every year."""
+
+    def label_from_instance(self, obj):
+        return obj.label_with_year
+
+
 class MissionForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
     class Meta:
         model = Mission
         fields = [*MISSION_FIELDS[:3], "themes", *MISSION_FIELDS[3:]]
+        field_classes = {"action": ActionChoiceField}
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
@@ -46,9 +54,11 @@ class MissionForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.province = province
         self.fields["programme"].queryset = Programme.objects.filter(province=province)
-        self.fields["action"].queryset = Action.objects.filter(
-            prestatie__province=province
-        ).select_related("prestatie")
+        self.fields["action"].queryset = (
+            Action.objects.filter(prestatie__province=province)
+            .select_related("prestatie")
+            .order_by("-prestatie__year", "prestatie__code", "number")
+        )
         from accounts.models import User
 
         self.fields["led_by"].queryset = User.objects.filter(

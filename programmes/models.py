@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from config.text_limits import LONG, SHORT, text_limit
 from config.uploads import FileKind, UploadValidator
 
-from .money import format_euro
+from .money import format_euro, format_number
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 POSITIVE_MONEY = [MinValueValidator(Decimal("0.01"))]
@@ -436,6 +436,16 @@ class Action(models.Model):
     def get_absolute_url(self):
         return reverse("programmes:action_detail", args=[self.pk])
 
+    @property
+    def label_with_year(self) -> str:
+        """'5.4.2 action 1 (2027)': the same action exists in every year, so
+        a choice or column of actions names the year too."""
+        return _("%(code)s action %(number)s (%(year)s)") % {
+            "code": self.prestatie.code,
+            "number": self.number,
+            "year": self.prestatie.year,
+        }
+
 
 class Indicator(models.Model):
     """A measurable target of an action; realised values computed or entered."""
@@ -553,7 +563,8 @@ class IndicatorTarget(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator} {self.year}: {self.value}"
+        # 'Handelsmissies 2027: 5', not '5.00': a count has no decimals.
+        return f"{self.indicator} {self.year}: {format_number(self.value)}"
 
     def get_absolute_url(self):
         return reverse("programmes:target_detail", args=[self.pk])
@@ -587,7 +598,7 @@ class IndicatorValue(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator} {self.year}: {self.value}"
+        return f"{self.indicator} {self.year}: {format_number(self.value)}"
 
     def get_absolute_url(self):
         return reverse("programmes:value_detail", args=[self.pk])

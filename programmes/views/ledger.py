@@ -236,6 +236,7 @@ class MutationListView(ScopedListView):
         "budget_year", "prestatie__actions__programmes"
     )
     title = _("Reserve mutations")
+    money_columns = (_("Amount"),)
     columns = [
         (_("Mutation"), lambda m: _mutation_kind(m)),
         (_("Reserve"), lambda m: m.reserve),

@@ -320,6 +320,7 @@ class BudgetLineListView(ScopedListView):
     selector = selectors.budget_line_list
     filterset_class = year_programme_filter("year", "prestatie__actions__programmes")
     title = _("Budget lines")
+    money_columns = (_("Planned"), _("After amendments"), _("Realised"))
     columns = [
         (_("Prestatie"), lambda b: b.prestatie),
         (_("Year"), lambda b: b.year),
