@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import forms, selectors, services
 from ..money import format_euro
+from ..realised import attach_realised
 from .base import (
     ScopedDetailView,
     ScopedListView,
@@ -44,6 +45,11 @@ class PrestatieDetailView(ScopedDetailView):
 
     template_name = "programmes/prestatie_detail.html"
     queryset_selector = selectors.prestatie_page_queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["realised_known"] = attach_realised(self.object.actions.all())
+        return context
 
     def get_links(self, obj):
         links = [

@@ -176,3 +176,88 @@ def test_report_form_prestatie_choices_name_their_year(civil_servant):
         "5.4.2 Internationaliseren (2027)",
         "5.4.2 Internationaliseren (2016)",
     ]
+
+
+def _computed_page(civil_servant, metric, accumulation="annual"):
+    from tests.factories import MissionFactory, OrganisationFactory, RegistrationFactory
+
+    province = civil_servant.province
+    prestatie = PrestatieFactory(province=province, year=2027)
+    action = ActionFactory(prestatie=prestatie, number=1)
+    indicator = IndicatorFactory(
+        action=action,
+        name="Gerealiseerde missies",
+        source="computed",
+        metric=metric,
+        accumulation=accumulation,
+    )
+    IndicatorTargetFactory(indicator=indicator, year=2027, value=3)
+    for _ in range(2):
+        mission = MissionFactory(
+            province=province,
+            action=action,
+            status="completed",
+            start_date=datetime.date(2027, 3, 1),
+            end_date=datetime.date(2027, 3, 3),
+        )
+        RegistrationFactory(
+            mission=mission,
+            organisation=OrganisationFactory(province=province),
+            seats=2,
+            status="attended",
+        )
+    # Not counted: planned, not completed.
+    MissionFactory(
+        province=province,
+        action=action,
+        status="published",
+        start_date=datetime.date(2027, 9, 1),
+        end_date=datetime.date(2027, 9, 3),
+    )
+    return prestatie
+
+
+@pytest.mark.parametrize(
+    ("metric", "shown"),
+    [("missions_realised", "2"), ("participants", "4"), ("entrepreneurs", "4")],
+)
+def test_realised_column_shows_the_computed_number(
+    client, civil_servant, metric, shown
+):
+    prestatie = _computed_page(civil_servant, metric)
+    client.force_login(civil_servant)
+
+    body = client.get(
+        reverse("programmes:prestatie_detail", args=[prestatie.pk])
+    ).content.decode()
+
+    assert "berekend door het portaal" not in body
+    row = re.search(r"Gerealiseerde missies</a>.*?</tr>", body, re.S).group(0)
+    assert re.findall(r"<td[^>]*>(.*?)</td>", row) == [
+        "2027",
+        "3",
+        f'<span class="money">{shown}</span>',
+    ]
+
+
+def test_realised_column_costs_the_same_queries_for_more_actions(client, civil_servant):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    prestatie = _computed_page(civil_servant, "participants")
+    client.force_login(civil_servant)
+    page = reverse("programmes:prestatie_detail", args=[prestatie.pk])
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(page)
+        return len(ctx.captured_queries)
+
+    before = queries()
+    for number in (2, 3, 4):
+        action = ActionFactory(prestatie=prestatie, number=number)
+        indicator = IndicatorFactory(
+            action=action, source="computed", metric="leads", accumulation="cumulative"
+        )
+        IndicatorTargetFactory(indicator=indicator, year=2027, value=10)
+    assert queries() == before
