@@ -133,3 +133,37 @@ def test_closing_late_in_the_evening_counts_in_amsterdam_time(civil_servant):
         2030, 5, 9, 21, 30, tzinfo=datetime.UTC
     )
     mission.clean()
+
+
+def test_results_form_reads_euros_the_dutch_way():
+    from decimal import Decimal
+
+    from missions.forms import MissionResultForm
+
+    form = MissionResultForm(
+        data={
+            "meetings": "1",
+            "leads": "1",
+            "deals": "0",
+            "expected_export_turnover": "250.000",
+            "realised_export_turnover": "1.234,50",
+            "satisfaction": "4",
+        }
+    )
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["expected_export_turnover"] == Decimal("250000")
+    assert form.cleaned_data["realised_export_turnover"] == Decimal("1234.50")
+
+
+def test_mission_form_fee_reads_euros_the_dutch_way(overijssel):
+    from decimal import Decimal
+
+    data = _form_data(date(2030, 5, 10), "")
+    data.update(participation_fee="1.250,50", province_contribution_per_seat="2.000")
+
+    form = MissionForm(data=data, province=overijssel)
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["participation_fee"] == Decimal("1250.50")
+    assert form.cleaned_data["province_contribution_per_seat"] == Decimal("2000")
