@@ -8,6 +8,7 @@ from config.digits import AsciiDigitsFormMixin
 from config.text_limits import SHORT, TextLimitsFormMixin
 from config.uploads import FileKind, UploadValidator
 from participants.services import kvk_number_clean
+from programmes.forms import DutchDecimalField
 from programmes.models import Action, Programme
 
 from .models import Mission, MissionResult, Registration
@@ -28,10 +29,23 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+class ActionChoiceField(forms.ModelChoiceField):
+    """Actions named with their year: 5.4.2 action 1 exists in every year."""
+
+    def label_from_instance(self, obj):
+        return obj.label_with_year
+
+
 class MissionForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
     class Meta:
         model = Mission
         fields = [*MISSION_FIELDS[:3], "themes", *MISSION_FIELDS[3:]]
+        # Amounts typed Dutch style (250.000, 1.234,50), as everywhere.
+        field_classes = {
+            "action": ActionChoiceField,
+            "participation_fee": DutchDecimalField,
+            "province_contribution_per_seat": DutchDecimalField,
+        }
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
@@ -46,9 +60,11 @@ class MissionForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.province = province
         self.fields["programme"].queryset = Programme.objects.filter(province=province)
-        self.fields["action"].queryset = Action.objects.filter(
-            prestatie__province=province
-        ).select_related("prestatie")
+        self.fields["action"].queryset = (
+            Action.objects.filter(prestatie__province=province)
+            .select_related("prestatie")
+            .order_by("-prestatie__year", "prestatie__code", "number")
+        )
         from accounts.models import User
 
         self.fields["led_by"].queryset = User.objects.filter(
@@ -88,7 +104,7 @@ class SignUpForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.Form):
         ),
         required=True,
     )
-    de_minimis_aid_received = forms.DecimalField(
+    de_minimis_aid_received = DutchDecimalField(
         label=_("De-minimis aid received in the last three years (€)"),
         min_value=0,
         max_digits=12,
@@ -220,6 +236,11 @@ class MissionResultForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelFo
             "remarks",
         ]
         widgets = {"remarks": forms.Textarea(attrs={"rows": 3})}
+        # Euros typed Dutch style: '250.000' is two hundred and fifty thousand.
+        field_classes = {
+            "expected_export_turnover": DutchDecimalField,
+            "realised_export_turnover": DutchDecimalField,
+        }
 
 
 class ImportUploadForm(forms.Form):

@@ -26,6 +26,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -224,6 +225,15 @@ class Mission(models.Model):
             and self.signup_closes_at < self.signup_opens_at
         ):
             errors["signup_closes_at"] = _("Sign-up cannot close before it opens.")
+        elif (
+            self.signup_closes_at
+            and self.start_date
+            and timezone.localtime(self.signup_closes_at).date() > self.start_date
+        ):
+            errors["signup_closes_at"] = _(
+                "Sign-up cannot close after the mission starts (%(start)s). "
+                "Choose a closing date on or before the start date."
+            ) % {"start": date_format(self.start_date, "DATE_FORMAT")}
         if (
             self.capacity
             and self.max_seats_per_organisation

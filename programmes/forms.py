@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from config.digits import AsciiDigitsFormMixin, refuse_other_digits
-from config.text_limits import SHORT, TextLimitsFormMixin
+from config.text_limits import LONG, SHORT, TextLimitsFormMixin
 
 from . import selectors
 from .models import (
@@ -135,6 +135,44 @@ class DutchDecimalField(forms.DecimalField):
     def widget_attrs(self, widget):
         # DecimalField would add step/min attributes meant for type=number.
         return forms.Field.widget_attrs(self, widget)
+
+
+class DutchCountField(DutchDecimalField):
+    """A count (missions, companies): a whole number, `1.000` read Dutch."""
+
+    default_error_messages = {
+        "invalid": _("Enter a whole number, e.g. 3."),
+        "not_whole": _("Enter a whole number, e.g. 3; a count has no decimals."),
+        "negative": _("A number cannot be negative."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs["inputmode"] = "numeric"
+
+    def to_python(self, value):
+        number = super().to_python(value)
+        if number is None:
+            return None
+        if number != number.to_integral():
+            raise forms.ValidationError(
+                self.error_messages["not_whole"], code="not_whole"
+            )
+        if number < 0:
+            raise forms.ValidationError(
+                self.error_messages["negative"], code="negative"
+            )
+        return number.quantize(Decimal(1))
+
+
+def figure_field(indicator, label, required=True, help_text=""):
+    """An amount field for money indicators, a count field for the others."""
+    field_class = (
+        DutchDecimalField
+        if indicator is None or indicator.is_money
+        else DutchCountField
+    )
+    return field_class(label=capfirst(label), required=required, help_text=help_text)
 
 
 class ServiceModelForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
@@ -319,8 +357,27 @@ class IndicatorForm(ServiceModelForm):
         fields = ["name", "unit", "accumulation", "source", "metric"]
 
 
-class TargetForm(ServiceModelForm):
+class _FigureForm(ServiceModelForm):
+    """A target or realised value: euros for money indicators, a whole
+    number for counts, each with its own message."""
+
+    value_label = ""
+
+    def __init__(self, *args, indicator=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if indicator is None and self.instance.pk:
+            indicator = self.instance.indicator
+        self.fields["value"] = figure_field(indicator, self.value_label)
+        if indicator is not None and indicator.unit:
+            self.fields["value"].help_text = _("In %(unit)s.") % {
+                "unit": indicator.unit
+            }
+        self.order_fields(self._meta.fields)
+
+
+class TargetForm(_FigureForm):
     value = money_field(_("target"))
+    value_label = _("target")
 
     class Meta:
         model = IndicatorTarget
@@ -328,8 +385,9 @@ class TargetForm(ServiceModelForm):
         widgets = {"year": YEAR}
 
 
-class IndicatorValueForm(ServiceModelForm):
+class IndicatorValueForm(_FigureForm):
     value = money_field(_("realised"))
+    value_label = _("realised")
 
     class Meta:
         model = IndicatorValue
@@ -462,3 +520,78 @@ class CounterForm(TextLimitsFormMixin, forms.Form):
         ).order_by(F("date").desc(nulls_last=True), "reference")
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Enter counter-mutation")))
+
+
+class PrestatieContinueForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.Form):
+    """The copy of a prestatie into the next year, prefilled from the old one.
+
+    The fields a civil servant usually changes, and the new year's target
+    of every indicator; everything else is copied as it is.
+    """
+
+    code = forms.CharField(label=capfirst(_("number")), max_length=20)
+    title = forms.CharField(label=capfirst(_("title")), max_length=300)
+    purpose = forms.CharField(
+        label=capfirst(_("purpose")),
+        required=False,
+        max_length=LONG,
+        widget=forms.Textarea,
+    )
+    context = forms.CharField(
+        label=capfirst(_("context")),
+        required=False,
+        max_length=LONG,
+        widget=forms.Textarea,
+    )
+    finance_text = forms.CharField(
+        label=capfirst(_("finance explanation")),
+        required=False,
+        max_length=LONG,
+        widget=forms.Textarea,
+    )
+    portfolio_holder = forms.CharField(
+        label=capfirst(_("responsible portfolio holder")),
+        max_length=150,
+        required=False,
+    )
+    duration = forms.ChoiceField(
+        label=capfirst(_("duration")), choices=Prestatie.Duration.choices
+    )
+    start_year = forms.IntegerField(
+        label=capfirst(_("start year")), required=False, widget=YEAR
+    )
+    end_year = forms.IntegerField(
+        label=capfirst(_("end year")), required=False, widget=YEAR
+    )
+
+    def __init__(self, *args, user=None, prestatie=None, year=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target_fields: dict[str, int] = {}
+        for action in prestatie.actions.all():
+            for indicator in action.indicators.all():
+                name = f"target_{indicator.pk}"
+                self.fields[name] = figure_field(
+                    indicator,
+                    _("%(action)s · %(indicator)s: target for %(year)s")
+                    % {"action": action, "indicator": indicator, "year": year},
+                    required=False,
+                    help_text=_("Leave empty for no target in %(year)s.")
+                    % {"year": year},
+                )
+                self.target_fields[name] = indicator.pk
+        self.helper = FormHelper()
+        self.helper.add_input(
+            Submit("submit", _("Continue in %(year)s") % {"year": year})
+        )
+
+    def service_data(self) -> dict:
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in self.target_fields
+        }
+
+    def service_targets(self) -> dict:
+        return {
+            pk: self.cleaned_data.get(name) for name, pk in self.target_fields.items()
+        }

@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from config.text_limits import LONG, SHORT, text_limit
 from config.uploads import FileKind, UploadValidator
 
-from .money import format_euro
+from .money import format_euro, format_number
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 POSITIVE_MONEY = [MinValueValidator(Decimal("0.01"))]
@@ -443,6 +443,16 @@ class Action(models.Model):
     def get_absolute_url(self):
         return reverse("programmes:action_detail", args=[self.pk])
 
+    @property
+    def label_with_year(self) -> str:
+        """'5.4.2 action 1 (2027)': the same action exists in every year, so
+        a choice or column of actions names the year too."""
+        return _("%(code)s action %(number)s (%(year)s)") % {
+            "code": self.prestatie.code,
+            "number": self.number,
+            "year": self.prestatie.year,
+        }
+
 
 class Indicator(models.Model):
     """A measurable target of an action; realised values computed or entered."""
@@ -513,6 +523,17 @@ class Indicator(models.Model):
     def get_absolute_url(self):
         return reverse("programmes:indicator_detail", args=[self.pk])
 
+    # Units that make an entered indicator an amount of money; every other
+    # indicator counts things (missions, companies, leads).
+    MONEY_UNITS = frozenset({"€", "eur", "euro", "euros"})
+
+    @property
+    def is_money(self) -> bool:
+        """Whether targets and values are amounts in euros, not counts."""
+        if self.source == self.Source.COMPUTED:
+            return self.metric == self.Metric.EXPORT_TURNOVER
+        return self.unit.strip().lower() in self.MONEY_UNITS
+
     def clean(self):
         if self.source == self.Source.COMPUTED and not self.metric:
             raise ValidationError(
@@ -549,7 +570,8 @@ class IndicatorTarget(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator} {self.year}: {self.value}"
+        # 'Handelsmissies 2027: 5', not '5.00': a count has no decimals.
+        return f"{self.indicator} {self.year}: {format_number(self.value)}"
 
     def get_absolute_url(self):
         return reverse("programmes:target_detail", args=[self.pk])
@@ -583,7 +605,7 @@ class IndicatorValue(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator} {self.year}: {self.value}"
+        return f"{self.indicator} {self.year}: {format_number(self.value)}"
 
     def get_absolute_url(self):
         return reverse("programmes:value_detail", args=[self.pk])

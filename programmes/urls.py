@@ -41,6 +41,11 @@ def crud(prefix: str, name: str, module, model: str, create=True, update=True):
 urlpatterns = [
     path("", index.BackOfficeIndexView.as_view(), name="index"),
     *crud("prestaties", "prestatie", planning, "Prestatie"),
+    path(
+        "prestaties/<int:pk>/voortzetten/",
+        planning.PrestatieContinueView.as_view(),
+        name="prestatie_continue",
+    ),
     *crud("programmas", "programme", ledger, "Programme"),
     *crud("besluiten", "decision", ledger, "Decision"),
     *crud("reserves", "reserve", ledger, "Reserve"),

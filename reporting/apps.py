@@ -16,3 +16,9 @@ class ReportingConfig(AppConfig):
         from . import scrubbers
 
         personal_data.declare_not_personal(scrubbers.NOT_PERSONAL)
+        # The prestatie page shows the realised figures the reports count.
+        from programmes import realised
+
+        from .figures.realised import realised_for_actions
+
+        realised.register_provider(realised_for_actions)

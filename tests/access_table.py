@@ -268,6 +268,7 @@ PROGRAMMES = {
     **_crud("reserve", "reserve"),
     **_crud("action", "action", create=False),
     "programmes:action_create": province_object("prestatie", write=True),
+    "programmes:prestatie_continue": province_object("prestatie", write=True),
     **_crud("indicator", "indicator", create=False),
     "programmes:indicator_create": province_object("action", write=True),
     "programmes:target_create": province_object("indicator", write=True),

@@ -167,6 +167,14 @@ HOSTILE_FORMS += [
         shown_on=_list("programmes:prestatie_list"),
     ),
     HostileForm(
+        "programmes:prestatie_continue",
+        CIVIL_SERVANT_OV,
+        ("code", "title", "purpose", "context", "finance_text", "portfolio_holder"),
+        fixed={"duration": "structural"},
+        kwargs=_pk("prestatie_ov"),
+        shown_on=_shown(("programmes:prestatie_detail", "prestatie_ov")),
+    ),
+    HostileForm(
         "programmes:action_create",
         CIVIL_SERVANT_OV,
         ("number", "text"),

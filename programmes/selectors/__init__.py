@@ -19,7 +19,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncDate
 
 from accounts.permissions import province_filter
 from programmes.models import (
@@ -215,8 +215,13 @@ def reserve_ledger(*, reserve: Reserve) -> Ledger:
         reserve.mutations.select_related(
             "prestatie", "decision", "created_by", "decided_by", "corrects"
         )
-        .annotate(correction_count=Count("corrections"))
-        .order_by("decided_at", "created_at", "id")
+        .annotate(
+            correction_count=Count("corrections"),
+            # The date the ledger shows: the decision's own date, else the
+            # (local) day it was recorded as decided.
+            decision_day=Coalesce("decision__date", TruncDate("decided_at")),
+        )
+        .order_by("decision_day", "decided_at", "created_at", "id")
     )
     running = ZERO
     for mutation in mutations:

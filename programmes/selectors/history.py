@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from programmes.display import display_value
 from programmes.money import format_number
 
 
@@ -40,12 +39,8 @@ def _display(model, field_name: str, value, related_names: dict) -> str:
         return _("Yes") if value else _("No")
     if isinstance(value, Decimal):
         return format_number(value)
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return date_format(value, "j F Y H:i")
     if isinstance(value, datetime.date):
-        return date_format(value, "j F Y")
+        return display_value(value)
     return str(value)
 
 

@@ -17,6 +17,11 @@ from .actions import (
     progress_note_create,
     progress_note_update,
 )
+from .carry_over import (
+    continuation_existing,
+    continuation_target_values,
+    prestatie_continue,
+)
 from .ledger import (
     reserve_decided_balance,
     reserve_mutation_counter,
@@ -43,6 +48,8 @@ __all__ = [
     "budget_line_create",
     "budget_line_update",
     "check_year_in_duration",
+    "continuation_existing",
+    "continuation_target_values",
     "decision_create",
     "decision_update",
     "indicator_create",
@@ -53,6 +60,7 @@ __all__ = [
     "indicator_value_update",
     "intended_result_create",
     "intended_result_update",
+    "prestatie_continue",
     "prestatie_create",
     "prestatie_update",
     "programme_create",

@@ -61,6 +61,25 @@ def check_money(
     return value.quantize(Decimal("0.01"))
 
 
+def check_count(value: Any, field: str = "value", *, unit: str = "") -> Decimal:
+    """A count (missions, companies): a whole number of zero or more."""
+    example = _("e.g. 3 %(unit)s") % {"unit": unit} if unit else _("e.g. 3")
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        number = None
+    if number is None or not number.is_finite() or number != number.to_integral():
+        raise ValidationError(
+            {
+                field: _("Enter a whole number (%(example)s).")
+                % {"example": example.strip()}
+            }
+        )
+    if number < 0:
+        raise ValidationError({field: _("A number cannot be negative.")})
+    return number.quantize(Decimal("0.01"))
+
+
 def check_same_province(
     objects: Iterable[models.Model | None], province_id: int, field: str
 ) -> None:

@@ -27,6 +27,7 @@ from programmes.models import (
 
 from ._common import (
     apply_data,
+    check_count,
     check_money,
     check_same_province,
     check_year_in_duration,
@@ -128,9 +129,12 @@ def indicator_update(*, indicator: Indicator, data: Mapping[str, Any], by) -> In
     return save_validated(indicator, by=by, changed=changed)
 
 
-def _check_figure(value: Any, field: str = "value") -> Decimal:
-    """Targets and realised values: zero or more, at most two decimals."""
-    return check_money(value, field, positive=False)
+def _check_figure(indicator: Indicator, value: Any, field: str = "value") -> Decimal:
+    """Targets and realised values: zero or more; a whole number for counts,
+    euros and cents for amounts."""
+    if indicator.is_money:
+        return check_money(value, field, positive=False)
+    return check_count(value, field, unit=indicator.unit)
 
 
 @transaction.atomic
@@ -140,7 +144,7 @@ def indicator_target_set(
     """Set the target of one year, creating or changing it."""
     prestatie = indicator.action.prestatie
     check_year_in_duration(prestatie, year)
-    value = _check_figure(value)
+    value = _check_figure(indicator, value)
     target = IndicatorTarget.objects.filter(indicator=indicator, year=year).first()
     if target is None:
         target = IndicatorTarget(indicator=indicator, year=year, value=value)
@@ -156,7 +160,7 @@ def indicator_target_update(
 ) -> IndicatorTarget:
     changed = apply_data(target, data, ("year", "value"))
     check_year_in_duration(target.indicator.action.prestatie, target.year)
-    target.value = _check_figure(target.value)
+    target.value = _check_figure(target.indicator, target.value)
     return save_validated(target, by=by, changed=changed)
 
 
@@ -174,7 +178,7 @@ def indicator_value_set(
             % {"name": indicator.name}
         )
     check_year_in_duration(indicator.action.prestatie, year)
-    value = _check_figure(value)
+    value = _check_figure(indicator, value)
     entry = IndicatorValue.objects.filter(indicator=indicator, year=year).first()
     if entry is None:
         entry = IndicatorValue(indicator=indicator, year=year)
@@ -191,7 +195,7 @@ def indicator_value_update(
 ) -> IndicatorValue:
     changed = apply_data(entry, data, ("year", "value", "note"))
     check_year_in_duration(entry.indicator.action.prestatie, entry.year)
-    entry.value = _check_figure(entry.value)
+    entry.value = _check_figure(entry.indicator, entry.value)
     return save_validated(entry, by=by, changed=changed)
 
 

@@ -25,6 +25,7 @@ from accounts.permissions import (
 )
 
 from .. import selectors
+from ..display import display_value
 
 
 def can_write(user) -> bool:
@@ -86,12 +87,14 @@ def year_programme_filter(year_path: str, programme_path: str | None):
 
 
 class ScopedListView(ReadMixin, FilterView):
-    """A filtered table. `columns`: (heading, function of a row) pairs."""
+    """A filtered table. `columns`: (heading, function of a row) pairs;
+    headings in `money_columns` are amounts, kept on one line."""
 
     template_name = "programmes/object_list.html"
     selector = None
     title = ""
     columns: list = []
+    money_columns: tuple = ()
     create_url_name: str | None = None
     paginate_by = 50
     strict = False
@@ -112,7 +115,13 @@ class ScopedListView(ReadMixin, FilterView):
         context["title"] = self.title
         context["headings"] = [heading for heading, _ in self.columns]
         context["rows"] = [
-            (row, [cell(row) for _, cell in self.columns])
+            (
+                row,
+                [
+                    (display_value(cell(row)), heading in self.money_columns)
+                    for heading, cell in self.columns
+                ],
+            )
             for row in context["object_list"]
         ]
         context["create_url_name"] = self.create_url_name
@@ -139,7 +148,9 @@ class ScopedDetailView(ReadMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         obj = self.object
-        context["fields"] = self.get_fields(obj)
+        context["fields"] = [
+            (label, display_value(value)) for label, value in self.get_fields(obj)
+        ]
         context["links"] = self.get_links(obj) if context["can_write"] else []
         context["history"] = selectors.object_history(obj)
         context["extra_template"] = self.extra_template

@@ -108,6 +108,10 @@ class _UnderIndicator(ServiceFormView):
             selectors.indicator_detail_queryset, self.request.user, self.kwargs["pk"]
         )
 
+    def get_form_kwargs(self):
+        # A count indicator gets a whole-number field, a money one euros.
+        return {**super().get_form_kwargs(), "indicator": self.indicator}
+
 
 class TargetCreateView(_UnderIndicator):
     form_class = forms.TargetForm

@@ -265,6 +265,7 @@ class MutationListView(ScopedListView):
     selector = selectors.mutation_list
     filterset_class = MutationFilter
     title = _("Reserve mutations")
+    money_columns = (_("Amount"),)
     columns = [
         (_("Mutation"), lambda m: _mutation_kind(m)),
         (_("Reserve"), lambda m: m.reserve),

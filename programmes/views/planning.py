@@ -2,12 +2,15 @@
 budget lines."""
 
 import django_filters
+from django.contrib import messages
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .. import forms, selectors, services
 from ..money import format_euro
+from ..realised import attach_realised
 from .base import (
     ScopedDetailView,
     ScopedListView,
@@ -55,6 +58,11 @@ class PrestatieDetailView(ScopedDetailView):
     template_name = "programmes/prestatie_detail.html"
     queryset_selector = selectors.prestatie_page_queryset
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["realised_known"] = attach_realised(self.object.actions.all())
+        return context
+
     def get_links(self, obj):
         links = [
             (_("Edit"), reverse("programmes:prestatie_update", args=[obj.pk])),
@@ -68,6 +76,13 @@ class PrestatieDetailView(ScopedDetailView):
                 reverse("programmes:budgetline_create", args=[obj.pk]),
             ),
         ]
+        if services.continuation_existing(prestatie=obj, year=obj.year + 1) is None:
+            links.append(
+                (
+                    _("Continue in %(year)s") % {"year": obj.year + 1},
+                    reverse("programmes:prestatie_continue", args=[obj.pk]),
+                )
+            )
         if obj.reserve_id:
             mutation_url = reverse("programmes:mutation_create", args=[obj.reserve_id])
             links.append(
@@ -100,6 +115,79 @@ class PrestatieUpdateView(ServiceFormView):
     def perform(self, form):
         return services.prestatie_update(
             prestatie=self.instance, data=form.service_data(), by=self.request.user
+        )
+
+
+class PrestatieContinueView(ServiceFormView):
+    """'Continue in <year>': a form prefilled from the prestatie; nothing is
+    written until it is sent, so an abandoned copy leaves nothing behind."""
+
+    form_class = forms.PrestatieContinueForm
+    fields_by_code = {"already_continued": "code"}
+
+    def load_objects(self):
+        self.prestatie = scoped_object(
+            selectors.prestatie_page_queryset, self.request.user, self.kwargs["pk"]
+        )
+        self.year = self.prestatie.year + 1
+
+    def get(self, request, *args, **kwargs):
+        existing = services.continuation_existing(
+            prestatie=self.prestatie, year=self.year
+        )
+        if existing is not None:
+            messages.info(
+                request,
+                _("%(code)s is already continued in %(year)s.")
+                % {"code": self.prestatie.code, "year": self.year},
+            )
+            return HttpResponseRedirect(existing.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    @property
+    def title(self):
+        return _("Continue %(code)s in %(year)s") % {
+            "code": self.prestatie.code,
+            "year": self.year,
+        }
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(prestatie=self.prestatie, year=self.year)
+        return kwargs
+
+    def get_initial(self):
+        p = self.prestatie
+        end_year = p.end_year
+        if p.duration == p.Duration.PERIOD and end_year and end_year < self.year:
+            end_year = self.year
+        initial = {
+            "code": p.code,
+            "title": p.title,
+            "purpose": p.purpose,
+            "context": p.context,
+            "finance_text": p.finance_text,
+            "portfolio_holder": p.portfolio_holder,
+            "duration": p.duration,
+            "start_year": p.start_year,
+            "end_year": end_year,
+        }
+        proposals = services.continuation_target_values(prestatie=p, year=self.year)
+        for pk, value in proposals.items():
+            initial[f"target_{pk}"] = value
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = self.prestatie.get_absolute_url()
+        return context
+
+    def perform(self, form):
+        return services.prestatie_continue(
+            prestatie=self.prestatie,
+            by=self.request.user,
+            data=form.service_data(),
+            targets=form.service_targets(),
         )
 
 
@@ -250,6 +338,7 @@ class BudgetLineListView(ScopedListView):
     selector = selectors.budget_line_list
     filterset_class = year_programme_filter("year", "prestatie__actions__programmes")
     title = _("Budget lines")
+    money_columns = (_("Planned"), _("After amendments"), _("Realised"))
     columns = [
         (_("Prestatie"), lambda b: b.prestatie),
         (_("Year"), lambda b: b.year),

@@ -189,6 +189,9 @@ PAGES += [
         prepare=submit_empty,
         label="errors",
     ),
+    Visit(
+        CIVIL_SERVANT_OV, "programmes:prestatie_continue", kwargs=_pk("prestatie_ov")
+    ),
     Visit(CIVIL_SERVANT_OV, "programmes:programme_detail", kwargs=_pk("programme_ov")),
     Visit(CIVIL_SERVANT_OV, "programmes:decision_detail", kwargs=_pk("decision_ov")),
     Visit(CIVIL_SERVANT_OV, "programmes:reserve_list"),

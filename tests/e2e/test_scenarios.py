@@ -322,3 +322,46 @@ def test_an_entrepreneur_downloads_his_data_and_deletes_his_account(
     sme_user.refresh_from_db()
     assert not sme_user.is_active
     assert organisation.contacts.get().name == ANONYMISED_NAME
+
+
+def test_a_civil_servant_continues_a_prestatie_in_the_next_year(
+    page, login_as, overijssel, civil_servant
+):
+    """Preparing next year: one button, one prefilled form, one save."""
+    from decimal import Decimal
+
+    from programmes.models import Prestatie
+    from tests.factories import (
+        ActionFactory,
+        IndicatorFactory,
+        IndicatorTargetFactory,
+        PrestatieFactory,
+    )
+
+    old = PrestatieFactory(
+        province=overijssel, year=2026, code="5.4.2", title="Internationaliseren"
+    )
+    action = ActionFactory(prestatie=old, number=1, text="Drie handelsmissies.")
+    missions = IndicatorFactory(action=action, name="Handelsmissies", unit="missies")
+    IndicatorTargetFactory(indicator=missions, year=2026, value=Decimal("3"))
+    login_as(civil_servant)
+
+    page.goto(reverse("programmes:prestatie_detail", args=[old.pk]))
+    page.get_by_role("link", name="Voortzetten in 2027").click()
+    page.wait_for_load_state()
+    target = page.locator(f"#id_target_{missions.pk}")
+    expect(target).to_have_value("3")
+    expect(page.locator("#id_title")).to_have_value("Internationaliseren")
+    target.fill("4")
+    _submit_main_form(page)
+
+    copy = Prestatie.objects.get(year=2027, code="5.4.2")
+    page.wait_for_url(re.compile(rf"/prestaties/{copy.pk}/$"))
+    expect(page.locator("h1")).to_contain_text("2027")
+    assert copy.predecessor == old
+    new_indicator = copy.actions.get().indicators.get()
+    assert new_indicator.targets.get(year=2027).value == Decimal("4")
+    # The old page now links to its successor instead of offering a copy.
+    page.goto(reverse("programmes:prestatie_detail", args=[old.pk]))
+    expect(page.get_by_role("link", name="Voortzetten in 2027")).to_have_count(0)
+    expect(page.get_by_role("link", name=re.compile(r"\(2027\)"))).to_have_count(1)
