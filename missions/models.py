@@ -260,6 +260,24 @@ class Mission(models.Model):
     def has_started(self) -> bool:
         return self.start_date <= timezone.localdate()
 
+    # Where a published mission's sign-up window stands (signup_state).
+    SIGNUP_NOT_YET = "not_yet"
+    SIGNUP_OPEN = "open"
+    SIGNUP_OVER = "over"
+
+    def signup_state(self, now=None) -> str:
+        """Whether an entrepreneur can sign up now: "not_yet" before the
+        window opens, "open" inside it, "over" after it or when the mission
+        is not (or no longer) published. The service checks the same."""
+        now = now or timezone.now()
+        if self.status != self.Status.PUBLISHED:
+            return self.SIGNUP_OVER
+        if self.signup_opens_at and now < self.signup_opens_at:
+            return self.SIGNUP_NOT_YET
+        if self.signup_closes_at and now > self.signup_closes_at:
+            return self.SIGNUP_OVER
+        return self.SIGNUP_OPEN
+
 
 class Registration(models.Model):
     """An organisation's sign-up for a mission, with its seats."""

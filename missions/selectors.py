@@ -87,6 +87,16 @@ def mission_calendar(*, today=None) -> QuerySet[Mission]:
     ).order_by("start_date", "title")
 
 
+def mission_calendar_feed(*, today=None) -> QuerySet[Mission]:
+    """The missions of the public calendar as plain rows, for the .ics feed
+    (one query: the feed needs no seat counts)."""
+    today = today or timezone.localdate()
+    return Mission.objects.filter(
+        status__in=(Mission.Status.PUBLISHED, Mission.Status.CLOSED),
+        end_date__gte=today,
+    ).order_by("start_date", "title")
+
+
 def attach_calendar_details(missions: list[Mission]) -> None:
     """Give a page of missions `theme_list` and `country_name`: one query
     for the themes of the page (prefetch_related built a related manager
