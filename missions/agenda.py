@@ -83,4 +83,3 @@ def missions_feed_ics(missions, *, language: str = "nl") -> bytes:
         for mission in missions:
             calendar.add_component(_event(mission))
     return calendar.to_ical()
-

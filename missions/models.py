@@ -497,6 +497,7 @@ class Notification(models.Model):
         RESULTS_AFTER = "results_after", _("Results invitation, right after")
         RESULTS_6 = "results_6_months", _("Results invitation, 6 months")
         RESULTS_12 = "results_12_months", _("Results invitation, 12 months")
+        REMINDER = "reminder", _("Reminder before the start")
 
     registration = models.ForeignKey(
         Registration,
@@ -521,3 +522,39 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.registration}"
+
+
+class MissionMessage(models.Model):
+    """An e-mail a civil servant wrote to all participants of a mission.
+
+    The row is the message; the outbox holds one e-mail per recipient
+    (its key: the message and the address), so each participant gets a
+    message once, however often its job runs.
+    """
+
+    mission = models.ForeignKey(
+        Mission,
+        verbose_name=_("mission"),
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    subject = models.CharField(_("subject"), max_length=150)
+    body = models.TextField(_("text"), **text_limit(LONG))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("message to participants")
+        verbose_name_plural = _("messages to participants")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.subject

@@ -97,6 +97,11 @@ backoffice_patterns = (
             name="export",
         ),
         path(
+            "<int:pk>/bericht/",
+            backoffice.MissionMessageView.as_view(),
+            name="message",
+        ),
+        path(
             "<int:pk>/importeren/",
             backoffice.ParticipantImportView.as_view(),
             name="import",

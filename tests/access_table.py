@@ -388,6 +388,7 @@ MISSIONS = {
         "mission", write=True, file_format="csv"
     ),
     "missions_backoffice:import": province_object("mission", write=True),
+    "missions_backoffice:message": province_object("mission", write=True),
 }
 
 
