@@ -326,6 +326,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "missions.tasks.results_invitations_sweep_task",
         "schedule": crontab(hour=7, minute=15),
     },
+    # Every morning: remind accepted participants MISSION_REMINDER_DAYS
+    # before their mission starts; once per registration (notification log).
+    "mission-reminders": {
+        "task": "missions.tasks.mission_reminders_sweep_task",
+        "schedule": crontab(hour=7, minute=30),
+    },
     # 15 January, early morning: last year's progress report of every
     # province, so it is ready when civil servants start on the annual
     # accounts. A report already queued or running is not asked twice.
@@ -412,6 +418,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # happened to send the mail.
 SITE_NAME = env("PORTAL_SITE_NAME", default="Exportportaal mkb")
 PORTAL_URL = env("PORTAL_URL", default="http://localhost:8000")
+# How many days before a mission starts its accepted participants get a
+# reminder (the daily "mission-reminders" job); 0 sends none.
+MISSION_REMINDER_DAYS = env.int("MISSION_REMINDER_DAYS", default=7)
 
 # De-minimis aid, Regulation (EU) 2023/2831: a ceiling per single undertaking
 # over a rolling window. Settings, because the next regulation changes them.

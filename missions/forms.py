@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
 from config.digits import AsciiDigitsFormMixin
-from config.text_limits import SHORT, TextLimitsFormMixin
+from config.text_limits import LONG, SHORT, TextLimitsFormMixin
 from config.uploads import FileKind, UploadValidator
 from participants.services import kvk_number_clean
 from programmes.forms import DutchDecimalField
@@ -221,6 +221,19 @@ class BulkDecisionForm(TextLimitsFormMixin, forms.Form):
                 _("Give the reason for the rejection: the companies read it."),
             )
         return data
+
+
+class MissionMessageForm(TextLimitsFormMixin, forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=LONG,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Each participant receives this as a plain-text e-mail, with the "
+            "mission's name and address below it."
+        ),
+    )
 
 
 class MissionResultForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):

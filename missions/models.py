@@ -270,6 +270,24 @@ class Mission(models.Model):
     def has_started(self) -> bool:
         return self.start_date <= timezone.localdate()
 
+    # Where a published mission's sign-up window stands (signup_state).
+    SIGNUP_NOT_YET = "not_yet"
+    SIGNUP_OPEN = "open"
+    SIGNUP_OVER = "over"
+
+    def signup_state(self, now=None) -> str:
+        """Whether an entrepreneur can sign up now: "not_yet" before the
+        window opens, "open" inside it, "over" after it or when the mission
+        is not (or no longer) published. The service checks the same."""
+        now = now or timezone.now()
+        if self.status != self.Status.PUBLISHED:
+            return self.SIGNUP_OVER
+        if self.signup_opens_at and now < self.signup_opens_at:
+            return self.SIGNUP_NOT_YET
+        if self.signup_closes_at and now > self.signup_closes_at:
+            return self.SIGNUP_OVER
+        return self.SIGNUP_OPEN
+
 
 class Registration(models.Model):
     """An organisation's sign-up for a mission, with its seats."""
@@ -489,6 +507,7 @@ class Notification(models.Model):
         RESULTS_AFTER = "results_after", _("Results invitation, right after")
         RESULTS_6 = "results_6_months", _("Results invitation, 6 months")
         RESULTS_12 = "results_12_months", _("Results invitation, 12 months")
+        REMINDER = "reminder", _("Reminder before the start")
 
     registration = models.ForeignKey(
         Registration,
@@ -513,3 +532,39 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.registration}"
+
+
+class MissionMessage(models.Model):
+    """An e-mail a civil servant wrote to all participants of a mission.
+
+    The row is the message; the outbox holds one e-mail per recipient
+    (its key: the message and the address), so each participant gets a
+    message once, however often its job runs.
+    """
+
+    mission = models.ForeignKey(
+        Mission,
+        verbose_name=_("mission"),
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    subject = models.CharField(_("subject"), max_length=150)
+    body = models.TextField(_("text"), **text_limit(LONG))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("message to participants")
+        verbose_name_plural = _("messages to participants")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.subject

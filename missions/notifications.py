@@ -11,7 +11,7 @@ sweep) a no-op, and the outbox sends each recipient's mail at most once.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -36,6 +36,7 @@ SUBJECTS = {
     Kind.RESULTS_AFTER: _("What did %(mission)s bring you?"),
     Kind.RESULTS_6: _("Six months after %(mission)s: what did it bring?"),
     Kind.RESULTS_12: _("A year after %(mission)s: what did it bring?"),
+    Kind.REMINDER: _("%(mission)s starts soon"),
 }
 RESULT_KINDS = {
     Kind.RESULTS_AFTER: 0,
@@ -55,7 +56,26 @@ STATUS_FOR_KIND = {
     Kind.RESULTS_AFTER: (Status.ATTENDED,),
     Kind.RESULTS_6: (Status.ATTENDED,),
     Kind.RESULTS_12: (Status.ATTENDED,),
+    Kind.REMINDER: (Status.ACCEPTED,),
 }
+# The mail carries the mission's calendar file (a link: the outbox keeps a
+# text e-mail per row, without attachments).
+WITH_AGENDA = {Kind.ACCEPTED, Kind.PROMOTED, Kind.REMINDER}
+# Who hears about a change of the mission, and who gets a civil servant's
+# message to all participants.
+CHANGE_STATUSES = (Status.ACCEPTED,)
+MESSAGE_STATUSES = (Status.ACCEPTED, Status.ATTENDED)
+# What participants plan around: a change of these is mailed to them.
+# The description is the mission's programme.
+CHANGE_FIELDS = (
+    "start_date",
+    "end_date",
+    "country",
+    "region",
+    "event",
+    "format",
+    "description",
+)
 # The daily sweep leaves invitations alone that fell due longer ago than
 # this: nobody should get a survey about a mission of years back.
 SWEEP_WINDOW = timedelta(days=60)
@@ -89,6 +109,11 @@ def _message(registration: Registration, kind: str, language: str):
             "kind": kind,
             "mission_url": _absolute(registration.mission.get_absolute_url()),
             "mine_url": _absolute(reverse("mine:index")),
+            "agenda_url": (
+                _absolute(reverse("missions:ics", args=[registration.mission_id]))
+                if kind in WITH_AGENDA
+                else ""
+            ),
             "site_name": settings.SITE_NAME,
         }
         subject = str(SUBJECTS[kind]) % {"mission": registration.mission.title}
@@ -124,6 +149,12 @@ def registration_notify(*, registration_id: int, kind: str) -> bool:
             return False
         if kind == Kind.CANCELLED and (
             registration.mission.status != Mission.Status.CANCELLED
+        ):
+            return False
+        if kind == Kind.REMINDER and (
+            registration.mission.status
+            not in (Mission.Status.PUBLISHED, Mission.Status.CLOSED)
+            or registration.mission.start_date < timezone.localdate()
         ):
             return False
         if kind in RESULT_KINDS and (
@@ -174,3 +205,143 @@ def results_invitations_due(today=None) -> list[tuple[int, str]]:
         )
         due.extend((pk, kind) for pk in rows)
     return due
+
+
+def reminders_due(today=None) -> list[int]:
+    """Ids of accepted registrations whose mission starts within
+    MISSION_REMINDER_DAYS and that had no reminder yet (0: no reminders)."""
+    days = settings.MISSION_REMINDER_DAYS
+    if days <= 0:
+        return []
+    today = today or timezone.localdate()
+    already = Notification.objects.filter(
+        registration=OuterRef("pk"), kind=Kind.REMINDER
+    )
+    return list(
+        Registration.objects.filter(
+            status=Status.ACCEPTED,
+            mission__status__in=(Mission.Status.PUBLISHED, Mission.Status.CLOSED),
+            mission__start_date__gte=today,
+            mission__start_date__lte=today + timedelta(days=days),
+        )
+        .exclude(Exists(already))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _registrations_to_mail(mission: Mission, statuses) -> list[Registration]:
+    return list(
+        Registration.objects.filter(mission=mission, status__in=statuses)
+        .select_related("organisation")
+        .prefetch_related("contacts", "organisation__contacts")
+        .order_by("pk")
+    )
+
+
+def _mail_all(registrations, *, event: str, render) -> int:
+    """One e-mail per address over all `registrations` (a contact of two
+    registrations gets one), keyed by `event`. Returns how many were written."""
+    seen, written = set(), 0
+    for registration in registrations:
+        for email, language in _recipients(registration):
+            if email.lower() in seen:
+                continue
+            seen.add(email.lower())
+            subject, body = render(registration, language)
+            if email_enqueue(
+                event=event, to=email, subject=subject, body=body, language=language
+            ):
+                written += 1
+    return written
+
+
+def mission_changed_later(*, mission: Mission, fields: list[str]) -> None:
+    """Write, in the caller's transaction, the job that tells the accepted
+    participants that `fields` of the mission changed."""
+    stamp = f"{mission.updated_at:%Y%m%d%H%M%S%f}"
+    job_enqueue(
+        key=f"mission:{mission.pk}:changed:{stamp}",
+        task="missions.tasks.mission_changed_notify_task",
+        kwargs={"mission_id": mission.pk, "stamp": stamp, "fields": fields},
+    )
+
+
+def mission_changed_notify(*, mission_id: int, stamp: str, fields: list[str]) -> int:
+    """Mail every accepted participant the mission's new facts, once per
+    address and change. Returns how many e-mails were written."""
+    with transaction.atomic():
+        mission = (
+            Mission.objects.select_related("province").filter(pk=mission_id).first()
+        )
+        if mission is None or mission.status not in (
+            Mission.Status.PUBLISHED,
+            Mission.Status.CLOSED,
+        ):
+            return 0
+        labels = [
+            Mission._meta.get_field(name).verbose_name
+            for name in CHANGE_FIELDS
+            if name in fields
+        ]
+
+        def render(registration, language):
+            with translation.override(language):
+                context = {
+                    "mission": mission,
+                    "organisation": registration.organisation,
+                    "changed": [str(label) for label in labels],
+                    "mission_url": _absolute(mission.get_absolute_url()),
+                    "agenda_url": _absolute(reverse("missions:ics", args=[mission.pk])),
+                    "site_name": settings.SITE_NAME,
+                }
+                subject = _("%(mission)s has changed") % {"mission": mission.title}
+                body = render_to_string("missions/email/mission_changed.txt", context)
+            return str(subject), body
+
+        return _mail_all(
+            _registrations_to_mail(mission, CHANGE_STATUSES),
+            event=f"mission-changed:{mission.pk}:{stamp}",
+            render=render,
+        )
+
+
+def mission_message_deliver(*, message_id: int) -> int:
+    """Write a civil servant's message to the outbox, an e-mail per address
+    of the accepted and attended registrations; the outbox key (message and
+    address) makes each recipient's e-mail once. Returns how many were
+    written by this call."""
+    from .models import MissionMessage
+
+    with transaction.atomic():
+        message = (
+            MissionMessage.objects.select_related("mission__province")
+            .filter(pk=message_id)
+            .first()
+        )
+        if message is None:
+            return 0
+        mission = message.mission
+
+        def render(registration, language):
+            with translation.override(language):
+                context = {
+                    "mission": mission,
+                    "organisation": registration.organisation,
+                    "text": message.body,
+                    "mission_url": _absolute(mission.get_absolute_url()),
+                    "site_name": settings.SITE_NAME,
+                }
+                body = render_to_string("missions/email/mission_message.txt", context)
+            return message.subject, body
+
+        written = _mail_all(
+            _registrations_to_mail(mission, MESSAGE_STATUSES),
+            event=f"mission-message:{message.pk}",
+            render=render,
+        )
+        if written:
+            MissionMessage.objects.filter(pk=message.pk).update(
+                recipient_count=models.F("recipient_count") + written
+            )
+    return written

@@ -52,4 +52,10 @@ NOT_PERSONAL = {
     "missions.HistoricalRegistration.rejection_reason": _REGISTRATION_TEXT,
     "missions.MissionResult.remarks": _RESULT_TEXT,
     "missions.HistoricalMissionResult.remarks": _RESULT_TEXT,
+    "missions.MissionMessage.body": (
+        "a civil servant's message to all participants of a mission about the "
+        "mission (like its description); it names no recipient, the outbox "
+        "holds the addressed copies and erases them"
+    ),
+    "missions.MissionMessage.recipient_count": "a number of e-mails, no person",
 }

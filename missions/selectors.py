@@ -21,7 +21,8 @@ from accounts.permissions import province_filter
 from config.digits import is_ascii_number
 from participants.models import ContactPerson, Organisation
 
-from .models import Mission, MissionResult, Registration
+from .models import Mission, MissionMessage, MissionResult, Registration
+from .notifications import MESSAGE_STATUSES
 
 PUBLIC_STATUSES = (
     Mission.Status.PUBLISHED,
@@ -84,6 +85,16 @@ def mission_calendar(*, today=None) -> QuerySet[Mission]:
             status__in=(Mission.Status.PUBLISHED, Mission.Status.CLOSED),
             end_date__gte=today,
         ).select_related("province")
+    ).order_by("start_date", "title")
+
+
+def mission_calendar_feed(*, today=None) -> QuerySet[Mission]:
+    """The missions of the public calendar as plain rows, for the .ics feed
+    (one query: the feed needs no seat counts)."""
+    today = today or timezone.localdate()
+    return Mission.objects.filter(
+        status__in=(Mission.Status.PUBLISHED, Mission.Status.CLOSED),
+        end_date__gte=today,
     ).order_by("start_date", "title")
 
 
@@ -394,3 +405,17 @@ def result_for(registration: Registration, moment: str) -> MissionResult | None:
         if result.moment == moment:
             return result
     return None
+
+
+def mission_messages(*, mission: Mission) -> list:
+    """The messages sent to the mission's participants, newest first."""
+    return list(
+        MissionMessage.objects.filter(mission=mission).select_related("sent_by")[:20]
+    )
+
+
+def mission_message_recipient_count(*, mission: Mission) -> int:
+    """How many registrations a message to all participants reaches."""
+    return Registration.objects.filter(
+        mission=mission, status__in=MESSAGE_STATUSES
+    ).count()

@@ -58,3 +58,37 @@ def contact_persons_anonymise_task() -> int:
     anonymised = contact_persons_anonymise_inactive()
     sme_accounts_erase_inactive()
     return anonymised
+
+
+@shared_task
+def mission_reminders_sweep_task() -> int:
+    """Write the reminders of missions starting within MISSION_REMINDER_DAYS
+    (daily, see settings); each registration gets one (the notification
+    log guards it), each in a transaction of its own."""
+    from .models import Notification
+    from .notifications import registration_notify, reminders_due
+
+    due = reminders_due()
+    for registration_id in due:
+        registration_notify(
+            registration_id=registration_id, kind=Notification.Kind.REMINDER
+        )
+    return len(due)
+
+
+@shared_task(acks_late=True)
+def mission_changed_notify_task(mission_id: int, stamp: str, fields: list) -> int:
+    """Mail the accepted participants that the mission changed. Safe to run
+    twice: the outbox writes each address one e-mail per change."""
+    from .notifications import mission_changed_notify
+
+    return mission_changed_notify(mission_id=mission_id, stamp=stamp, fields=fields)
+
+
+@shared_task(acks_late=True)
+def mission_message_deliver_task(message_id: int) -> int:
+    """Write a civil servant's message to every participant. Safe to run
+    twice: the outbox writes each address one e-mail per message."""
+    from .notifications import mission_message_deliver
+
+    return mission_message_deliver(message_id=message_id)

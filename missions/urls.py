@@ -9,6 +9,8 @@ from .views import backoffice, membership, mine, public
 public_patterns = (
     [
         path("", public.MissionCalendarView.as_view(), name="calendar"),
+        path("agenda.ics", public.mission_feed_ics, name="feed_ics"),
+        path("<int:pk>/agenda.ics", public.mission_ics, name="ics"),
         path("<int:pk>/", public.MissionDetailView.as_view(), name="detail"),
         path("<int:pk>/aanmelden/", public.SignUpView.as_view(), name="signup"),
     ],
@@ -98,6 +100,11 @@ backoffice_patterns = (
             "<int:pk>/aanmeldingen-beoordelen/",
             backoffice.BulkDecisionView.as_view(),
             name="bulk_decide",
+        ),
+        path(
+            "<int:pk>/bericht/",
+            backoffice.MissionMessageView.as_view(),
+            name="message",
         ),
         path(
             "<int:pk>/importeren/",

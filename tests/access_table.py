@@ -345,6 +345,13 @@ MISSIONS = {
         Case(everybody(OK), kwargs=_pk("mission_li"), label="limburg"),
         Case(everybody(NOT_FOUND), kwargs=_draft("ov"), label="draft"),
     ],
+    # The agenda files are as public as the mission pages they describe.
+    "missions:feed_ics": [Case(everybody(OK))],
+    "missions:ics": [
+        Case(everybody(OK), kwargs=_pk("mission_ov"), label="overijssel"),
+        Case(everybody(OK), kwargs=_pk("mission_li"), label="limburg"),
+        Case(everybody(NOT_FOUND), kwargs=_draft("ov"), label="draft"),
+    ],
     # Signing up is for entrepreneurs, for any province's published mission.
     # An administrator has no organisation: he is sent to make a profile.
     # A draft does not exist outside the back office, whoever asks.
@@ -388,6 +395,7 @@ MISSIONS = {
     "missions_backoffice:bulk_decide": post_only(
         province_object("mission", write=True)
     ),
+    "missions_backoffice:message": province_object("mission", write=True),
 }
 
 

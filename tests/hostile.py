@@ -312,6 +312,14 @@ HOSTILE_FORMS += [
         ("reason",),
         kwargs=_pk("registration_a"),
     ),
+    # The participants' message: its list of sent messages shows it back.
+    HostileForm(
+        "missions_backoffice:message",
+        CIVIL_SERVANT_OV,
+        ("subject", "body"),
+        kwargs=_pk("mission_ov"),
+        shown_on=_shown(("missions_backoffice:message", "mission_ov")),
+    ),
     # free text of every kind (issue 15: a length limit on each)
     HostileForm(
         "programmes:programme_create",

@@ -5,6 +5,7 @@ from .missions import (
     mission_close,
     mission_complete,
     mission_create,
+    mission_message_send,
     mission_publish,
     mission_update,
 )
@@ -20,6 +21,7 @@ from .registrations import (
 from .results import mission_result_save, result_moments_due
 
 __all__ = [
+    "mission_message_send",
     "mission_cancel",
     "mission_close",
     "mission_complete",

@@ -7,8 +7,12 @@ from django.utils.translation import gettext as _
 
 from outbox.services import job_enqueue
 
-from ..models import Mission, Notification, Registration
-from ..notifications import registration_notify_later
+from ..models import Mission, MissionMessage, Notification, Registration
+from ..notifications import (
+    CHANGE_FIELDS,
+    mission_changed_later,
+    registration_notify_later,
+)
 from .registrations import _waitlist_promote, mission_lock, seats_taken
 
 # Fields a civil servant fills in on the mission form.
@@ -91,6 +95,7 @@ def mission_update(*, mission: Mission, by, themes=None, **changes) -> Mission:
                 )
                 % {"status": mission.get_status_display().lower()}
             )
+    before = {name: getattr(mission, name) for name in CHANGE_FIELDS}
     for field, value in changes.items():
         setattr(mission, field, value)
     mission.full_clean()
@@ -110,7 +115,38 @@ def mission_update(*, mission: Mission, by, themes=None, **changes) -> Mission:
         mission.themes.set(themes)
     if mission.status in (Mission.Status.PUBLISHED, Mission.Status.CLOSED):
         _waitlist_promote(mission, by=by)
+        changed = [
+            name for name in CHANGE_FIELDS if getattr(mission, name) != before[name]
+        ]
+        if changed:
+            # Participants plan around date, place and programme.
+            mission_changed_later(mission=mission, fields=changed)
     return mission
+
+
+@transaction.atomic
+def mission_message_send(*, mission: Mission, by, subject: str, body: str):
+    """A civil servant's e-mail to all accepted and attended participants,
+    written to the outbox after the commit (one per address)."""
+    subject, body = subject.strip(), body.strip()
+    if not subject or not body:
+        raise ValidationError(_("Write a subject and a text."))
+    if "\n" in subject or "\r" in subject:
+        raise ValidationError({"subject": _("The subject must be a single line.")})
+    if mission.status in (Mission.Status.DRAFT, Mission.Status.CANCELLED):
+        raise ValidationError(
+            _("This mission is %(status)s: it has no participants to write to.")
+            % {"status": mission.get_status_display().lower()}
+        )
+    message = MissionMessage(mission=mission, sent_by=by, subject=subject, body=body)
+    message.full_clean()
+    message.save()
+    job_enqueue(
+        key=f"mission-message:{message.pk}",
+        task="missions.tasks.mission_message_deliver_task",
+        kwargs={"message_id": message.pk},
+    )
+    return message
 
 
 @transaction.atomic

@@ -30,6 +30,7 @@ from ..forms import (
     BulkDecisionForm,
     ImportUploadForm,
     MissionForm,
+    MissionMessageForm,
     MissionResultForm,
     RejectForm,
 )
@@ -606,3 +607,37 @@ class ParticipantImportView(MissionScopedMixin, FormView):
             % {"count": len(report.outcomes)},
         )
         return self.back_to_mission()
+
+
+class MissionMessageView(MissionScopedMixin, FormView):
+    """E-mail all accepted and attended participants of the mission."""
+
+    template_name = "missions/backoffice/message_form.html"
+    form_class = MissionMessageForm
+
+    def get_context_data(self, **kwargs):
+        mission = self.get_mission()
+        return super().get_context_data(
+            mission=mission,
+            recipients=selectors.mission_message_recipient_count(mission=mission),
+            sent=selectors.mission_messages(mission=mission),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            message = services.mission_message_send(
+                mission=self.get_mission(), by=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Your message “%(subject)s” is being sent to the participants.")
+            % {"subject": message.subject},
+        )
+        return self.back_to_mission()
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -2,18 +2,22 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 
 from accounts.permissions import SmeRequiredMixin
 from participants.services import organisations_of_user
 
-from .. import selectors, services
+from .. import agenda, selectors, services
 from ..filters import MissionCalendarFilter
 from ..forms import SignUpForm
 from ..models import Registration
@@ -49,12 +53,41 @@ class MissionDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         mission = self.object
         context["seats_free"] = mission.seats_left
+        context["signup_state"] = mission.signup_state()
         context["own_registration"] = (
             selectors.registrations_of_user(user=self.request.user)
             .filter(mission=mission, status__in=Registration.ACTIVE_STATUSES)
             .first()
         )
         return context
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def mission_ics(request, pk):
+    """The mission's iCalendar file; anyone may read a public mission."""
+    mission = get_object_or_404(
+        selectors.mission_for_signup().select_related("province"), pk=pk
+    )
+    return _ics_response(
+        agenda.mission_ics(mission, language=get_language()), f"missie-{pk}.ics"
+    )
+
+
+@require_safe
+def mission_feed_ics(request):
+    """A feed of the upcoming published missions, to subscribe to."""
+    return _ics_response(
+        agenda.missions_feed_ics(
+            selectors.mission_calendar_feed(), language=get_language()
+        ),
+        "handelsmissies.ics",
+    )
 
 
 class SignUpView(SmeRequiredMixin, FormView):
@@ -75,7 +108,21 @@ class SignUpView(SmeRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        if self.mission.status != self.mission.Status.PUBLISHED:
+        state = self.mission.signup_state()
+        if state == self.mission.SIGNUP_NOT_YET:
+            # Not the form: it would only be refused once filled in.
+            messages.info(
+                request,
+                _("Sign-up for this mission opens on %(date)s.")
+                % {
+                    "date": date_format(
+                        timezone.localtime(self.mission.signup_opens_at),
+                        "DATETIME_FORMAT",
+                    )
+                },
+            )
+            return redirect("missions:detail", pk=self.mission.pk)
+        if state != self.mission.SIGNUP_OPEN:
             messages.info(request, _("Sign-up for this mission is closed."))
             return redirect("missions:detail", pk=self.mission.pk)
         if not self.organisations:

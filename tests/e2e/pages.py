@@ -213,6 +213,14 @@ PAGES += [
     Visit(CIVIL_SERVANT_OV, "missions_backoffice:register", kwargs=_pk("mission_ov")),
     Visit(CIVIL_SERVANT_OV, "missions_backoffice:import", kwargs=_pk("mission_ov")),
     Visit(CIVIL_SERVANT_OV, "missions_backoffice:reject", kwargs=_pk("registration_a")),
+    Visit(CIVIL_SERVANT_OV, "missions_backoffice:message", kwargs=_pk("mission_ov")),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:message",
+        kwargs=_pk("mission_ov"),
+        prepare=submit_empty,
+        label="errors",
+    ),
     # Civil servant: reports and dashboard
     Visit(CIVIL_SERVANT_OV, "reporting:list"),
     Visit(CIVIL_SERVANT_OV, "reporting:detail", kwargs=_pk("report_ov")),

@@ -30,9 +30,7 @@ def action(overijssel):
     ],
 )
 def test_indicator_is_money_by_unit_or_metric(action, unit, source, metric, money):
-    indicator = IndicatorFactory(
-        action=action, unit=unit, source=source, metric=metric
-    )
+    indicator = IndicatorFactory(action=action, unit=unit, source=source, metric=metric)
     assert indicator.is_money is money
 
 
