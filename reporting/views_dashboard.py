@@ -42,6 +42,8 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
             if not user.is_administrator:
                 # A reader without a province has nothing to read.
                 raise PermissionDenied
+            if not request.GET.get("province"):
+                form.hide_errors()
             return self.render_to_response(
                 self.get_context_data(**context, choose_province=True),
                 status=400 if request.GET.get("province") else 200,

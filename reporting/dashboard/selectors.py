@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from missions.models import Mission
 from participants.selectors import contact_request_counts
 from programmes.models import Indicator, IntendedResult, Programme, Province
 
@@ -95,6 +96,29 @@ def data_cache_key(*, province, year, programme, as_of) -> str:
             as_of.isoformat(),
         ]
     )
+
+
+def default_year(*, province: Province, today=None) -> int:
+    """The year the dashboard opens on: the last year up to this one in
+    which a mission of the province was completed, else the last complete
+    year. One query, cached under the province's version and the day."""
+    today = today or timezone.localdate()
+    key = f"dashboard-year:{versions(province.pk)}:{province.pk}:{today.isoformat()}"
+    year = cache.get(key)
+    if year is None:
+        last = (
+            Mission.objects.filter(
+                province=province,
+                status=Mission.Status.COMPLETED,
+                start_date__year__lte=today.year,
+            )
+            .order_by("-start_date")
+            .values_list("start_date", flat=True)
+            .first()
+        )
+        year = last.year if last else today.year - 1
+        cache.set(key, year, CACHE_SECONDS)
+    return year
 
 
 def page_shell(
@@ -294,7 +318,9 @@ def headlines(data: DashboardData) -> list[Headline]:
     ]
     for item in items:
         item.label = str(item.label)
-    return items
+    # Money first: the question a reader asks first, and it was below the
+    # fold on a laptop.
+    return sorted(items, key=lambda item: item.kind != "money")
 
 
 def _budget_headline(money: Money) -> Headline:
