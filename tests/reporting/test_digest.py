@@ -100,3 +100,13 @@ def test_other_roles_cannot_change_the_digest(client, portfolio_holder):
     assert response.status_code == 403
     portfolio_holder.refresh_from_db()
     assert portfolio_holder.daily_digest is True
+
+
+def test_the_digest_runs_from_beat_every_morning(settings):
+    from celery.schedules import crontab
+
+    from config.celery_app import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["civil-servant-digests"]
+    assert entry["task"] in app.tasks
+    assert entry["schedule"] == crontab(hour=7, minute=0)
