@@ -134,7 +134,13 @@ class DashboardView(_DashboardBase):
             "headlines": SimpleLazyObject(headline_items),
             "own_share": SimpleLazyObject(own_share),
             "prestaties": SimpleLazyObject(
-                lambda: pages.prestatie_rows(data.figures, links, with_links=True)
+                lambda: pages.prestatie_rows(
+                    data.figures,
+                    links,
+                    with_links=True,
+                    # Data cached before the history was added has none.
+                    history=getattr(data, "history", None),
+                )
             ),
             "trend_charts": SimpleLazyObject(lambda: pages.trend_charts(data, links)),
             "spread_charts": SimpleLazyObject(

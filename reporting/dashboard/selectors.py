@@ -5,7 +5,7 @@ second way: every number comes from reporting.figures."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
@@ -21,6 +21,7 @@ from programmes.models import Indicator, IntendedResult, Programme, Province
 
 from ..figures import Figures, Status, figures_for, indicator_status
 from ..figures.progress import Money, Trend, money_for, trend_for
+from ..figures.trends import action_history_for
 from ..models import ReportRun
 from .invalidation import versions
 
@@ -80,6 +81,9 @@ class DashboardData:
     # Contact requests through the showcase (participants.selectors):
     # {"sent", "accepted", "received"} for the province and year.
     network: dict
+    # Per action id: its target and realised values over the years
+    # (reporting.figures.trends.action_history_for).
+    history: dict = field(default_factory=dict)
 
 
 def data_cache_key(*, province, year, programme, as_of) -> str:
@@ -181,6 +185,12 @@ def dashboard_data(
             trend=trend_for(province=province, year=year, programme=programme),
             money=money_for(figures, province=province, programme=programme),
             network=contact_request_counts(province.pk, year),
+            history=action_history_for(
+                province=province,
+                year=year,
+                programme=programme,
+                prestatie_ids=[p.id for p in figures.prestaties],
+            ),
         )
         cache.set(key, data, CACHE_SECONDS)
     return data
