@@ -19,10 +19,17 @@ class RoleListFilter(admin.SimpleListFilter):
     title = _("role")
     parameter_name = "role"
 
+    # Accounts awaiting a role, linked from the administrator's home page.
+    NONE = "none"
+
     def lookups(self, request, model_admin):
-        return Role.choices
+        return [*Role.choices, (self.NONE, _("No role yet"))]
 
     def queryset(self, request, queryset):
+        if self.value() == self.NONE:
+            return queryset.filter(
+                groups__isnull=True, is_superuser=False, is_active=True
+            )
         if self.value() in Role.values:
             return queryset.filter(groups__name=self.value())
         return queryset

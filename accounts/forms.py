@@ -86,3 +86,10 @@ class UserInviteForm(forms.ModelForm):
                 _("A civil servant or portfolio holder needs a province."),
             )
         return cleaned
+
+
+class DigestPreferenceForm(forms.Form):
+    daily_digest = forms.BooleanField(
+        label=_("E-mail me this list every morning when something waits"),
+        required=False,
+    )

@@ -62,6 +62,14 @@ class User(AbstractUser):
             "as the invitation."
         ),
     )
+    daily_digest = models.BooleanField(
+        _("daily digest e-mail"),
+        default=True,
+        help_text=_(
+            "Civil servants receive each morning what waits for their province; "
+            "they can turn it off on their home page."
+        ),
+    )
     mfa_exempt = models.BooleanField(
         _("exempt from two-factor authentication"),
         default=False,

@@ -134,3 +134,11 @@ def _email_address_mark_verified(user: User) -> None:
         email=user.email,
         defaults={"verified": True, "primary": True},
     )
+
+
+@transaction.atomic
+def user_daily_digest_set(*, user: User, enabled: bool) -> User:
+    """Turn the civil servant's daily digest e-mail on or off."""
+    user.daily_digest = enabled
+    user.save(update_fields=["daily_digest"])
+    return user

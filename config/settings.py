@@ -332,6 +332,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "missions.tasks.mission_reminders_sweep_task",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Every morning, before office hours: each civil servant's digest of what
+    # waits for their province (the home page's work list), opt-out.
+    "civil-servant-digests": {
+        "task": "reporting.tasks.civil_servant_digests_send_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
     # 15 January, early morning: last year's progress report of every
     # province, so it is ready when civil servants start on the annual
     # accounts. A report already queued or running is not asked twice.

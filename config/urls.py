@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts import urls as accounts_urls
+from accounts import views as accounts_views
 from missions import urls as missions_urls
 from missions.showcase import urls as showcase_urls
 from reporting import urls_dashboard
@@ -30,6 +31,11 @@ urlpatterns += i18n_patterns(
     path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("hulp/", views.HelpView.as_view(), name="help"),
+    path(
+        "dagoverzicht/",
+        accounts_views.DigestPreferenceView.as_view(),
+        name="digest_preference",
+    ),
     path("accounts/", include(accounts_urls)),
     path("missies/", include(missions_urls.public_patterns)),
     path("exporteurs/", include(showcase_urls.public_patterns)),

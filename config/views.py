@@ -8,10 +8,28 @@ from django.views import i18n as i18n_views
 from django.views.generic import TemplateView
 
 from programmes.models import Province
+from reporting import worklists
 
 
 class HomeView(TemplateView):
+    """The start page; for a logged-in user, the work list of each role."""
+
     template_name = "pages/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if not user.is_authenticated:
+            return context
+        if user.is_civil_servant and user.province_id:
+            context["civil_servant_work"] = worklists.civil_servant_work(user=user)
+        if user.is_sme:
+            context["entrepreneur_work"] = worklists.entrepreneur_work(user=user)
+        if user.is_portfolio_holder:
+            context["portfolio"] = worklists.portfolio_overview(user=user)
+        if user.is_administrator:
+            context["administrator_work"] = worklists.administrator_work(user=user)
+        return context
 
 
 class AccessibilityView(TemplateView):

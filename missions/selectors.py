@@ -2,11 +2,13 @@
 with a fixed number of queries."""
 
 import re
+from datetime import timedelta
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
+    Exists,
     F,
     OuterRef,
     Q,
@@ -23,6 +25,7 @@ from participants.models import ContactPerson, Organisation
 
 from .models import Mission, MissionMessage, MissionResult, Registration
 from .notifications import MESSAGE_STATUSES
+from .services.results import MOMENT_MONTHS, add_months
 
 PUBLIC_STATUSES = (
     Mission.Status.PUBLISHED,
@@ -419,3 +422,103 @@ def mission_message_recipient_count(*, mission: Mission) -> int:
     return Registration.objects.filter(
         mission=mission, status__in=MESSAGE_STATUSES
     ).count()
+
+
+# The home page's work lists ---------------------------------------------------
+
+# Missions that start within this many days count as starting soon.
+STARTING_SOON_DAYS = 14
+# A result not filled in this many days after it became due is overdue.
+RESULTS_GRACE_DAYS = 30
+
+
+def _last_end_date_due(today, months: int):
+    """The last end date whose result `months` later is due by `today`.
+
+    services.results.result_due_date clamps to the month's end (31 August
+    + 6 months is 28 February), so the cut-off is found by stepping from
+    the same day `months` back; add_months is monotone, so a few steps do.
+    """
+    cutoff = add_months(today, -months)
+    while add_months(cutoff + timedelta(days=1), months) <= today:
+        cutoff += timedelta(days=1)
+    return cutoff
+
+
+def _results_missing(*, today) -> Q:
+    """Registrations that attended a completed mission and lack a result of
+    a moment that was due on `today` (services.results.result_moments_due)."""
+    missing = Q()
+    for moment, months in MOMENT_MONTHS.items():
+        has_result = MissionResult.objects.filter(
+            registration=OuterRef("pk"), moment=moment
+        )
+        missing |= Q(
+            ~Exists(has_result),
+            mission__end_date__lte=_last_end_date_due(today, months),
+        )
+    return Q(
+        missing,
+        status=Registration.Status.ATTENDED,
+        mission__status=Mission.Status.COMPLETED,
+    )
+
+
+def province_work_counts(*, user, today=None) -> dict[str, int]:
+    """What a civil servant's province has waiting (three count queries):
+    sign-ups to decide, missions starting within STARTING_SOON_DAYS and
+    registrations whose results are overdue (RESULTS_GRACE_DAYS after they
+    fell due)."""
+    today = today or timezone.localdate()
+    upcoming = (Mission.Status.PUBLISHED, Mission.Status.CLOSED)
+    registrations = province_filter(
+        Registration.objects.order_by(), user, "mission__province"
+    )
+    return {
+        "to_decide": registrations.filter(
+            status=Registration.Status.SUBMITTED, mission__status__in=upcoming
+        ).count(),
+        "starting_soon": province_filter(Mission.objects.order_by(), user)
+        .filter(
+            status__in=upcoming,
+            start_date__gte=today,
+            start_date__lte=today + timedelta(days=STARTING_SOON_DAYS),
+        )
+        .count(),
+        "results_overdue": registrations.filter(
+            _results_missing(today=today - timedelta(days=RESULTS_GRACE_DAYS))
+        ).count(),
+    }
+
+
+def open_signup_count(*, now=None) -> int:
+    """Published missions whose sign-up window is open now."""
+    now = now or timezone.now()
+    return (
+        Mission.objects.filter(
+            Q(signup_opens_at__isnull=True) | Q(signup_opens_at__lte=now),
+            Q(signup_closes_at__isnull=True) | Q(signup_closes_at__gte=now),
+            status=Mission.Status.PUBLISHED,
+            end_date__gte=timezone.localdate(now),
+        )
+        .order_by()
+        .count()
+    )
+
+
+def results_to_fill_in_count(*, user, today=None) -> int:
+    """Registrations of the user's organisations with a result due now that
+    has not been filled in."""
+    if not user.is_authenticated:
+        return 0
+    today = today or timezone.localdate()
+    return (
+        Registration.objects.filter(
+            _results_missing(today=today),
+            organisation__in=Organisation.objects.filter(contacts__user=user).values(
+                "pk"
+            ),
+        )
+        .order_by()
+        .count()
+    )

@@ -4,6 +4,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -213,4 +214,63 @@ def membership_requests_for_backoffice(*, province_id) -> QuerySet[MembershipReq
         requests.select_related("organisation", "organisation__province", "user")
         .annotate(organisation_has_admin=Exists(admins))
         .order_by("created_at", "pk")
+    )
+
+
+def _needs_review() -> Q:
+    """Moderated.needs_review in SQL: changed since the last review."""
+    return Q(changed_at__isnull=False) & (
+        Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=F("changed_at"))
+    )
+
+
+def moderation_waiting_count(*, user) -> int:
+    """Profiles and stories of the province waiting for a moderator's look
+    (two count queries)."""
+    return (
+        moderation_profiles(user=user).filter(_needs_review()).order_by().count()
+        + moderation_stories(user=user).filter(_needs_review()).order_by().count()
+    )
+
+
+def membership_requests_to_decide_count(*, province_id) -> int:
+    """Pending requests the province decides: for its organisations without
+    an admin."""
+    return (
+        membership_requests_for_backoffice(province_id=province_id)
+        .filter(organisation_has_admin=False)
+        .order_by()
+        .count()
+    )
+
+
+def membership_requests_for_admin_count(*, user) -> int:
+    """Pending requests to join the organisations the user is admin of."""
+    if not user.is_authenticated:
+        return 0
+    return (
+        MembershipRequest.objects.filter(
+            status=MembershipRequest.Status.PENDING,
+            organisation__in=ContactPerson.objects.filter(
+                user=user, is_admin=True
+            ).values("organisation_id"),
+        )
+        .order_by()
+        .count()
+    )
+
+
+def contact_requests_waiting_count(*, user) -> int:
+    """Contact requests to the user's organisations awaiting an answer."""
+    if not user.is_authenticated:
+        return 0
+    return (
+        ContactRequest.objects.filter(
+            status=ContactRequest.Status.PENDING,
+            receiver__in=ContactPerson.objects.filter(user=user).values(
+                "organisation_id"
+            ),
+        )
+        .order_by()
+        .count()
     )

@@ -1,6 +1,6 @@
 """Reads of the reporting app. Figures live in reporting.figures."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from accounts.permissions import province_filter
 
@@ -14,4 +14,23 @@ def report_runs_for(*, user) -> QuerySet[ReportRun]:
             "province", "programme", "prestatie", "requested_by"
         ),
         user,
+    )
+
+
+def latest_report_for(*, user) -> ReportRun | None:
+    """The user's province's newest ready report."""
+    return (
+        report_runs_for(user=user)
+        .filter(status=ReportRun.Status.SUCCEEDED)
+        .order_by(F("finished_at").desc(nulls_last=True), "-pk")
+        .first()
+    )
+
+
+def reports_ready_count(*, user, since) -> int:
+    """Reports of the user's province that became ready since `since`."""
+    return (
+        province_filter(ReportRun.objects.order_by(), user)
+        .filter(status=ReportRun.Status.SUCCEEDED, finished_at__gte=since)
+        .count()
     )

@@ -80,3 +80,12 @@ def report_runs_fail_stale_task() -> list[int]:
     from .services import report_runs_fail_stale
 
     return report_runs_fail_stale()
+
+
+@shared_task
+def civil_servant_digests_send_task() -> int:
+    """Queue the daily digest of every civil servant who wants it (beat,
+    every morning); the outbox sends each once per day."""
+    from .digest import civil_servant_digests_send
+
+    return civil_servant_digests_send()

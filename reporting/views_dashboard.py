@@ -42,6 +42,8 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
             if not user.is_administrator:
                 # A reader without a province has nothing to read.
                 raise PermissionDenied
+            if not request.GET.get("province"):
+                form.hide_errors()
             return self.render_to_response(
                 self.get_context_data(**context, choose_province=True),
                 status=400 if request.GET.get("province") else 200,
@@ -132,7 +134,13 @@ class DashboardView(_DashboardBase):
             "headlines": SimpleLazyObject(headline_items),
             "own_share": SimpleLazyObject(own_share),
             "prestaties": SimpleLazyObject(
-                lambda: pages.prestatie_rows(data.figures, links, with_links=True)
+                lambda: pages.prestatie_rows(
+                    data.figures,
+                    links,
+                    with_links=True,
+                    # Data cached before the history was added has none.
+                    history=getattr(data, "history", None),
+                )
             ),
             "trend_charts": SimpleLazyObject(lambda: pages.trend_charts(data, links)),
             "spread_charts": SimpleLazyObject(

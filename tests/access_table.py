@@ -125,6 +125,8 @@ CORE = {
     "accessibility": [Case(everybody(OK))],
     "privacy": [Case(everybody(OK))],
     "help": [Case(everybody(OK))],
+    # The daily digest switch on the home page: POST only.
+    "digest_preference": [Case(civil_servants_and_administrators(NOT_ALLOWED))],
     # Django's admin sends to its log-in page; only staff get in.
     "admin:index": [
         Case(

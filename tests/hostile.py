@@ -121,6 +121,13 @@ HOSTILE_FORMS = [
     ),
     HostileForm("mfa_activate_totp", SME_A, ("code",)),
     HostileForm("set_language", ANONYMOUS, ("language", "next")),
+    # The daily digest switch; the home page shows the choice.
+    HostileForm(
+        "digest_preference",
+        CIVIL_SERVANT_OV,
+        ("daily_digest",),
+        shown_on=lambda world: [reverse("home")],
+    ),
     # An administrator invites a person; the user list shows the name.
     HostileForm(
         "admin:accounts_user_add",

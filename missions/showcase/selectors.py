@@ -1,6 +1,7 @@
 """Reads that combine the showcase (participants) with missions."""
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from participants.models import Organisation, PublicProfile
 from participants.selectors import showcase_profiles
@@ -84,4 +85,42 @@ def profiles_for_mission_alert(*, mission: Mission) -> QuerySet[PublicProfile]:
         )
         .select_related("organisation")
         .prefetch_related("organisation__contacts")
+    )
+
+
+def recommended_mission_count(*, user, today=None) -> int:
+    """Upcoming published missions recommended to any of the user's
+    organisations (mission_recommendations, merged over their profiles) that
+    none of them has signed up for; three queries whatever the number of
+    organisations."""
+    if not user.is_authenticated:
+        return 0
+    profiles = list(
+        PublicProfile.objects.filter(organisation__contacts__user=user)
+        .prefetch_related("sectors")
+        .distinct()
+    )
+    matches = [match for match in map(_profile_match, profiles) if match is not None]
+    if not matches:
+        return 0
+    match = matches[0]
+    for other in matches[1:]:
+        match |= other
+    matching = (
+        Mission.objects.filter(match)
+        .exclude(
+            registrations__organisation__in=[p.organisation_id for p in profiles],
+            registrations__status__in=Registration.ACTIVE_STATUSES,
+        )
+        .values("pk")
+    )
+    today = today or timezone.localdate()
+    return (
+        Mission.objects.filter(
+            status__in=(Mission.Status.PUBLISHED, Mission.Status.CLOSED),
+            end_date__gte=today,
+            pk__in=matching,
+        )
+        .order_by()
+        .count()
     )

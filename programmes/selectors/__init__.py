@@ -403,3 +403,12 @@ def decisions_for_choice(*, user) -> QuerySet[Decision]:
 
 def reserves_for_choice(*, user) -> QuerySet[Reserve]:
     return province_filter(Reserve.objects.all(), user).order_by("name")
+
+
+def proposed_mutation_count(*, user) -> int:
+    """Reserve mutations of the user's province awaiting a decision."""
+    return (
+        province_filter(ReserveMutation.objects.order_by(), user, "reserve__province")
+        .filter(status=ReserveMutation.Status.PROPOSED)
+        .count()
+    )

@@ -1,6 +1,7 @@
 """The choice of province (administrators only), year and programme."""
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -10,6 +11,7 @@ from config.digits import is_ascii_number
 from programmes.models import Programme, Province
 
 from ..figures.drilldown import DRILL_FIGURES, KEYED_FIGURES
+from .selectors import default_year
 
 FIRST_YEAR = 2000
 FINANCE = "finance"
@@ -47,7 +49,6 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, data, *, user, **kwargs):
         self.user = user
         data = data.copy()
-        data.setdefault("year", str(timezone.localdate().year))
         super().__init__(data, **kwargs)
         self.fields["year"].choices = year_choices()
         if user.is_administrator:
@@ -59,6 +60,14 @@ class DashboardFilterForm(forms.Form):
             del self.fields["province"]
             province = user.province
         self.province = province
+        if not data.get("year"):
+            # Not the current year, where every card is 0 until missions
+            # are completed: the last year with data.
+            data["year"] = str(
+                default_year(province=province)
+                if province is not None
+                else timezone.localdate().year - 1
+            )
         self.fields["programme"].queryset = (
             Programme.objects.filter(province=province).order_by("name")
             if province is not None
@@ -100,6 +109,12 @@ class DashboardFilterForm(forms.Form):
                 }
             )
         return selects
+
+    def hide_errors(self) -> None:
+        """An administrator's first visit names no province yet: that is a
+        question to answer, not a mistake to show in red."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
 
     def programme_is_foreign(self) -> bool:
         """A programme asked for that exists, but not in the province."""

@@ -175,7 +175,12 @@ def spread_charts(figures: Figures, links: Links) -> list:
     return charts
 
 
-def prestatie_rows(figures: Figures, links: Links, *, with_links: bool) -> list:
+def prestatie_rows(
+    figures: Figures, links: Links, *, with_links: bool, history: dict | None = None
+) -> list:
+    """The prestaties with their actions; with `history` (DashboardData's),
+    each action's years with more than one year to show."""
+    history = history or {}
     rows = []
     for p in figures.prestaties:
         actions = []
@@ -188,6 +193,13 @@ def prestatie_rows(figures: Figures, links: Links, *, with_links: bool) -> list:
                         {"figure": i, "badge": status_badge(i.status)}
                         for i in a.indicators
                     ],
+                    "history": [
+                        {"year": year["year"], **indicator}
+                        for year in history.get(str(a.id), [])
+                        for indicator in year["indicators"]
+                    ]
+                    if len(history.get(str(a.id), [])) > 1
+                    else [],
                 }
             )
         rows.append(

@@ -5,7 +5,7 @@ second way: every number comes from reporting.figures."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
@@ -15,11 +15,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from missions.models import Mission
 from participants.selectors import contact_request_counts
 from programmes.models import Indicator, IntendedResult, Programme, Province
 
 from ..figures import Figures, Status, figures_for, indicator_status
 from ..figures.progress import Money, Trend, money_for, trend_for
+from ..figures.trends import action_history_for
 from ..models import ReportRun
 from .invalidation import versions
 
@@ -79,6 +81,9 @@ class DashboardData:
     # Contact requests through the showcase (participants.selectors):
     # {"sent", "accepted", "received"} for the province and year.
     network: dict
+    # Per action id: its target and realised values over the years
+    # (reporting.figures.trends.action_history_for).
+    history: dict = field(default_factory=dict)
 
 
 def data_cache_key(*, province, year, programme, as_of) -> str:
@@ -95,6 +100,29 @@ def data_cache_key(*, province, year, programme, as_of) -> str:
             as_of.isoformat(),
         ]
     )
+
+
+def default_year(*, province: Province, today=None) -> int:
+    """The year the dashboard opens on: the last year up to this one in
+    which a mission of the province was completed, else the last complete
+    year. One query, cached under the province's version and the day."""
+    today = today or timezone.localdate()
+    key = f"dashboard-year:{versions(province.pk)}:{province.pk}:{today.isoformat()}"
+    year = cache.get(key)
+    if year is None:
+        last = (
+            Mission.objects.filter(
+                province=province,
+                status=Mission.Status.COMPLETED,
+                start_date__year__lte=today.year,
+            )
+            .order_by("-start_date")
+            .values_list("start_date", flat=True)
+            .first()
+        )
+        year = last.year if last else today.year - 1
+        cache.set(key, year, CACHE_SECONDS)
+    return year
 
 
 def page_shell(
@@ -157,6 +185,12 @@ def dashboard_data(
             trend=trend_for(province=province, year=year, programme=programme),
             money=money_for(figures, province=province, programme=programme),
             network=contact_request_counts(province.pk, year),
+            history=action_history_for(
+                province=province,
+                year=year,
+                programme=programme,
+                prestatie_ids=[p.id for p in figures.prestaties],
+            ),
         )
         cache.set(key, data, CACHE_SECONDS)
     return data
@@ -294,7 +328,9 @@ def headlines(data: DashboardData) -> list[Headline]:
     ]
     for item in items:
         item.label = str(item.label)
-    return items
+    # Money first: the question a reader asks first, and it was below the
+    # fold on a laptop.
+    return sorted(items, key=lambda item: item.kind != "money")
 
 
 def _budget_headline(money: Money) -> Headline:

@@ -295,6 +295,17 @@ def _funnel(scope: _Scope, participants: int) -> dict:
     }
 
 
+def action_history_for(
+    *, province, year: int, programme=None, prestatie_ids: list[int]
+) -> dict[str, list[dict]]:
+    """``action_history`` of extras_for() for the dashboard: per action id,
+    its targets and realised values in every year of its prestatie's chain."""
+    if not prestatie_ids:
+        return {}
+    scope = _Scope(province=province, year=year, programme=programme)
+    return _history(scope, prestatie_ids)
+
+
 def extras_for(figures: dict, *, province, programme=None, prestatie=None) -> dict:
     """The additions of issue 16 item 6 to a run's frozen `figures` (the
     dict of Figures.to_dict()). At most ten queries."""

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from missions.models import Mission
 from programmes.models import IntendedResult, ReserveMutation
 from reporting.dashboard.selectors import dashboard_data, headlines
-from tests.factories import ReportRunFactory, UserFactory
+from tests.factories import MissionFactory, ReportRunFactory, UserFactory
 from tests.reporting.data import build_overijssel_2016
 
 pytestmark = pytest.mark.django_db
@@ -85,15 +85,85 @@ def test_gedeputeerde_sees_2016_against_target_and_drills_down_to_four_missions(
     ]
 
 
-def test_the_current_year_and_all_programmes_are_the_default(
+def test_the_last_year_with_data_and_all_programmes_are_the_default(
     client, data, gedeputeerde
 ):
+    """Issue 17: not the current year, where every card is 0."""
     client.force_login(gedeputeerde)
     response = client.get(URL)
     assert response.status_code == 200
-    assert response.context["year"] == timezone.localdate().year
+    assert response.context["year"] == 2016
     assert response.context["programme"] is None
     assert "Alle programma's" in response.content.decode()
+
+
+def test_without_data_the_dashboard_opens_on_the_last_complete_year(
+    client, gedeputeerde
+):
+    client.force_login(gedeputeerde)
+    response = client.get(URL)
+    assert response.context["year"] == timezone.localdate().year - 1
+
+
+def test_a_mission_completed_this_year_opens_this_year(
+    client, data, gedeputeerde, overijssel
+):
+    today = timezone.localdate()
+    MissionFactory(
+        province=overijssel, status="completed", start_date=today, end_date=today
+    )
+    # Another province's later data does not move the default.
+    MissionFactory(status="completed", start_date=today, end_date=today)
+    client.force_login(gedeputeerde)
+    assert client.get(URL).context["year"] == today.year
+
+
+def test_another_provinces_data_does_not_choose_the_year(client, gedeputeerde):
+    today = timezone.localdate()
+    MissionFactory(status="completed", start_date=today, end_date=today)
+    client.force_login(gedeputeerde)
+    assert client.get(URL).context["year"] == today.year - 1
+
+
+def test_money_cards_come_first(client, data, gedeputeerde):
+    client.force_login(gedeputeerde)
+    items = headlines(dashboard_data(province=gedeputeerde.province, year=2016))
+    kinds = [item.kind for item in items]
+    assert kinds[: kinds.count("money")] == ["money"] * kinds.count("money")
+    html = client.get(URL, {"year": 2016}).content.decode()
+    assert html.index('id="headline-withdrawals"') < html.index(
+        'id="headline-missions"'
+    )
+
+
+def test_administrator_is_asked_to_choose_a_province_without_an_error(
+    client, data, administrator
+):
+    client.force_login(administrator)
+    response = client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="choose-province"' in html
+    assert "form-error-summary" not in html
+    assert "is-invalid" not in html
+    assert "verplicht" not in html
+
+
+def test_administrator_naming_an_unknown_province_sees_the_error(
+    client, data, administrator
+):
+    client.force_login(administrator)
+    response = client.get(URL, {"province": "999999"})
+    assert response.status_code == 400
+    assert "form-error-summary" in response.content.decode()
+
+
+def test_administrator_with_a_province_opens_on_its_last_year_with_data(
+    client, data, administrator, overijssel
+):
+    client.force_login(administrator)
+    response = client.get(URL, {"province": overijssel.pk})
+    assert response.context["year"] == 2016
 
 
 def test_a_programme_narrows_the_figures(client, data, gedeputeerde):
