@@ -10,7 +10,6 @@ DEMO_MODULES = [
     "participants.demo",
     "accounts.demo",
     "missions.demo",
-    "reporting.demo",
 ]
 
 
@@ -31,12 +30,14 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             for name in DEMO_MODULES:
+                # A missing module is a mistake in this list, not an app without
+                # demo data: fail rather than load half the demo silently.
                 try:
                     module = import_module(name)
                 except ModuleNotFoundError as exc:
                     if exc.name != name:
                         raise
-                    continue
+                    raise CommandError(f"Demo module {name} does not exist.") from exc
                 module.load()
         from accounts.demo import ACCOUNTS, DEMO_PASSWORD
 
