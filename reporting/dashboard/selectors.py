@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -366,12 +366,10 @@ def intended_result_badge(status: str) -> dict:
     return {"label": str(label), "style": style, "symbol": symbol}
 
 
-def prestatie_url(pk: int) -> str | None:
-    """The prestatie's page in the back office, when that app provides one."""
-    try:
-        return reverse("programmes:prestatie_detail", args=[pk])
-    except NoReverseMatch:
-        return None
+def prestatie_url(pk: int) -> str:
+    """The prestatie's page in the back office. A missing route is a broken
+    deployment, so `NoReverseMatch` is raised rather than the link dropped."""
+    return reverse("programmes:prestatie_detail", args=[pk])
 
 
 def latest_report(*, province, year, programme=None) -> tuple[ReportRun, str] | None:
@@ -387,8 +385,4 @@ def latest_report(*, province, year, programme=None) -> tuple[ReportRun, str] | 
     run = runs.order_by("-finished_at", "-pk").first()
     if run is None:
         return None
-    try:
-        return run, run.get_absolute_url()
-    except NoReverseMatch:
-        # The report pages arrive with another branch; no link until then.
-        return run, ""
+    return run, run.get_absolute_url()

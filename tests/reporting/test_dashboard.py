@@ -2,6 +2,8 @@
 
 import datetime
 import re
+import sys
+import types
 from decimal import Decimal
 
 import pytest
@@ -10,7 +12,12 @@ from django.utils import timezone, translation
 
 from missions.models import Mission
 from programmes.models import IntendedResult, ReserveMutation
-from reporting.dashboard.selectors import dashboard_data, headlines
+from reporting.dashboard.selectors import (
+    dashboard_data,
+    headlines,
+    latest_report,
+    prestatie_url,
+)
 from tests.factories import MissionFactory, ReportRunFactory, UserFactory
 from tests.reporting.data import build_overijssel_2016
 
@@ -251,15 +258,38 @@ def test_actions_show_targets_realised_status_and_intended_results(
 
 
 def test_prestatie_links_to_its_page_in_the_back_office(client, data, gedeputeerde):
-    try:
-        url = reverse("programmes:prestatie_detail", args=[data.prestatie.pk])
-    except NoReverseMatch:
-        pytest.skip("The prestatie pages arrive with the programmes branch.")
+    # No skip on NoReverseMatch: a missing prestatie page must fail here.
+    url = reverse("programmes:prestatie_detail", args=[data.prestatie.pk])
     client.force_login(gedeputeerde)
     html = client.get(URL, {"year": 2016}).content.decode()
     assert f'href="{url}"' in html
     # Portfolio holders read prestatie pages there too.
     assert client.get(url).status_code == 200
+
+
+def test_prestatie_url_raises_when_the_prestatie_page_is_missing(settings, monkeypatch):
+    """The link helper does not hide a missing route by dropping the link."""
+    urlconf = types.ModuleType("tests.reporting.urls_without_programmes")
+    urlconf.urlpatterns = []
+    monkeypatch.setitem(sys.modules, urlconf.__name__, urlconf)
+    settings.ROOT_URLCONF = urlconf.__name__
+    with pytest.raises(NoReverseMatch):
+        prestatie_url(1)
+
+
+def test_latest_report_links_to_the_report_page(data):
+    run = ReportRunFactory(
+        province=data.province,
+        year=2016,
+        status="succeeded",
+        figures={},
+        pdf_file="reports/2016.pdf",
+        finished_at=timezone.now(),
+    )
+    assert latest_report(province=data.province, year=2016) == (
+        run,
+        reverse("reporting:detail", args=[run.pk]),
+    )
 
 
 def test_trend_charts_have_text_alternatives_and_data_tables(
