@@ -31,8 +31,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from config.bilingual import BilingualListItem
 from config.text_limits import LONG, SHORT, text_limit
-from programmes.bilingual import BilingualListItem
 
 
 class Theme(BilingualListItem):

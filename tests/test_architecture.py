@@ -68,9 +68,6 @@ KNOWN_EXCEPTIONS = {
     ("participants/demo.py", "programmes"): (
         "demo organisations are placed in a Province of programmes (issue 19, item 2)"
     ),
-    ("participants/showcase_models.py", "programmes"): (
-        "the showcase reuses programmes.bilingual; showcase app (issue 19, item 1)"
-    ),
 }
 
 
