@@ -44,11 +44,13 @@ def question_ask(
     question = Question(
         province=province,
         topic=topic,
-        subject=subject.strip(),
+        # One line: it becomes the subject of the answer's e-mail, where a
+        # line break would be refused as a header injection.
+        subject=" ".join(subject.split()),
         text=text.strip(),
         language=language,
         asked_by=user,
-        asker_name=name.strip(),
+        asker_name=" ".join(name.split()),
         asker_email=email.strip().lower(),
     )
     _check(question)

@@ -248,3 +248,9 @@ def test_erasure_blanks_visitor_and_account_questions_and_their_history(
     assert not Question.history.filter(text__contains="Bakkerij").exists()
     stays.refresh_from_db()
     assert stays.asker_email == "iemand@example.org"
+
+
+def test_subject_and_name_are_kept_on_one_line_for_the_mail_headers(limburg):
+    question = _ask(limburg, subject="Beurs\r\n\r\nSet-Cookie: x=1", name="Jan\nJansen")
+    assert question.subject == "Beurs Set-Cookie: x=1"
+    assert question.asker_name == "Jan Jansen"
