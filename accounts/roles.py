@@ -30,7 +30,12 @@ def role_has_permission(role: str, app_label: str, codename: str) -> bool:
     action = codename.split("_", 1)[0]
     if role == Role.ADMINISTRATOR:
         # The outbox holds every province's mail: administrators only.
-        return app_label in OWN_APPS or app_label in {"accounts", "auth", "outbox"}
+        return app_label in OWN_APPS or app_label in {
+            "accounts",
+            "auth",
+            "outbox",
+            "desk",
+        }
     if role == Role.CIVIL_SERVANT:
         return app_label in OWN_APPS
     if role == Role.PORTFOLIO_HOLDER:

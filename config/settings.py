@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "participants",
     "missions",
     "reporting",
+    "desk",
 ]
 
 MIDDLEWARE = [
@@ -375,6 +376,10 @@ CELERY_BEAT_SCHEDULE = {
 # not started REPORT_RUN_QUEUED_STALE_AFTER seconds after its request lost
 # its message (broker down). The sweep in CELERY_BEAT_SCHEDULE and the next
 # request for the same report then mark it failed.
+# The information desk's response-time target, in calendar days: open
+# questions older than this are marked overdue on the desk's work list.
+DESK_RESPONSE_DAYS = env.int("DESK_RESPONSE_DAYS", default=5)
+
 REPORT_RUN_STALE_AFTER = env.int("REPORT_RUN_STALE_AFTER", default=10 * 60)
 REPORT_RUN_QUEUED_STALE_AFTER = env.int(
     "REPORT_RUN_QUEUED_STALE_AFTER", default=30 * 60

@@ -697,6 +697,20 @@ MEMBERSHIP = {
     ],
 }
 
+# --- the information desk (issue 18, item 2) -------------------------------
+# Asking is open to all. The desk is the civil servants' of the question's
+# province; portfolio holders see no questions (they hold the asker's
+# personal data; desk/views.py). Each asker sees his own under /mijn/.
+DESK = {
+    "desk:ask": [Case(everybody(OK))],
+    "desk:mine": [Case(_SME_PAGE)],
+    "desk:list": [Case(civil_servants_and_administrators())],
+    "desk:detail": [
+        Case(_BACK_OFFICE_OV, kwargs=_pk("question_ov"), label="ov"),
+        Case(_BACK_OFFICE_LI, kwargs=_pk("question_li"), label="li"),
+    ],
+}
+
 TABLE: dict[str, list[Case]] = {
     **CORE,
     **ACCOUNTS,
@@ -707,4 +721,5 @@ TABLE: dict[str, list[Case]] = {
     **SHOWCASE,
     **PRIVACY_AND_AUDIT,
     **MEMBERSHIP,
+    **DESK,
 }

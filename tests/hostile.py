@@ -550,3 +550,51 @@ def unescaped_markup(values: dict[str, str], body: str) -> list[str]:
             found.append(value[:80])
     found.extend(match.group(0) for match in MARKERS.finditer(body))
     return found
+
+
+# --- the information desk (issue 18, item 2) ---------------------------------
+_DESK_DETAIL = _shown(("desk:detail", "question_ov"))
+
+HOSTILE_FORMS += [
+    # A visitor's question; the desk's list shows the subject (checked by
+    # the SME's variant below on his own page).
+    HostileForm(
+        "desk:ask",
+        ANONYMOUS,
+        ("subject", "text", "name", "email"),
+        fixed={"topic": "export"},
+        fixed_ids=lambda world: {"province": world.overijssel.pk},
+    ),
+    HostileForm(
+        "desk:ask",
+        SME_A,
+        ("subject", "text"),
+        fixed={"topic": "other"},
+        fixed_ids=lambda world: {"province": world.overijssel.pk},
+        shown_on=_list("desk:mine"),
+    ),
+    HostileForm(
+        "desk:detail",
+        CIVIL_SERVANT_OV,
+        ("assign-assignee", "action"),
+        fixed={"action": "assign"},
+        kwargs=_pk("question_ov"),
+        shown_on=_DESK_DETAIL,
+    ),
+    HostileForm(
+        "desk:detail",
+        CIVIL_SERVANT_OV,
+        ("answer-answer",),
+        fixed={"action": "answer"},
+        kwargs=_pk("question_ov"),
+        shown_on=_DESK_DETAIL,
+    ),
+    HostileForm(
+        "desk:detail",
+        CIVIL_SERVANT_OV,
+        ("refer-referral_note",),
+        fixed={"action": "refer"},
+        kwargs=_pk("question_ov"),
+        shown_on=_DESK_DETAIL,
+    ),
+]

@@ -26,6 +26,7 @@ COMPOSITION_ROOT = {"config.urls", "config.views"}
 ALL_APPS = {
     "accounts",
     "config",
+    "desk",
     "missions",
     "outbox",
     "participants",
@@ -44,6 +45,9 @@ ALLOWED = {
     "programmes": INFRASTRUCTURE - {"programmes"},
     "participants": INFRASTRUCTURE,
     "missions": INFRASTRUCTURE | {"programmes", "participants"},
+    # The information desk: questions to a province's team (issue 18); it
+    # routes to missions and programmes, so it sits beside reporting.
+    "desk": INFRASTRUCTURE | {"programmes", "participants", "missions"},
     "reporting": INFRASTRUCTURE | {"programmes", "participants", "missions"},
 }
 

@@ -117,6 +117,7 @@ def build_world() -> World:
     _reporting(world)
     _showcase(world)
     _membership(world)
+    _desk(world)
     return world
 
 
@@ -210,6 +211,34 @@ def _membership(world: World) -> None:
     ContactPersonFactory(organisation=without_admin)
     world.objects["membership_request_no_admin"] = MembershipRequestFactory(
         organisation=without_admin
+    )
+
+
+def _desk(world: World) -> None:
+    """A question on each province's desk: SME A asks Overijssel, SME B
+    Limburg; a visitor's question waits on Limburg's desk too."""
+    from desk.services import question_ask
+
+    for suffix, province, role in (
+        ("ov", world.overijssel, SME_A),
+        ("li", world.limburg, SME_B),
+    ):
+        world.objects[f"question_{suffix}"] = question_ask(
+            province=province,
+            topic="export",
+            subject=f"Beurssubsidie {province.name}",
+            text="Welke steun is er voor een beurs?",
+            language="nl",
+            user=world.user(role),
+        )
+    world.objects["question_visitor_li"] = question_ask(
+        province=world.limburg,
+        topic="financing",
+        subject="Lening",
+        text="Waar vind ik een lening?",
+        language="nl",
+        name="Vera Bezoeker",
+        email="vera@example.org",
     )
 
 

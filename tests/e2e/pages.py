@@ -443,3 +443,17 @@ PAGES += [
         label="filtered",
     ),
 ]
+
+# The information desk (issue 18, item 2): the question form (with its
+# errors), the desk's list and a question with its actions, the asker's.
+PAGES += [
+    Visit(ANONYMOUS, "desk:ask"),
+    Visit(ANONYMOUS, "desk:ask", prepare=submit_empty, label="errors"),
+    Visit(SME_A, "desk:ask"),
+    Visit(SME_A, "desk:mine"),
+    Visit(SME_B, "desk:mine"),
+    Visit(CIVIL_SERVANT_LI, "desk:list"),
+    Visit(CIVIL_SERVANT_LI, "desk:detail", kwargs=_pk("question_visitor_li")),
+    Visit(CIVIL_SERVANT_OV, "desk:detail", kwargs=_pk("question_ov")),
+    Visit(ADMINISTRATOR, "desk:list"),
+]

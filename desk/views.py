@@ -1,0 +1,177 @@
+"""Pages of the information desk.
+
+Asking is open to everybody. The desk's list and questions are for the
+civil servants of the question's province (and administrators): another
+province's question is absent (404). Portfolio holders see no questions:
+they hold the asker's name, address and business, which a portfolio holder
+has no task with; the desk's figures are for the reports. An entrepreneur
+sees the questions he asked under /mijn/.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, ListView, TemplateView
+
+from accounts.permissions import CivilServantRequiredMixin, SmeRequiredMixin
+from missions.views.helpers import apply_validation_error
+
+from . import selectors, services
+from .forms import AnswerForm, AssignForm, QuestionForm, ReferForm
+from .models import Question
+
+PAGE_SIZE = 50
+
+
+class AskView(FormView):
+    template_name = "desk/question_form.html"
+    form_class = QuestionForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["visitor"] = not self.request.user.is_authenticated
+        if self.request.user.is_authenticated and self.request.user.province_id:
+            kwargs["initial"] = {"province": self.request.user.province_id}
+        return kwargs
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.question_ask(
+                province=data["province"],
+                topic=data["topic"],
+                subject=data["subject"],
+                text=data["text"],
+                language=get_language(),
+                user=self.request.user,
+                name=data.get("name", ""),
+                email=data.get("email", ""),
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Thank you. Your question is with the desk; the answer comes by e-mail."),
+        )
+        if self.request.user.is_authenticated and self.request.user.is_sme:
+            return redirect("desk:mine")
+        return redirect("desk:ask")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class DeskListView(CivilServantRequiredMixin, ListView):
+    template_name = "desk/question_list.html"
+    context_object_name = "questions"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        status = self.request.GET.get("status", "")
+        if status not in Question.Status.values:
+            status = ""
+        self.status = status
+        return selectors.desk_questions(user=self.request.user, status=status)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statuses"] = Question.Status.choices
+        context["desk_days"] = settings.DESK_RESPONSE_DAYS
+        context["status"] = self.status
+        return context
+
+
+class DeskDetailView(CivilServantRequiredMixin, TemplateView):
+    """One question with the desk's actions: assign, answer, refer."""
+
+    template_name = "desk/question_detail.html"
+    ACTIONS = {
+        "assign": (AssignForm, "assign_form"),
+        "answer": (AnswerForm, "answer_form"),
+        "refer": (ReferForm, "refer_form"),
+    }
+
+    def _question(self):
+        try:
+            return selectors.desk_question(user=self.request.user, pk=self.kwargs["pk"])
+        except Question.DoesNotExist as error:
+            raise Http404 from error
+
+    def _forms(self, question, bound=None):
+        assignees = services.assignable_users(question.province)
+        forms = {
+            "assign_form": AssignForm(
+                prefix="assign",
+                assignees=assignees,
+                initial={"assignee": question.assigned_to_id or self.request.user.pk},
+            ),
+            "answer_form": AnswerForm(prefix="answer"),
+            "refer_form": ReferForm(prefix="refer"),
+        }
+        if bound:
+            forms.update(bound)
+        return forms
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["question"] = self.question
+        context["is_open"] = self.question.status in Question.OPEN_STATUSES
+        for name, form in self._forms(self.question, kwargs.get("bound")).items():
+            context[name] = form
+        return context
+
+    def get(self, request, *args, **kwargs):
+        self.question = self._question()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.question = self._question()
+        action = request.POST.get("action", "")
+        if action not in self.ACTIONS:
+            return HttpResponseBadRequest(_("Unknown action."))
+        form_class, name = self.ACTIONS[action]
+        extra = (
+            {"assignees": services.assignable_users(self.question.province)}
+            if action == "assign"
+            else {}
+        )
+        form = form_class(request.POST, prefix=action, **extra)
+        if form.is_valid():
+            try:
+                self._act(action, form.cleaned_data)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("The question has been updated."))
+                return redirect("desk:detail", pk=self.question.pk)
+        context = self.get_context_data(bound={name: form})
+        return self.render_to_response(context, status=400)
+
+    def _act(self, action, data):
+        user = self.request.user
+        if action == "assign":
+            services.question_assign(
+                question=self.question, assignee=data["assignee"], by=user
+            )
+        elif action == "answer":
+            services.question_answer(
+                question=self.question, answer=data["answer"], by=user
+            )
+        else:
+            services.question_refer(
+                question=self.question, referral_note=data["referral_note"], by=user
+            )
+
+
+class MineView(SmeRequiredMixin, ListView):
+    template_name = "desk/mine.html"
+    context_object_name = "questions"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.questions_of_user(user=self.request.user)
