@@ -285,8 +285,11 @@ def test_a_portfolio_holder_reads_the_dashboard_drills_down_and_gets_the_report(
     expect(page.locator("h1")).to_contain_text("Overijssel")
     expect(page.locator("#headlines-heading")).to_be_visible()
 
-    # From a headline figure to the missions and participants behind it.
-    page.get_by_role("link", name=re.compile("^Wat zit achter")).first.click()
+    # From a headline figure to the missions and participants behind it
+    # (the money figures come first on the dashboard; this is the missions').
+    page.get_by_role(
+        "link", name=re.compile("^Wat zit achter „Gerealiseerde missies")
+    ).click()
     page.wait_for_url(re.compile(r"/dashboard/drilldown/"))
     expect(page.locator("main")).to_contain_text("Missie Liaoning")
 
