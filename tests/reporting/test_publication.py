@@ -19,8 +19,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from programmes.money import format_euro
-from reporting.formatting import dutch_number, euro, percentage
+from config.money import format_euro
+from config.money import format_euro as euro
+from config.money import format_number as dutch_number
+from config.money import format_percentage as percentage
 from reporting.rendering.publication import (
     decision_references,
     keep_references_whole,
