@@ -24,7 +24,7 @@ def form_register(client, mission, **data):
 
 def import_register(mission, by, *rows):
     table = {
-        "headers": ["KvK-nummer", "Organisatie", "Naam contactpersoon", "E-mail"],
+        "headers": ["KvK-nummer", "Organisatie", "Contactpersoon", "E-mail"],
         "rows": [list(row) for row in rows],
     }
     return imports.participants_import(mission=mission, table=table, by=by)
