@@ -1,22 +1,21 @@
-"""The portal's one formatter of money and numbers, in the active language.
+"""The portal's one formatter of money and numbers.
 
-Dutch (the default): `€ 234.000`, `€ 1.234,50`, `1.234.567`, `92,3%`.
-English: `€ 234,000`, `€ 1,234.50`, `1,234,567`, `92.3%` — the euro sign
-and a space as in Dutch, so both languages put the sign in the same place
-and a reader comparing a Dutch and an English page or report sees the same
-shape; only the separators follow the language.
+The portal writes money Dutch style on every page, message and e-mail, in
+both languages (`€ 234.000`, `€ 1.234,50`): planning & control documents
+write amounts this way and a reader compares the two side by side. A
+document written *in English* for publication (the English yearly report)
+passes `language="en"` and gets English separators with the same sign and
+space (`€ 234,000`, `€ 1,234.50`, `1,234,567`, `92.3%`); the report
+renderers pass the language they render in (`get_language()` inside
+`translation.override`).
 
-Whole amounts are written without cents, others with two decimals. The
-language is the active one (pages, mails and reports rendered inside
-`translation.override`), or the one passed as `language=`.
+Whole amounts are written without cents, others with two decimals.
 
 Templates: `{% load money %}`, then `{{ amount|euro }}`, `{{ count|number }}`
 (the library is registered in settings.TEMPLATES as `money`).
 """
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-
-from django.utils.translation import get_language
 
 CENT = Decimal("0.01")
 NBSP = "\u00a0"
@@ -26,7 +25,7 @@ SEPARATORS = {"nl": (".", ","), "en": (",", ".")}
 
 
 def _separators(language: str | None) -> tuple[str, str]:
-    code = (language or get_language() or "nl")[:2]
+    code = (language or "nl")[:2]
     return SEPARATORS.get(code, SEPARATORS["nl"])
 
 

@@ -1,7 +1,7 @@
-"""Money and numbers in templates, in the page's language (config.money).
+"""Money and numbers in templates, Dutch style on every page (config.money).
 
-``{% load money %}``, then ``{{ amount|euro }}`` → ``€ 234.000`` in Dutch,
-``€ 234,000`` in English, and ``{{ value|number }}`` → ``1.234,50``.
+``{% load money %}``, then ``{{ amount|euro }}`` → ``€ 234.000`` and
+``{{ value|number }}`` → ``1.234,50``.
 A missing value renders empty; add ``|default:"–"`` where a dash is wanted.
 """
 

@@ -15,12 +15,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from config.money import format_euro, format_number, format_percentage, to_decimal
 from missions.models import Mission
 from participants.models import Organisation
 from programmes.models import Prestatie, ReserveMutation
 
 from ..figures import Status
+from ..formatting import dutch_number, euro, percentage, to_decimal
 from . import sections
 
 
@@ -182,7 +182,7 @@ def _counted(kind: str, count: int) -> str:
         )
     else:
         return ""
-    return text % {"count": format_number(count)}
+    return text % {"count": dutch_number(count)}
 
 
 def entrepreneurs_sentence(*, entrepreneurs: int, others: dict[str, int]) -> str:
@@ -194,7 +194,7 @@ def entrepreneurs_sentence(*, entrepreneurs: int, others: dict[str, int]) -> str
         for kind, count in sorted(others.items(), key=lambda kv: order.index(kv[0]))
         if count
     ]
-    values = {"count": format_number(entrepreneurs), "others": join_words(words)}
+    values = {"count": dutch_number(entrepreneurs), "others": join_words(words)}
     if words:
         return _("Participating entrepreneurs: %(count)s and %(others)s.") % values
     return _("Participating entrepreneurs: %(count)s.") % values
@@ -203,8 +203,8 @@ def entrepreneurs_sentence(*, entrepreneurs: int, others: dict[str, int]) -> str
 def reported_text(*, reported: int, total: int) -> str:
     """'27 van 52 gemeld'."""
     return _("%(reported)s of %(total)s reported") % {
-        "reported": format_number(reported),
-        "total": format_number(total),
+        "reported": dutch_number(reported),
+        "total": dutch_number(total),
     }
 
 
@@ -222,8 +222,8 @@ def realised_turnover_text(*, realised, reported: int, total: int, later: int) -
     if not realised_known(reported=reported, later=later, realised=realised):
         return _("not known yet (%(reported)s)") % {"reported": counted}
     if reported < total:
-        return f"{format_euro(realised)} ({counted})"
-    return format_euro(realised)
+        return f"{euro(realised)} ({counted})"
+    return euro(realised)
 
 
 def results_sentence(
@@ -238,16 +238,16 @@ def results_sentence(
     as_of: str = "",
 ) -> str:
     if reported is not None and total:
-        rate = format_percentage(Decimal(reported) * 100 / Decimal(total))
+        rate = percentage(Decimal(reported) * 100 / Decimal(total))
         values = {
             "reported": reported_text(reported=reported, total=total),
             "rate": rate,
             "date": as_of,
             "leads": ngettext("%(count)s lead", "%(count)s leads", leads)
-            % {"count": format_number(leads)},
+            % {"count": dutch_number(leads)},
             "deals": ngettext("%(count)s deal", "%(count)s deals", deals)
-            % {"count": format_number(deals)},
-            "expected": format_euro(expected or 0),
+            % {"count": dutch_number(deals)},
+            "expected": euro(expected or 0),
             "realised": realised_turnover_text(
                 realised=turnover, reported=reported, total=total, later=later
             ),
@@ -272,7 +272,7 @@ def results_sentence(
         % {"count": leads},
         "deals": ngettext("%(count)s deal", "%(count)s deals", deals)
         % {"count": deals},
-        "turnover": format_euro(turnover),
+        "turnover": euro(turnover),
     }
     if to_decimal(turnover):
         return (
@@ -294,7 +294,7 @@ def mutation_sentence(mutation: dict) -> str:
     hebben besloten"; in English "The Provincial Council decided").
     """
     values = {
-        "amount": format_euro(mutation["amount"]),
+        "amount": euro(mutation["amount"]),
         "reserve": mutation["reserve"],
         "year": mutation["budget_year"],
         "prestatie": mutation["prestatie_code"],
@@ -346,8 +346,8 @@ def _value(value, unit: str = "") -> str:
     if value is None:
         return "–"
     if unit in ("€", "EUR", "euro"):
-        return format_euro(value)
-    text = format_number(value)
+        return euro(value)
+    text = dutch_number(value)
     return f"{text} {unit}".strip()
 
 
@@ -495,10 +495,10 @@ def _prestatie(p: dict, figures: dict, language: str) -> dict:
         "finance": sections.finance_lines(finance),
         "budget": (
             {
-                "planned": format_euro(budget["planned"]),
-                "current": format_euro(budget["current"]),
-                "realised": format_euro(budget["realised"]) or "–",
-                "remaining": format_euro(budget["remaining"]) or "–",
+                "planned": euro(budget["planned"]),
+                "current": euro(budget["current"]),
+                "realised": euro(budget["realised"]) or "–",
+                "remaining": euro(budget["remaining"]) or "–",
             }
             if budget
             else None
@@ -511,14 +511,14 @@ def _formatted(value, kind: str) -> str:
     if value is None or value == "":
         return "–"
     if kind == "money":
-        return format_euro(value)
+        return euro(value)
     if kind == "percent":
-        return format_percentage(value)
+        return percentage(value)
     if kind == "mark":
-        return format_number(value, decimals=1)
+        return dutch_number(value, 1)
     if kind == "date":
         return formats.date_format(value, "j F Y")
-    return format_number(value)
+    return dutch_number(value)
 
 
 def key_figure_cells(figures: dict) -> list[tuple[str, object, str, str]]:

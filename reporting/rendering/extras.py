@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from config.money import format_euro, format_number
 from missions.models import MissionResult
 
+from ..formatting import dutch_number, euro
 from ..models import ActionStatus
 from .document import _value
 
@@ -60,11 +60,11 @@ def _funnel(figures: dict, funnel: dict) -> dict:
         rows.append(
             (
                 str(label),
-                format_number(m["responses"]),
-                format_number(m["leads"]),
-                format_number(m["deals"]),
-                format_euro(m["expected_export_turnover"]),
-                format_euro(m["export_turnover"]),
+                dutch_number(m["responses"]),
+                dutch_number(m["leads"]),
+                dutch_number(m["deals"]),
+                euro(m["expected_export_turnover"]),
+                euro(m["export_turnover"]),
             )
         )
     cost = funnel.get("cost_per_participant")
@@ -75,15 +75,15 @@ def _funnel(figures: dict, funnel: dict) -> dict:
             "The province contributed %(total)s for %(participants)s "
             "participants: %(cost)s per participant."
         ) % {
-            "total": format_euro(funnel["province_contribution"]),
-            "participants": format_number(participants),
-            "cost": format_euro(cost),
+            "total": euro(funnel["province_contribution"]),
+            "participants": dutch_number(participants),
+            "cost": euro(cost),
         }
     return {
-        "participants": format_number(participants),
+        "participants": dutch_number(participants),
         "rows": rows,
         "cost_sentence": cost_sentence,
-        "cost_per_participant": format_euro(cost) if cost is not None else "–",
+        "cost_per_participant": euro(cost) if cost is not None else "–",
     }
 
 

@@ -15,7 +15,6 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from config.money import format_euro
 from programmes.models import (
     Decision,
     IntendedResult,
@@ -23,6 +22,8 @@ from programmes.models import (
     ProgressNote,
     ReserveMutation,
 )
+
+from ..formatting import euro
 
 LIST_MARKS = ("- ", "* ", "• ")
 DECISION_MARK = "\x00"
@@ -153,7 +154,7 @@ def finance_sentence(mutation: dict) -> str:
     as the mutation says; a decided one ends with its decision reference,
     marked with DECISION_MARK so the HTML can link it."""
     values = {
-        "amount": format_euro(mutation["amount"]),
+        "amount": euro(mutation["amount"]),
         "reserve": mutation["reserve"],
         "prestatie": mutation["prestatie_code"],
         "decision": DECISION_MARK if mutation.get("decision_reference") else "",
@@ -233,11 +234,11 @@ def _reserve_rows(p: dict, figures: dict) -> list[dict]:
     return [
         {
             "name": r["name"],
-            "begin": format_euro(r["begin"]),
-            "decided": format_euro(r["decided"]),
-            "proposed": format_euro(r["proposed"]),
-            "end": format_euro(r["end"]),
-            "end_with_proposed": format_euro(r["end_with_proposed"]),
+            "begin": euro(r["begin"]),
+            "decided": euro(r["decided"]),
+            "proposed": euro(r["proposed"]),
+            "end": euro(r["end"]),
+            "end_with_proposed": euro(r["end_with_proposed"]),
         }
         for r in figures.get("reserves", [])
         if r["id"] in wanted
@@ -305,12 +306,12 @@ def programmes(figures: dict) -> list[dict]:
             if decisions:
                 granted = _("%(body)s granted %(amount)s to %(programme)s.") % {
                     "body": decisions[-1]["body"],
-                    "amount": format_euro(pr["granted_amount"]),
+                    "amount": euro(pr["granted_amount"]),
                     "programme": pr["name"],
                 }
             else:
                 granted = _("Amount granted: %(amount)s.") % {
-                    "amount": format_euro(pr["granted_amount"])
+                    "amount": euro(pr["granted_amount"])
                 }
         period = (
             _("%(start)s to %(end)s")

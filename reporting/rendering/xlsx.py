@@ -19,10 +19,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from config.money import to_decimal
 from missions.models import Mission
 from programmes.models import ReserveMutation
 
+from ..formatting import to_decimal
 from .document import key_figure_cells, mission_line, status_labels
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

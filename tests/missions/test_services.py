@@ -592,15 +592,15 @@ def test_sign_up_over_the_de_minimis_ceiling_is_refused(settings):
     assert sign_up(mission, seats=1, de_minimis_aid_received=Decimal("299000"))
 
 
-def test_the_de_minimis_refusal_writes_amounts_in_the_language_of_the_page(
+def test_the_de_minimis_refusal_writes_amounts_dutch_style_in_english_too(
     settings,
 ):
-    """The message uses the portal's one money formatter: English separators
-    on an English page, as on every other English page and report."""
+    """The message uses the portal's one money formatter: Dutch style on an
+    English page too, as every other amount on the portal's pages."""
     settings.DE_MINIMIS_CEILING = Decimal("300000")
     mission = MissionFactory(open=True, province_contribution_per_seat=Decimal("1000"))
     with translation.override("en"), pytest.raises(ValidationError) as error:
         sign_up(mission, seats=2, de_minimis_aid_received=Decimal("299000.50"))
     message = error.value.message_dict["de_minimis_aid_received"][0]
-    assert "€ 301,000.50" in message
-    assert "€ 300,000" in message
+    assert "€ 301.000,50" in message
+    assert "€ 300.000" in message

@@ -10,10 +10,8 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from config.money import format_euro as euro
-from config.money import format_number as dutch_number
-from config.money import format_percentage as percentage
 from participants.models import ContactPerson
+from reporting.formatting import dutch_number, euro, percentage
 from reporting.rendering.document import mutation_sentence
 from reporting.rendering.xlsx import safe_cell
 from reporting.services import report_run_generate, report_run_request

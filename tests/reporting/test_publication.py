@@ -20,9 +20,7 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from config.money import format_euro
-from config.money import format_euro as euro
-from config.money import format_number as dutch_number
-from config.money import format_percentage as percentage
+from reporting.formatting import dutch_number, euro, percentage
 from reporting.rendering.publication import (
     decision_references,
     keep_references_whole,
