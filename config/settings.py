@@ -101,6 +101,8 @@ TEMPLATES = [
                 "accounts.context_processors.roles",
                 "participants.context_processors.province_contacts",
             ],
+            # config is no app; its template libraries are named here.
+            "libraries": {"money": "config.templatetags.money"},
         },
     },
 ]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import CivilServantRequiredMixin, SmeRequiredMixin
-from missions.views.helpers import apply_validation_error
+from config.forms import add_service_errors
 
 from . import selectors, services
 from .forms import AnswerForm, AssignForm, QuestionForm, ReferForm
@@ -52,7 +52,7 @@ class AskView(FormView):
                 email=data.get("email", ""),
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -145,7 +145,7 @@ class DeskDetailView(CivilServantRequiredMixin, TemplateView):
             try:
                 self._act(action, form.cleaned_data)
             except ValidationError as error:
-                apply_validation_error(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The question has been updated."))
                 return redirect("desk:detail", pk=self.question.pk)

@@ -18,15 +18,11 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from config.digits import refuse_other_digits
-from participants.services import (
-    contact_person_create,
-    kvk_number_clean,
-    organisation_get_or_create,
-)
+from participants.services import kvk_number_clean
 
 from .exports import COLUMNS, EXPORT_ONLY, FORMULA_STARTS
 from .models import Mission, Registration
-from .services import registration_create
+from .services import organisation_register_for_mission
 
 MAX_ROWS = 2000
 # Empty rows (formatted, say) are skipped, but not without end.
@@ -300,32 +296,15 @@ def _import_row(mission, row, number, seen, by, report) -> None:
         return
     try:
         with transaction.atomic():
-            organisation, _created = organisation_get_or_create(
-                kvk_number=kvk, name=row.get("name", ""), province=mission.province
-            )
-            contacts = []
-            if row.get("contact_name") or row.get("contact_email"):
-                email = row.get("contact_email", "")
-                contact = (
-                    organisation.contacts.filter(email__iexact=email).first()
-                    if email
-                    else None
-                )
-                contacts = [
-                    contact
-                    or contact_person_create(
-                        organisation=organisation,
-                        name=row.get("contact_name") or email,
-                        email=email,
-                        phone=row.get("contact_phone", ""),
-                    )
-                ]
-            registration = registration_create(
+            registration = organisation_register_for_mission(
                 mission=mission,
-                organisation=organisation,
                 by=by,
+                kvk_number=kvk,
+                name=row.get("name", ""),
                 seats=int(seats_text),
-                contacts=contacts,
+                contact_name=row.get("contact_name", ""),
+                contact_email=row.get("contact_email", ""),
+                contact_phone=row.get("contact_phone", ""),
                 first_time_exporter=first_time,
                 source=Registration.Source.IMPORT,
             )
@@ -334,5 +313,5 @@ def _import_row(mission, row, number, seen, by, report) -> None:
         report.error(number, f"{kvk}: " + " ".join(messages))
         return
     report.outcomes.append(
-        (number, organisation.name, registration.get_status_display())
+        (number, registration.organisation.name, registration.get_status_display())
     )

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from outbox.once import contact_recipients, log_claim, mail_once
 from outbox.services import email_enqueue, job_enqueue
 
 from .models import Mission, Notification, Registration
@@ -84,16 +85,9 @@ SWEEP_WINDOW = timedelta(days=60)
 def _recipients(registration: Registration) -> list[tuple[str, str]]:
     """(e-mail, language) of the registration's contacts, or else the
     organisation's contacts with an account, or else all with an address."""
-    contacts = [c for c in registration.contacts.all() if c.email]
-    if not contacts:
-        all_contacts = [c for c in registration.organisation.contacts.all() if c.email]
-        contacts = [c for c in all_contacts if c.user_id] or all_contacts
-    seen, recipients = set(), []
-    for contact in contacts:
-        if contact.email.lower() not in seen and not contact.anonymised_at:
-            seen.add(contact.email.lower())
-            recipients.append((contact.email, contact.language or "nl"))
-    return recipients
+    return contact_recipients(
+        registration.contacts.all(), fallback=registration.organisation.contacts.all()
+    )
 
 
 def _absolute(path: str) -> str:
@@ -161,25 +155,12 @@ def registration_notify(*, registration_id: int, kind: str) -> bool:
             registration.mission.status != Mission.Status.COMPLETED
         ):
             return False
-        notification, created = Notification.objects.get_or_create(
-            registration=registration, kind=kind
+        return mail_once(
+            claim=lambda: log_claim(Notification, registration=registration, kind=kind),
+            event=f"notification:{registration.pk}:{kind}",
+            recipients=lambda: _recipients(registration),
+            render=lambda language: _message(registration, kind, language),
         )
-        if not created:
-            return False
-        recipients = _recipients(registration)
-        for email, language in recipients:
-            subject, body = _message(registration, kind, language)
-            email_enqueue(
-                event=f"notification:{registration.pk}:{kind}",
-                to=email,
-                subject=subject,
-                body=body,
-                language=language,
-            )
-        notification.recipients = ", ".join(email for email, _lang in recipients)
-        notification.language = ", ".join(sorted({lang for _email, lang in recipients}))
-        notification.save(update_fields=["recipients", "language"])
-    return bool(recipients)
 
 
 def results_invitations_due(today=None) -> list[tuple[int, str]]:

@@ -40,7 +40,7 @@ class ShowcaseFilter(django_filters.FilterSet):
         empty_label=_("All"),
     )
     sector = django_filters.ModelChoiceFilter(
-        label=_("Sector"),
+        label=_("Theme"),
         field_name="sectors",
         queryset=Sector.objects.all(),
         to_field_name="slug",

@@ -14,7 +14,7 @@ class ProfileForm(TextLimitsFormMixin, forms.ModelForm):
         label=_("Show this profile in the exporters' showcase"),
         required=False,
         help_text=_(
-            "Anyone can then read the description, sectors, markets, "
+            "Anyone can then read the description, themes, markets, "
             "experience, stories and the missions you took part in. Your "
             "contact details are never shown."
         ),
@@ -31,6 +31,9 @@ class ProfileForm(TextLimitsFormMixin, forms.ModelForm):
             "export_markets": forms.SelectMultiple(attrs={"size": 8}),
             "target_markets": forms.SelectMultiple(attrs={"size": 8}),
         }
+        # The list matches profiles to the themes of missions: "sector"
+        # means the SBI activity of an organisation (Organisation.sector).
+        labels = {"sectors": _("Themes")}
         help_texts = {
             "export_markets": _("Hold Ctrl (or Cmd) to choose more than one."),
             "target_markets": _("Hold Ctrl (or Cmd) to choose more than one."),

@@ -2,13 +2,12 @@
 ShowcaseMail); the outbox sends each recipient's mail at most once."""
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from outbox.services import email_enqueue
+from outbox.once import contact_recipients, log_claim
+from outbox.once import mail_once as outbox_mail_once
 
 from .models import (
     ContactRequest,
@@ -32,43 +31,19 @@ def absolute(path: str) -> str:
 def organisation_recipients(organisation: Organisation) -> list[tuple[str, str]]:
     """(e-mail, language) of the people who can act for the organisation:
     contact persons with an account, or else every contact with an address."""
-    contacts = [
-        contact
-        for contact in organisation.contacts.all()
-        if contact.email and not contact.anonymised_at
-    ]
-    contacts = [c for c in contacts if c.user_id] or contacts
-    seen, recipients = set(), []
-    for contact in contacts:
-        if contact.email.lower() not in seen:
-            seen.add(contact.email.lower())
-            recipients.append((contact.email, contact.language or "nl"))
-    return recipients
+    return contact_recipients(fallback=organisation.contacts.all())
 
 
 def mail_once(*, key: str, recipients, render) -> bool:
-    """Write `render(language) -> (subject, body)` for each recipient to
-    the outbox, once per key: a second call with the same key writes
-    nothing. The mails go out when the transaction commits."""
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                log = ShowcaseMail.objects.create(key=key)
-        except IntegrityError:
-            return False
-        for email, language in recipients:
-            with translation.override(language):
-                subject, body = render()
-            email_enqueue(
-                event=f"showcase:{key}",
-                to=email,
-                subject=subject,
-                body=body,
-                language=language,
-            )
-        log.recipients = ", ".join(email for email, _language in recipients)
-        log.save(update_fields=["recipients"])
-    return bool(recipients)
+    """Write `render() -> (subject, body)` for each recipient to the outbox,
+    in the recipient's language, once per key (outbox.once.mail_once with
+    ShowcaseMail as the log)."""
+    return outbox_mail_once(
+        claim=lambda: log_claim(ShowcaseMail, key=key),
+        event=f"showcase:{key}",
+        recipients=recipients,
+        render=lambda _language: render(),
+    )
 
 
 def contact_request_notify(*, contact_request_id: int, kind: str) -> bool:

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.services import check_fields_allowed, model_update
 from config.text_limits import SHORT, check_text_length
 from outbox.services import job_enqueue
 
@@ -47,15 +48,6 @@ MESSAGE_MAX_LENGTH = SHORT
 ADVISER_KINDS = (Organisation.Kind.PARTNER, Organisation.Kind.ADVISER)
 
 
-def _unknown_fields(changes: dict, allowed) -> None:
-    unknown = set(changes) - set(allowed)
-    if unknown:
-        raise ValidationError(
-            _("These fields cannot be changed: %(fields)s.")
-            % {"fields": ", ".join(sorted(unknown))}
-        )
-
-
 def _as_codes(value) -> list[str]:
     return sorted(str(getattr(country, "code", country)) for country in value or ())
 
@@ -72,7 +64,7 @@ def profile_save(
     """Save the organisation's public profile; it stays unpublished until
     `profile_publish`. A change to a published profile puts it on the
     moderators' list of changed profiles."""
-    _unknown_fields(changes, PROFILE_FIELDS)
+    check_fields_allowed(changes, PROFILE_FIELDS)
     profile = _profile_locked(organisation)
     changed = set()
     for field, value in changes.items():
@@ -177,9 +169,9 @@ def story_update(*, story: ExportStory, by, **changes) -> ExportStory:
 
     ``photo=False`` removes the photo; ``photo=None`` keeps it.
     """
-    _unknown_fields(changes, STORY_FIELDS)
+    check_fields_allowed(changes, STORY_FIELDS)
     story = ExportStory.objects.select_for_update().get(pk=story.pk)
-    changed = False
+    data = {}
     for field, value in changes.items():
         if field == "photo":
             if value is None:
@@ -187,9 +179,8 @@ def story_update(*, story: ExportStory, by, **changes) -> ExportStory:
             value = value or ""
         elif isinstance(value, str):
             value = value.strip()
-        if getattr(story, field) != value:
-            setattr(story, field, value)
-            changed = True
+        data[field] = value
+    story, changed = model_update(instance=story, fields=STORY_FIELDS, data=data)
     if not changed:
         return story
     if not story.photo:

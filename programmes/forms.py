@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from config.digits import AsciiDigitsFormMixin, refuse_other_digits
+from config.money import format_number
 from config.text_limits import LONG, SHORT, TextLimitsFormMixin
 
 from . import selectors
@@ -33,7 +34,6 @@ from .models import (
     Reserve,
     ReserveMutation,
 )
-from .money import format_number
 
 
 def _grouped(whole: str, separator: str) -> bool:
@@ -103,7 +103,9 @@ class DutchDecimalInput(forms.TextInput):
 
     def format_value(self, value):
         if isinstance(value, (Decimal, int, float)):
-            return format_number(value)
+            # Dutch in every language: parse_dutch_decimal reads it back, and
+            # would read an English "1,250" as one and a quarter.
+            return format_number(value, language="nl")
         return super().format_value(value)
 
 

@@ -15,10 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from config.money import format_euro, format_number
 from config.text_limits import LONG, SHORT, text_limit
 from config.uploads import FileKind, UploadValidator
-
-from .money import format_euro, format_number
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 POSITIVE_MONEY = [MinValueValidator(Decimal("0.01"))]

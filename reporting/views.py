@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from accounts.permissions import ProvinceReaderRequiredMixin
+from config.forms import add_service_errors
 
 from .adoption_forms import adoption_context
 from .forms import ReportRequestForm
@@ -75,11 +76,7 @@ class ReportRunListView(ProvinceReaderRequiredMixin, ListView):
                     requested_by=request.user,
                 )
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for field, errors in error.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 if run.queue_failed:
                     messages.warning(

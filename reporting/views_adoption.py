@@ -11,20 +11,13 @@ from django.views.generic import FormView
 
 from accounts.permissions import CivilServantRequiredMixin, province_filter
 from accounts.roles import Role
+from config.forms import add_service_errors
 from programmes.models import Action
 
 from .adoption import action_misses, action_status_set, report_run_adopt
 from .adoption_forms import ActionStatusForm, AdoptForm
 from .models import ActionStatus
 from .views import ReportRunDetailView
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class ReportRunAdoptView(ReportRunDetailView):
@@ -45,7 +38,7 @@ class ReportRunAdoptView(ReportRunDetailView):
                     by=request.user,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -91,7 +84,7 @@ class ActionStatusView(CivilServantRequiredMixin, FormView):
                 action=self.action, by=self.request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The status of the action is saved."))
         return redirect("reporting:action_status", pk=self.action.pk)

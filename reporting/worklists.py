@@ -27,7 +27,7 @@ from participants.selectors import (
     membership_requests_to_decide_count,
     moderation_waiting_count,
 )
-from programmes.selectors import proposed_mutation_count
+from programmes.selectors.choices import proposed_mutation_count
 
 from .dashboard.selectors import dashboard_data, headlines
 from .selectors import latest_report_for, reports_ready_count

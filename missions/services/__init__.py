@@ -9,6 +9,7 @@ from .missions import (
     mission_publish,
     mission_update,
 )
+from .register import organisation_register_for_mission
 from .registrations import (
     registration_accept,
     registration_create,
@@ -21,6 +22,7 @@ from .registrations import (
 from .results import mission_result_save, result_moments_due
 
 __all__ = [
+    "organisation_register_for_mission",
     "mission_message_send",
     "mission_cancel",
     "mission_close",

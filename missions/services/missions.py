@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.services import check_fields_allowed, model_update
 from outbox.services import job_enqueue
 
 from ..models import Mission, MissionMessage, Notification, Registration
@@ -45,15 +46,6 @@ MISSION_FIELDS = (
 FINAL_EDITABLE_FIELDS = {"description", "highlights"}
 
 
-def _check_fields(changes: dict) -> None:
-    unknown = set(changes) - set(MISSION_FIELDS) - {"themes"}
-    if unknown:
-        raise ValidationError(
-            _("These fields cannot be changed: %(fields)s.")
-            % {"fields": ", ".join(sorted(unknown))}
-        )
-
-
 def _guard(mission: Mission, allowed: tuple[str, ...], message: str) -> None:
     if mission.status not in allowed:
         raise ValidationError(
@@ -64,7 +56,7 @@ def _guard(mission: Mission, allowed: tuple[str, ...], message: str) -> None:
 @transaction.atomic
 def mission_create(*, province, by, themes=(), **fields) -> Mission:
     """A new mission in draft; nobody can sign up until it is published."""
-    _check_fields(fields)
+    check_fields_allowed(fields, MISSION_FIELDS)
     mission = Mission(province=province, created_by=by, **fields)
     mission.full_clean()
     mission.save()
@@ -79,7 +71,7 @@ def mission_update(*, mission: Mission, by, themes=None, **changes) -> Mission:
 
     More capacity on an open mission moves people up from the waiting list.
     """
-    _check_fields(changes)
+    check_fields_allowed(changes, MISSION_FIELDS)
     mission = mission_lock(mission.pk)
     if mission.status in (Mission.Status.COMPLETED, Mission.Status.CANCELLED):
         locked = {
@@ -96,8 +88,7 @@ def mission_update(*, mission: Mission, by, themes=None, **changes) -> Mission:
                 % {"status": mission.get_status_display().lower()}
             )
     before = {name: getattr(mission, name) for name in CHANGE_FIELDS}
-    for field, value in changes.items():
-        setattr(mission, field, value)
+    model_update(instance=mission, fields=MISSION_FIELDS, data=changes)
     mission.full_clean()
     taken = seats_taken(mission)
     if mission.capacity < taken:

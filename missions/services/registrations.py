@@ -14,9 +14,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from config.money import format_euro
 from config.text_limits import check_text_length
 from participants.models import ContactPerson, Organisation
 from participants.services import contact_person_update
@@ -128,11 +129,6 @@ def _check_signup_open(mission: Mission, *, source: str, now: datetime) -> None:
         )
 
 
-def _euro(amount: Decimal) -> str:
-    places = 0 if amount == amount.to_integral_value() else 2
-    return "€ " + number_format(amount, places, use_l10n=True, force_grouping=True)
-
-
 def _check_de_minimis(mission: Mission, seats: int, aid_received) -> None:
     """The province's contribution is de-minimis aid: refuse when it would
     push the organisation over the ceiling of the rolling window."""
@@ -156,8 +152,8 @@ def _check_de_minimis(mission: Mission, seats: int, aid_received) -> None:
                     "%(years)s years."
                 )
                 % {
-                    "total": _euro(total),
-                    "ceiling": _euro(settings.DE_MINIMIS_CEILING),
+                    "total": format_euro(total),
+                    "ceiling": format_euro(settings.DE_MINIMIS_CEILING),
                     "years": settings.DE_MINIMIS_WINDOW_YEARS,
                 }
             }

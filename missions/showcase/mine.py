@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import SmeRequiredMixin
+from config.forms import add_service_errors
 from participants.models import PublicProfile
 from participants.selectors import (
     contact_requests_received,
@@ -31,7 +32,6 @@ from participants.showcase_services import (
     story_update,
 )
 
-from ..views.helpers import apply_validation_error
 from .selectors import experienced_companies, mission_recommendations
 
 
@@ -113,7 +113,7 @@ class ProfileEditView(OwnOrganisationMixin, FormView):
             else:
                 profile_unpublish(organisation=self.organisation, by=self.request.user)
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         if publish:
             messages.success(
@@ -145,7 +145,7 @@ class StoryCreateView(OwnOrganisationMixin, FormView):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Your story has been saved."))
         return redirect("mine_showcase:index")
@@ -183,7 +183,7 @@ class StoryEditView(OwnStoryMixin, FormView):
         try:
             story_update(story=self.get_story(), by=self.request.user, **data)
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Your story has been saved."))
         return redirect("mine_showcase:index")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import CivilServantRequiredMixin
+from config.forms import add_service_errors
 from participants.selectors import moderation_profiles, moderation_stories
 from participants.showcase_forms import HideForm
 from participants.showcase_services import (
@@ -16,8 +17,6 @@ from participants.showcase_services import (
     moderation_review,
     moderation_unhide,
 )
-
-from ..views.helpers import apply_validation_error
 
 # URL segment → the selector of what a civil servant may moderate.
 KINDS = {"profiel": moderation_profiles, "verhaal": moderation_stories}
@@ -72,7 +71,7 @@ class ModerationDetailView(ModeratedItemMixin, FormView):
                 item=item, by=self.request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

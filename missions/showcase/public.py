@@ -10,13 +10,13 @@ from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 
 from accounts.permissions import SmeRequiredMixin
+from config.forms import add_service_errors
 from participants.filters import ShowcaseFilter
 from participants.selectors import showcase_profile_detail, showcase_profiles
 from participants.services import organisations_of_user
 from participants.showcase_forms import ContactRequestForm
 from participants.showcase_services import contact_request_send
 
-from ..views.helpers import apply_validation_error
 from .selectors import missions_taken_part
 
 
@@ -103,7 +103,7 @@ class ContactRequestView(SmeRequiredMixin, FormView):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -6,7 +6,6 @@ province answers 404.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,11 +16,11 @@ from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
 from accounts.permissions import CivilServantRequiredMixin, province_filter
+from config.forms import add_service_errors
 from participants.filters import OrganisationBackOfficeFilter
 from participants.kvk import kvk_prefill
 from participants.selectors import organisation_known
-from participants.services import contact_person_create, organisation_get_or_create
-from programmes.selectors import object_history
+from programmes.selectors.history import object_history
 
 from .. import exports, imports, selectors, services
 from ..filters import MissionBackOfficeFilter
@@ -36,7 +35,6 @@ from ..forms import (
 )
 from ..models import Mission, Registration
 from ..services.bulk import registrations_decide
-from .helpers import apply_validation_error
 from .mine import ResultFormView
 from .registration_rows import attach_rows
 
@@ -181,7 +179,7 @@ class MissionCreateView(CivilServantRequiredMixin, MissionFormMixin, FormView):
                 province=self.province(), by=self.request.user, **data
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The mission has been saved as a draft."))
         return redirect("missions_backoffice:detail", pk=mission.pk)
@@ -207,7 +205,7 @@ class MissionUpdateView(MissionScopedMixin, MissionFormMixin, FormView):
         try:
             services.mission_update(mission=mission, by=self.request.user, **data)
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The mission has been saved."))
         return redirect("missions_backoffice:detail", pk=mission.pk)
@@ -264,43 +262,22 @@ class RegisterParticipantView(MissionScopedMixin, FormView):
             **kwargs,
         )
 
-    @transaction.atomic
-    def register(self, data) -> Registration:
-        organisation, _created = organisation_get_or_create(
-            kvk_number=data["kvk_number"],
-            name=data["name"],
-            province=self.get_mission().province,
-        )
-        contacts = []
-        if data["contact_name"]:
-            contact = None
-            if data["contact_email"]:
-                contact = organisation.contacts.filter(
-                    email__iexact=data["contact_email"]
-                ).first()
-            contacts = [
-                contact
-                or contact_person_create(
-                    organisation=organisation,
-                    name=data["contact_name"],
-                    email=data["contact_email"],
-                )
-            ]
-        return services.registration_create(
-            mission=self.get_mission(),
-            organisation=organisation,
-            by=self.request.user,
-            seats=data["seats"],
-            contacts=contacts,
-            first_time_exporter=data["first_time_exporter"],
-            source=Registration.Source.BACK_OFFICE,
-        )
-
     def form_valid(self, form):
         try:
-            registration = self.register(form.cleaned_data)
+            data = form.cleaned_data
+            registration = services.organisation_register_for_mission(
+                mission=self.get_mission(),
+                by=self.request.user,
+                kvk_number=data["kvk_number"],
+                name=data["name"],
+                seats=data["seats"],
+                contact_name=data["contact_name"],
+                contact_email=data["contact_email"],
+                first_time_exporter=data["first_time_exporter"],
+                source=Registration.Source.BACK_OFFICE,
+            )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -438,7 +415,7 @@ class BulkDecisionView(MissionScopedMixin, View):
                 by=request.user,
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.refuse(form)
         if outcome.done:
             messages.success(
@@ -494,7 +471,7 @@ class RegistrationRejectView(RegistrationScopedMixin, FormView):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -630,7 +607,7 @@ class MissionMessageView(MissionScopedMixin, FormView):
                 mission=self.get_mission(), by=self.request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,

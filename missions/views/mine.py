@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import SmeRequiredMixin
+from config.forms import add_service_errors
 from participants.forms import ContactPersonForm, OrganisationForm
 from participants.kvk import kvk_client, kvk_prefill
 from participants.models import ContactPerson
@@ -32,7 +33,6 @@ from ..forms import MissionResultForm
 from ..models import MissionResult, Registration
 from ..personal_data import personal_data_export
 from ..services.registrations import OPEN_STATUSES
-from .helpers import apply_validation_error
 
 
 class MineIndexView(SmeRequiredMixin, TemplateView):
@@ -151,7 +151,7 @@ class OrganisationProfileView(SmeRequiredMixin, FormView):
                     )
                     return redirect("mine:index")
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         next_url = self.request.GET.get("next", "")
         if url_has_allowed_host_and_scheme(
@@ -242,7 +242,7 @@ class ResultFormView(OwnRegistrationMixin, FormView):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Thank you: your results have been saved."))
         return self.get_success_redirect()
@@ -280,7 +280,7 @@ class ContactDetailsView(SmeRequiredMixin, FormView):
                 contact=self.get_contact(), language=get_language(), **form.cleaned_data
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Your contact details have been saved."))
         return redirect("mine:index")

@@ -15,13 +15,13 @@ from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 
 from accounts.permissions import SmeRequiredMixin
+from config.forms import add_service_errors
 from participants.services import organisations_of_user
 
 from .. import agenda, selectors, services
 from ..filters import MissionCalendarFilter
 from ..forms import SignUpForm
 from ..models import Registration
-from .helpers import apply_validation_error
 
 
 class MissionCalendarView(FilterView):
@@ -160,7 +160,7 @@ class SignUpView(SmeRequiredMixin, FormView):
                 **data,
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(self.request, signup_answer(registration))
         return redirect("mine:index")

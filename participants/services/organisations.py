@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from config.digits import refuse_other_digits
+from config.services import check_fields_allowed, model_update
 
 from ..models import ContactPerson, Organisation
 
@@ -101,12 +102,7 @@ def postcode_clean(value) -> str:
 
 
 def _clean_profile(data: dict) -> dict:
-    unknown = set(data) - set(PROFILE_FIELDS)
-    if unknown:
-        raise ValidationError(
-            _("These fields cannot be changed: %(fields)s.")
-            % {"fields": ", ".join(sorted(unknown))}
-        )
+    check_fields_allowed(data, PROFILE_FIELDS)
     cleaned = dict(data)
     errors = {}
     for field, cleaner in (
@@ -167,9 +163,9 @@ def organisation_get_or_create(
 @transaction.atomic
 def organisation_update(*, organisation: Organisation, **changes) -> Organisation:
     """Change the profile; the KvK number stays as it is."""
-    fields = _clean_profile(changes)
-    for field, value in fields.items():
-        setattr(organisation, field, value)
+    model_update(
+        instance=organisation, fields=PROFILE_FIELDS, data=_clean_profile(changes)
+    )
     organisation.full_clean(validate_unique=False)
     organisation.save()
     return organisation
@@ -213,19 +209,12 @@ def contact_person_create(
 @transaction.atomic
 def contact_person_update(*, contact: ContactPerson, **changes) -> ContactPerson:
     """Change a contact person's details or consent."""
-    unknown = set(changes) - set(CONTACT_FIELDS) - {"language"}
-    if unknown:
-        raise ValidationError(
-            _("These fields cannot be changed: %(fields)s.")
-            % {"fields": ", ".join(sorted(unknown))}
-        )
-    changed = False
-    for field, value in changes.items():
-        if field == "language":
-            value = _language_or_default(value)
-        if getattr(contact, field) != value:
-            setattr(contact, field, value)
-            changed = True
+    check_fields_allowed(changes, CONTACT_FIELDS + ("language",))
+    if "language" in changes:
+        changes["language"] = _language_or_default(changes["language"])
+    contact, changed = model_update(
+        instance=contact, fields=CONTACT_FIELDS + ("language",), data=changes
+    )
     if not changed:
         # Nothing to write: no update and no history row for a no-op (a
         # sign-up passes the language it was made in, mostly the same).

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from config.money import format_number
 from programmes.display import display_value
-from programmes.money import format_number
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Helpers shared by the write services of the programmes app."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
+from config.money import format_euro
 from programmes.models import Prestatie
-from programmes.money import format_euro
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -86,26 +86,6 @@ def check_same_province(
     for obj in objects:
         if obj is not None and obj.province_id != province_id:
             raise ValidationError({field: _("Choose something of the same province.")})
-
-
-def apply_data(
-    instance: models.Model, data: Mapping[str, Any], allowed: Iterable[str]
-) -> list[str]:
-    """Copy allowed fields from `data` onto `instance`; return the changed ones.
-
-    Fields outside `allowed` are refused loudly: a view passing e.g. a
-    province would otherwise move an object to another tenant unnoticed.
-    """
-    allowed = set(allowed)
-    unknown = set(data) - allowed
-    if unknown:
-        raise TypeError(f"Fields not allowed here: {', '.join(sorted(unknown))}")
-    changed = []
-    for name, value in data.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed.append(name)
-    return changed
 
 
 def save_validated(

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from config.services import model_update
 from programmes.models import (
     Action,
     BudgetLine,
@@ -26,7 +27,6 @@ from programmes.models import (
 )
 
 from ._common import (
-    apply_data,
     check_count,
     check_money,
     check_same_province,
@@ -71,7 +71,7 @@ def action_create(
 def action_update(*, action: Action, data: Mapping[str, Any], by) -> Action:
     data = dict(data)
     programmes = data.pop("programmes", None)
-    changed = apply_data(action, data, ACTION_FIELDS)
+    action, changed = model_update(instance=action, fields=ACTION_FIELDS, data=data)
     _check_action_programmes(action, programmes or [])
     save_validated(action, by=by, changed=changed)
     if programmes is not None:
@@ -124,7 +124,9 @@ def indicator_create(
 
 @transaction.atomic
 def indicator_update(*, indicator: Indicator, data: Mapping[str, Any], by) -> Indicator:
-    changed = apply_data(indicator, data, INDICATOR_FIELDS)
+    indicator, changed = model_update(
+        instance=indicator, fields=INDICATOR_FIELDS, data=data
+    )
     _check_indicator(indicator)
     return save_validated(indicator, by=by, changed=changed)
 
@@ -158,7 +160,7 @@ def indicator_target_set(
 def indicator_target_update(
     *, target: IndicatorTarget, data: Mapping[str, Any], by
 ) -> IndicatorTarget:
-    changed = apply_data(target, data, ("year", "value"))
+    target, changed = model_update(instance=target, fields=("year", "value"), data=data)
     check_year_in_duration(target.indicator.action.prestatie, target.year)
     target.value = _check_figure(target.indicator, target.value)
     return save_validated(target, by=by, changed=changed)
@@ -193,7 +195,9 @@ def indicator_value_set(
 def indicator_value_update(
     *, entry: IndicatorValue, data: Mapping[str, Any], by
 ) -> IndicatorValue:
-    changed = apply_data(entry, data, ("year", "value", "note"))
+    entry, changed = model_update(
+        instance=entry, fields=("year", "value", "note"), data=data
+    )
     check_year_in_duration(entry.indicator.action.prestatie, entry.year)
     entry.value = _check_figure(entry.indicator, entry.value)
     return save_validated(entry, by=by, changed=changed)
@@ -224,7 +228,7 @@ def progress_note_create(
 def progress_note_update(
     *, note: ProgressNote, data: Mapping[str, Any], by
 ) -> ProgressNote:
-    changed = apply_data(note, data, NOTE_FIELDS)
+    note, changed = model_update(instance=note, fields=NOTE_FIELDS, data=data)
     check_year_in_duration(note.action.prestatie, note.year)
     return save_validated(note, by=by, changed=changed)
 
@@ -254,7 +258,7 @@ def intended_result_create(
 def intended_result_update(
     *, result: IntendedResult, data: Mapping[str, Any], by
 ) -> IntendedResult:
-    changed = apply_data(result, data, RESULT_FIELDS)
+    result, changed = model_update(instance=result, fields=RESULT_FIELDS, data=data)
     check_year_in_duration(result.prestatie, result.year)
     return save_validated(result, by=by, changed=changed)
 
@@ -293,6 +297,6 @@ def budget_line_create(
 
 @transaction.atomic
 def budget_line_update(*, line: BudgetLine, data: Mapping[str, Any], by) -> BudgetLine:
-    changed = apply_data(line, data, BUDGET_FIELDS)
+    line, changed = model_update(instance=line, fields=BUDGET_FIELDS, data=data)
     _check_budget_line(line)
     return save_validated(line, by=by, changed=changed)

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from config.services import model_update
 from programmes.models import Action, Indicator, IndicatorTarget, Prestatie
 
 from ._common import (
-    apply_data,
     check_count,
     check_money,
     check_year_in_duration,
@@ -125,7 +125,7 @@ def prestatie_continue(
     data = dict(data or {})
     if "code" in data:
         data["code"] = (data["code"] or "").strip()
-    apply_data(copy, data, CONTINUE_FIELDS)
+    model_update(instance=copy, fields=CONTINUE_FIELDS, data=data)
     if copy.code != prestatie.code:
         taken = Prestatie.objects.filter(
             province_id=prestatie.province_id, year=year, code=copy.code

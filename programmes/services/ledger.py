@@ -21,10 +21,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.money import format_euro
+from config.services import model_update
 from programmes.models import Decision, Prestatie, Reserve, ReserveMutation
-from programmes.money import format_euro
 
-from ._common import apply_data, check_money, check_year, save_validated
+from ._common import check_money, check_year, save_validated
 
 Kind = ReserveMutation.Kind
 Status = ReserveMutation.Status
@@ -153,7 +154,9 @@ def reserve_mutation_update(
     """Change a proposal; a decided mutation is refused."""
     mutation = ReserveMutation.objects.select_for_update().get(pk=mutation.pk)
     _refuse_if_decided(mutation)
-    changed = apply_data(mutation, data, MUTATION_FIELDS)
+    mutation, changed = model_update(
+        instance=mutation, fields=MUTATION_FIELDS, data=data
+    )
     _check_mutation(mutation)
     _check_not_overdrawn(mutation.reserve, mutation)
     return save_validated(mutation, by=by, changed=changed)

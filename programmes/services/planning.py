@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from config.services import model_update
 from programmes.models import (
     Decision,
     IndicatorTarget,
@@ -24,7 +25,6 @@ from programmes.models import (
 )
 
 from ._common import (
-    apply_data,
     check_money,
     check_same_province,
     check_year,
@@ -99,7 +99,9 @@ def decision_create(
 
 @transaction.atomic
 def decision_update(*, decision: Decision, data: Mapping[str, Any], by) -> Decision:
-    changed = apply_data(decision, data, DECISION_FIELDS)
+    decision, changed = model_update(
+        instance=decision, fields=DECISION_FIELDS, data=data
+    )
     return save_validated(decision, by=by, changed=changed)
 
 
@@ -162,7 +164,9 @@ def programme_create(
 def programme_update(*, programme: Programme, data: Mapping[str, Any], by) -> Programme:
     data = dict(data)
     decisions = data.pop("decisions", None)
-    changed = apply_data(programme, data, PROGRAMME_FIELDS)
+    programme, changed = model_update(
+        instance=programme, fields=PROGRAMME_FIELDS, data=data
+    )
     _check_programme(programme, decisions or [])
     save_validated(programme, by=by, changed=changed)
     if decisions is not None:
@@ -182,7 +186,7 @@ def reserve_create(
 
 @transaction.atomic
 def reserve_update(*, reserve: Reserve, data: Mapping[str, Any], by) -> Reserve:
-    changed = apply_data(reserve, data, RESERVE_FIELDS)
+    reserve, changed = model_update(instance=reserve, fields=RESERVE_FIELDS, data=data)
     return save_validated(reserve, by=by, changed=changed)
 
 
@@ -236,7 +240,7 @@ def prestatie_create(
     """A prestatie of one budget year; other fields as in PRESTATIE_FIELDS."""
     decisions = list(investment_decisions)
     prestatie = Prestatie(province=province, year=year, code=code.strip(), title=title)
-    apply_data(prestatie, fields, PRESTATIE_FIELDS)
+    model_update(instance=prestatie, fields=PRESTATIE_FIELDS, data=fields)
     _check_prestatie(prestatie, decisions)
     save_validated(prestatie, by=by)
     if decisions:
@@ -248,7 +252,9 @@ def prestatie_create(
 def prestatie_update(*, prestatie: Prestatie, data: Mapping[str, Any], by) -> Prestatie:
     data = dict(data)
     decisions = data.pop("investment_decisions", None)
-    changed = apply_data(prestatie, data, PRESTATIE_FIELDS)
+    prestatie, changed = model_update(
+        instance=prestatie, fields=PRESTATIE_FIELDS, data=data
+    )
     _check_prestatie(prestatie, decisions or [])
     save_validated(prestatie, by=by, changed=changed)
     if decisions is not None:

@@ -9,8 +9,6 @@ province's object answers 404.
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import (
-    NON_FIELD_ERRORS,
-    FieldDoesNotExist,
     ValidationError,
 )
 from django.http import HttpResponseRedirect
@@ -23,6 +21,7 @@ from accounts.permissions import (
     CivilServantRequiredMixin,
     ProvinceReaderRequiredMixin,
 )
+from config.forms import add_service_errors
 
 from .. import selectors
 from ..display import display_value
@@ -156,38 +155,6 @@ class ScopedDetailView(ReadMixin, DetailView):
         context["extra_template"] = self.extra_template
         context["title"] = str(obj)
         return context
-
-
-def _field_label(form, name: str) -> str:
-    meta = getattr(form, "_meta", None)
-    try:
-        return str(meta.model._meta.get_field(name).verbose_name).capitalize()
-    except (AttributeError, FieldDoesNotExist):
-        return name.replace("_", " ").capitalize()
-
-
-def add_service_errors(
-    form, error: ValidationError, fields_by_code: dict[str, str] | None = None
-) -> None:
-    """Put a service's errors on the form's fields, others on top.
-
-    `fields_by_code` ties an error without a field to one by its code, e.g.
-    an overdraw to the amount, so the message sits next to what to change.
-    """
-    code_field = (fields_by_code or {}).get(getattr(error, "code", None) or "")
-    if code_field in form.fields:
-        for message in error.messages:
-            form.add_error(code_field, message)
-    elif hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in errors:
-                if target is None and field != NON_FIELD_ERRORS:
-                    message = f"{_field_label(form, field)}: {message}"
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 class ServiceFormView(WriteMixin, FormView):

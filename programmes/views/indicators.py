@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from config.money import format_number
+
 from .. import forms, selectors, services
-from ..money import format_number
 from .base import (
     ScopedDetailView,
     ScopedListView,

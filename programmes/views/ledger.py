@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from config.digits import is_ascii_number
+from config.money import format_euro
 
 from .. import forms, selectors, services
 from ..models import ReserveMutation
-from ..money import format_euro
 from .base import (
     ReadMixin,
     ScopedDetailView,

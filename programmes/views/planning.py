@@ -8,8 +8,9 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from config.money import format_euro
+
 from .. import forms, selectors, services
-from ..money import format_euro
 from ..realised import attach_realised
 from .base import (
     ScopedDetailView,

@@ -1,32 +1,30 @@
-"""Numbers and money Dutch style (€ 234.000, € 1.234,50) in any language,
-as planning & control documents write them."""
+"""How the dashboard shows a value: config.money in the page's language,
+with a space that does not break after the euro sign (narrow tiles and
+columns) and a dash for a value that is missing."""
 
-from programmes import money
+from config.money import format_euro, format_number
 
-
-def format_number(value, *, decimals: int | None = None) -> str:
-    """`1234.5` → `1.234,50`; whole numbers without decimals: `234.000`;
-    a missing value is a dash."""
-    if value is None or value == "":
-        return "–"
-    return money.format_number(value, decimals=decimals)
+DASH = "–"
 
 
-def format_euro(value) -> str:
-    """`€ 234.000`, with a space that does not break."""
-    if value is None or value == "":
-        return "–"
-    return f"€\u00a0{money.format_number(value)}"
+def dashboard_number(value, *, decimals: int | None = None) -> str:
+    """`1234.5` → `1.234,50`; whole numbers without decimals; missing: a dash."""
+    return format_number(value, decimals=decimals, missing=DASH)
+
+
+def dashboard_euro(value) -> str:
+    """`€ 234.000`, the sign joined to the number; missing: a dash."""
+    return format_euro(value, missing=DASH, nbsp=True)
 
 
 def format_value(value, kind: str) -> str:
     """A headline value by kind: count, money, mark or percent."""
     if value is None:
-        return "–"
+        return DASH
     if kind == "money":
-        return format_euro(value)
+        return dashboard_euro(value)
     if kind == "mark":
-        return format_number(value, decimals=1)
+        return dashboard_number(value, decimals=1)
     if kind == "percent":
-        return f"{format_number(value, decimals=1)}%"
-    return format_number(value)
+        return f"{dashboard_number(value, decimals=1)}%"
+    return dashboard_number(value)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from ..figures import Figures
 from .charts import Row, bar_chart
-from .format import format_euro, format_number
+from .format import dashboard_euro, dashboard_number
 from .selectors import (
     DashboardData,
     intended_result_badge,
@@ -42,7 +42,7 @@ class Links:
 
 
 def _target_text(value) -> str:
-    return format_number(value) if value is not None else "–"
+    return dashboard_number(value) if value is not None else "–"
 
 
 def trend_charts(data: DashboardData, links: Links) -> list:
@@ -66,7 +66,7 @@ def trend_charts(data: DashboardData, links: Links) -> list:
             Row(
                 label=str(y.year),
                 value=y.missions,
-                display=format_number(y.missions),
+                display=dashboard_number(y.missions),
                 target=y.missions_target,
                 target_display=_target_text(y.missions_target),
                 url=links.drill("missions", year=y.year),
@@ -94,7 +94,7 @@ def trend_charts(data: DashboardData, links: Links) -> list:
             Row(
                 label=str(y.year),
                 value=y.participants,
-                display=format_number(y.participants),
+                display=dashboard_number(y.participants),
                 target=y.participants_target,
                 target_display=_target_text(y.participants_target),
                 url=links.drill("participants", year=y.year),
@@ -108,7 +108,7 @@ def trend_charts(data: DashboardData, links: Links) -> list:
         id="chart-reserve",
         title=_("Reserve balance at the end of each budget year (decided)"),
         description="; ".join(
-            f"{year}: {format_euro(balance)}" for year, balance in balances
+            f"{year}: {dashboard_euro(balance)}" for year, balance in balances
         )
         or _("No reserve mutations."),
         label_heading=_("Budget year"),
@@ -117,7 +117,7 @@ def trend_charts(data: DashboardData, links: Links) -> list:
             Row(
                 label=str(year),
                 value=max(balance, 0),
-                display=format_euro(balance),
+                display=dashboard_euro(balance),
                 url=links.drill("finance", year=year),
                 link_text=_("Reserve and budget of %(year)s") % {"year": year},
             )
@@ -161,11 +161,11 @@ def spread_charts(figures: Figures, links: Links) -> list:
                     Row(
                         label=r.label or _("unknown"),
                         value=r.participants,
-                        display=format_number(r.participants),
+                        display=dashboard_number(r.participants),
                         url=links.drill(name, key=r.key) if r.key else "",
                         extra=[
-                            format_number(r.missions),
-                            format_number(r.organisations),
+                            dashboard_number(r.missions),
+                            dashboard_number(r.organisations),
                         ],
                     )
                     for r in rows

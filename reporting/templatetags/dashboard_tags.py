@@ -5,24 +5,24 @@ import datetime
 
 from django import template
 
-from reporting.dashboard.format import format_euro, format_number, format_value
+from reporting.dashboard import format
 
 register = template.Library()
 
 
 @register.filter
 def dashboard_euro(value):
-    return format_euro(value)
+    return format.dashboard_euro(value)
 
 
 @register.filter
 def dashboard_number(value):
-    return format_number(value)
+    return format.dashboard_number(value)
 
 
 @register.filter
 def dashboard_value(value, kind):
-    return format_value(value, kind)
+    return format.format_value(value, kind)
 
 
 @register.filter

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from missions import services
 from missions.models import Mission, MissionResult, Notification, Registration
@@ -590,3 +590,17 @@ def test_sign_up_over_the_de_minimis_ceiling_is_refused(settings):
     assert "€ 300.000" in message
     assert not mission.registrations.exists()
     assert sign_up(mission, seats=1, de_minimis_aid_received=Decimal("299000"))
+
+
+def test_the_de_minimis_refusal_writes_amounts_dutch_style_in_english_too(
+    settings,
+):
+    """The message uses the portal's one money formatter: Dutch style on an
+    English page too, as every other amount on the portal's pages."""
+    settings.DE_MINIMIS_CEILING = Decimal("300000")
+    mission = MissionFactory(open=True, province_contribution_per_seat=Decimal("1000"))
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        sign_up(mission, seats=2, de_minimis_aid_received=Decimal("299000.50"))
+    message = error.value.message_dict["de_minimis_aid_received"][0]
+    assert "€ 301.000,50" in message
+    assert "€ 300.000" in message

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from programmes.money import format_euro, format_number
+from config.money import format_euro, format_number
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_empty_values_stay_empty():
 
 
 def test_template_filters_format_money_and_numbers():
-    html = Template("{% load money %}{{ a|euro }} | {{ b|dutch_number }}").render(
+    html = Template("{% load money %}{{ a|euro }} | {{ b|number }}").render(
         Context({"a": Decimal("1234.50"), "b": Decimal("30")})
     )
     assert html == "€ 1.234,50 | 30"

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from programmes.money import format_euro
+from config.money import format_euro
 from reporting.formatting import dutch_number, euro, percentage
 from reporting.rendering.publication import (
     decision_references,
