@@ -25,25 +25,30 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def pdf_text(content: bytes, watermark: str = "") -> str:
-    """pdftotext's reading of the PDF. The draft watermark is drawn letter
-    by letter across the page; pdftotext puts each letter on a line of its
-    own, so lines holding one letter of it are left out."""
+def pdf_text(content: bytes, watermark: str = "", layout: bool = False) -> str:
+    """pdftotext's reading of the PDF: in reading order, or with `layout`
+    as laid out (a table's row on one line). The draft watermark is drawn
+    letter by letter diagonally across the page; pdftotext puts its letters
+    on lines of their own, so lines holding only letters of it are left
+    out."""
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext (poppler-utils) is needed: make test installs it"
+    options = ["-layout"] if layout else []
     out = subprocess.run(
-        [pdftotext, "-enc", "UTF-8", "-", "-"],
+        [pdftotext, "-enc", "UTF-8", *options, "-", "-"],
         input=content,
         capture_output=True,
         check=True,
     ).stdout.decode()
     letters = set(watermark)
-    lines = [
-        line
-        for line in out.splitlines()
-        if not (len(line.strip()) == 1 and line.strip() in letters)
-    ]
-    return flat("\n".join(lines))
+
+    def only_watermark(line: str) -> bool:
+        marks = line.replace(" ", "")
+        return bool(marks) and len(marks) <= 3 and set(marks) <= letters
+
+    return flat(
+        "\n".join(line for line in out.splitlines() if not only_watermark(line))
+    )
 
 
 def _docx_blocks(document):

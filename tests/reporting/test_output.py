@@ -76,7 +76,7 @@ def test_the_pdf_tells_the_2016_story_of_prestatie_542(run):
         "Uw Staten hebben besloten om € 50.000 te onttrekken",
         "Basisinformatie",
         "Verantwoordelijk portefeuillehouder Eddy van Hijum",
-        "Rol provincie faciliteerder",
+        "Rol provincie Wij vervullen de rol van faciliteerder.",
         "Looptijd prestatie Structureel",
         "Relatie met reserve Ja, Reserve uitvoering Kwaliteit van Overijssel",
         "#in – Overijssel innoveert en internationaliseert (PS/2016/871)",
