@@ -80,9 +80,10 @@ def _marked_content(page, reader) -> tuple[int, set[int]]:
         elif operator == b"EMC":
             if stack:
                 stack.pop()
-        elif operator in TEXT_OPERATORS:
-            if not any(tag == "/Artifact" or has_id for tag, has_id in stack):
-                untagged += 1
+        elif operator in TEXT_OPERATORS and not any(
+            tag == "/Artifact" or has_id for tag, has_id in stack
+        ):
+            untagged += 1
     return untagged, mcids
 
 
