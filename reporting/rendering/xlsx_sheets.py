@@ -21,6 +21,7 @@ from missions.models import MissionResult
 from programmes.models import Decision, Programme
 
 from ..formatting import to_decimal
+from .extras import unknown_right_after
 
 
 def _number(value) -> Decimal | None:
@@ -204,7 +205,11 @@ def add_funnel(workbook, figures: dict, doc: dict, sheet, money_format) -> None:
                 m.get("leads") if m else None,
                 m.get("deals") if m else None,
                 _number(m.get("expected_export_turnover")) if m else None,
-                _number(m.get("export_turnover")) if m else None,
+                (
+                    _number(m.get("export_turnover"))
+                    if m and not unknown_right_after(moment, m.get("export_turnover"))
+                    else None
+                ),
             ]
         )
     worksheet = sheet(

@@ -148,6 +148,8 @@ def test_the_data_annex_has_the_tables_and_no_personal_data(run, data):
         workbook = load_workbook(io.BytesIO(handle.read()))
     assert workbook.sheetnames == [
         "Samenvatting",
+        "Tekst",
+        "Status per actie",
         "Missies",
         "Naar land",
         "Naar thema",
@@ -157,6 +159,11 @@ def test_the_data_annex_has_the_tables_and_no_personal_data(run, data):
         "Indicatoren",
         "Reservemutaties",
         "Begroting",
+        "Reserves",
+        "Acties door de jaren",
+        "Effect van de missies",
+        "Programma's",
+        "Besluiten",
     ]
     missions = list(workbook["Missies"].values)
     assert len(missions) == 5

@@ -338,7 +338,11 @@ def test_overijssel_2016_carries_the_seed_page_once_in_every_format(demo):
     )
     # The reference is searchable whole.
     assert "PS/2016/871" in texts["PDF"]
-    # The effect funnel and its cost per participant, in the PDF as laid out.
+    # The effect funnel and its cost per participant, in the PDF as laid out:
+    # realised turnover right after the mission is not known yet, not € 0.
+    assert "27 54 11 € 1.250.000 nog niet bekend" in laid_out
+    assert "Direct na de missie 27 54 11 € 1.250.000 nog niet bekend" in (texts["DOCX"])
+    assert "Direct na de missie 27 54 11 € 1.250.000 Na 6 maanden" in texts["XLSX"]
     assert re.search(r"Na 6 maanden \d+ ", laid_out)
     assert re.search(r"De provincie droeg € [\d.]+ bij voor 52 deelnemers", laid_out)
     _publishable(pdf)
