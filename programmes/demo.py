@@ -242,6 +242,21 @@ def _mutation(
     )
 
 
+def _computed_indicator(action, name: str, metric: str) -> Indicator:
+    """A computed indicator of the demo; one loaded before it counted
+    entrepreneurs apart (it counted all participants, hogescholen
+    included) gets the demo's metric again."""
+    indicator, _ = Indicator.objects.get_or_create(
+        action=action,
+        name=name,
+        defaults={"source": Indicator.Source.COMPUTED, "metric": metric},
+    )
+    if indicator.source == Indicator.Source.COMPUTED and indicator.metric != metric:
+        indicator.metric = metric
+        indicator.save(update_fields=["metric"])
+    return indicator
+
+
 def _overijssel() -> None:
     ov = Province.objects.get(code="OV")
     in_decision = _decision(
@@ -342,13 +357,9 @@ def _overijssel() -> None:
     )
     for name, metric, target in [
         ("Handelsmissies", Indicator.Metric.MISSIONS_REALISED, 3),
-        ("Deelnemende ondernemers", Indicator.Metric.PARTICIPANTS, 30),
+        ("Deelnemende ondernemers", Indicator.Metric.ENTREPRENEURS, 30),
     ]:
-        indicator, _ = Indicator.objects.get_or_create(
-            action=action,
-            name=name,
-            defaults={"source": Indicator.Source.COMPUTED, "metric": metric},
-        )
+        indicator = _computed_indicator(action, name, metric)
         IndicatorTarget.objects.get_or_create(
             indicator=indicator, year=2016, defaults={"value": Decimal(target)}
         )
@@ -390,13 +401,9 @@ def _overijssel() -> None:
         if number == 1:
             for name, metric, target in [
                 ("Handelsmissies", Indicator.Metric.MISSIONS_REALISED, 3),
-                ("Deelnemende ondernemers", Indicator.Metric.PARTICIPANTS, 30),
+                ("Deelnemende ondernemers", Indicator.Metric.ENTREPRENEURS, 30),
             ]:
-                indicator, _ = Indicator.objects.get_or_create(
-                    action=action,
-                    name=name,
-                    defaults={"source": Indicator.Source.COMPUTED, "metric": metric},
-                )
+                indicator = _computed_indicator(action, name, metric)
                 IndicatorTarget.objects.get_or_create(
                     indicator=indicator, year=2018, defaults={"value": Decimal(target)}
                 )

@@ -103,6 +103,8 @@ def report_run_adopt(
         locked.adopted_reference = reference
         locked.adopted_by = by
         locked.adopted_at = timezone.now()
+        locked._history_user = by
+        locked._change_reason = "adopted by GS"
         locked.save()
         transaction.on_commit(
             lambda: [storage.delete(n) for n in old if n and n not in names.values()]

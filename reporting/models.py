@@ -167,6 +167,19 @@ class ReportRun(models.Model):
     adopted_at = models.DateTimeField(_("marked as adopted at"), null=True, blank=True)
 
     objects = ReportRunQuerySet.as_manager()
+    # Who requested, generated and adopted a run, and when, like every
+    # other write (issue 16 item 6). Not the frozen figures (they never
+    # change after generating and would be copied into every row), nor the
+    # worker's bookkeeping.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "figures",
+            "error",
+            "attempt_token",
+            "claimed_by",
+            "heartbeat_at",
+        ]
+    )
     # Not stored: set by services.report_run_request after the commit when
     # the run's task could not be sent (broker unreachable).
     queue_failed = False

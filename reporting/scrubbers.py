@@ -15,4 +15,10 @@ NOT_PERSONAL = {
     "reporting.ReportRun.pdf_file": _REPORT,
     "reporting.ReportRun.xlsx_file": _REPORT,
     "reporting.ReportRun.docx_file": _REPORT,
+    # The history of a run names its files (the draft's and the adopted
+    # ones), not their content.
+    "reporting.HistoricalReportRun.html_file": _REPORT,
+    "reporting.HistoricalReportRun.pdf_file": _REPORT,
+    "reporting.HistoricalReportRun.xlsx_file": _REPORT,
+    "reporting.HistoricalReportRun.docx_file": _REPORT,
 }

@@ -51,7 +51,7 @@ from programmes.models import (
 
 from ..models import ActionStatus
 from .common import _round
-from .participation import _attended, _latest_results
+from .participation import ENTERPRISE_KINDS, _attended, _latest_results
 from .scope import _Scope
 
 ZERO = Decimal("0")
@@ -144,6 +144,11 @@ def _computed(action_ids: list[int], up_to: int) -> dict[tuple[int, int], dict]:
         attended.annotate(year=ExtractYear("mission__start_date"))
         .values("mission__action_id", "year")
         .annotate(
+            # Seats of companies only: 'participating entrepreneurs'. Before
+            # `seats`, which would otherwise name the aggregate below.
+            entrepreneurs=Coalesce(
+                Sum("seats", filter=Q(organisation__kind__in=ENTERPRISE_KINDS)), 0
+            ),
             seats=Coalesce(Sum("seats"), 0),
             organisations=Count("organisation", distinct=True),
             first_time=Count(
@@ -154,6 +159,7 @@ def _computed(action_ids: list[int], up_to: int) -> dict[tuple[int, int], dict]:
     ):
         key = (row["mission__action_id"], row["year"])
         put(*key, "participants", row["seats"])
+        put(*key, "entrepreneurs", row["entrepreneurs"])
         put(*key, "unique_organisations", row["organisations"])
         put(*key, "first_time_exporters", row["first_time"])
     # Distinct organisations up to a year are not a sum of the years: the

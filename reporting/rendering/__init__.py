@@ -20,7 +20,12 @@ from .document import build_document
 from .docx import render_docx
 from .extras import enrich_document
 from .pdf import render_pdf
-from .publication import decision_references, keep_references_whole, language_tag
+from .publication import (
+    decision_references,
+    keep_compounds_whole,
+    keep_references_whole,
+    language_tag,
+)
 from .stamp import run_stamp, stamp_docx, stamp_xlsx
 from .xlsx import render_xlsx
 
@@ -71,9 +76,11 @@ def render_report_files(run) -> Iterator[tuple[str, tuple[str, bytes]]]:
     run's language; the caller's language is active again at every yield."""
     with translation.override(run.language):
         context = report_context(run)
-        html = keep_references_whole(
-            render_to_string("reporting/report_document.html", context),
-            decision_references(run.figures),
+        html = keep_compounds_whole(
+            keep_references_whole(
+                render_to_string("reporting/report_document.html", context),
+                decision_references(run.figures),
+            )
         )
         stem = file_stem(run)
     yield "html_file", (f"{stem}.html", html.encode("utf-8"))

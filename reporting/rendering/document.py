@@ -373,7 +373,12 @@ def _basic_information(p: dict) -> list[tuple[str, str]]:
     )
     return [
         (_("Responsible portfolio holder"), p["portfolio_holder"] or "–"),
-        (_("Role of the province"), str(roles.get(p["role"], p["role"]))),
+        # As the P&C pages say it: "Wij vervullen de rol van faciliteerder."
+        (
+            _("Role of the province"),
+            _("We fulfil the role of %(role)s.")
+            % {"role": roles.get(p["role"], p["role"])},
+        ),
         (_("Duration of the prestatie"), duration),
         (_("Relation with a reserve"), reserve),
         (_("Related investment proposal"), decisions or _("None")),

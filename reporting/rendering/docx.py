@@ -281,6 +281,7 @@ def render_docx(doc: dict) -> bytes:
             lists.numbered(a["number"], a["text"])
             for target in a["targets"]:
                 document.add_paragraph(target, style="List Bullet 2")
+            docx_content.add_action_status(document, a)
         if p["progress"]:
             document.add_heading(_("Progress"), level=2)
         for pr in p["progress"]:
@@ -299,6 +300,7 @@ def render_docx(doc: dict) -> bytes:
                 document.add_paragraph().add_run(_("Highlights")).bold = True
                 for line in pr["highlights"]:
                     document.add_paragraph(line, style="List Bullet")
+            docx_content.add_history(document, pr, _table)
         if p["indicators"]:
             _table(
                 document,
@@ -348,6 +350,7 @@ def render_docx(doc: dict) -> bytes:
             [table["title"], _("Missions"), _("Participants"), _("Organisations")],
             table["rows"],
         )
+    docx_content.add_funnel(document, doc, _table)
     lists.mark_bullets()
     _fill_contents(contents, _bookmark_headings(document))
     buffer = io.BytesIO()

@@ -91,3 +91,66 @@ def add_programmes(document, doc: dict, table) -> None:
             document.add_heading(_("Decisions"), level=3)
             for d in pr["decisions"]:
                 document.add_paragraph(decision_line(d), style="List Bullet")
+
+
+# --- issue 16 item 6: status, year-on-year table, effect funnel -----------
+
+
+def add_action_status(document, item: dict) -> None:
+    """'Status: op koers – toelichting' under the actie, as in the PDF."""
+    status = item.get("status")
+    if not status:
+        return
+    paragraph = document.add_paragraph()
+    paragraph.add_run(_("Status:")).bold = True
+    text = f" {status['label']}"
+    if status["explanation"]:
+        text += f" – {status['explanation']}"
+    paragraph.add_run(text)
+
+
+def add_history(document, item: dict, table) -> None:
+    """The actie's targets and results over the years of the prestatie and
+    its predecessors."""
+    if not item.get("history"):
+        return
+    document.add_paragraph().add_run(
+        _("Action %(number)s over the years") % {"number": item["number"]}
+    ).bold = True
+    table(
+        document,
+        [_("Year"), _("Prestatie"), _("Indicator"), _("Target"), _("Realised")],
+        [
+            (r["year"], r["prestatie"], r["indicator"], r["target"], r["realised"])
+            for r in item["history"]
+        ],
+    )
+
+
+def add_funnel(document, doc: dict, table) -> None:
+    """The effect funnel: participants → leads → deals → export turnover
+    right after, at 6 and 12 months, and the cost per participant."""
+    funnel = doc.get("funnel")
+    if not funnel:
+        return
+    document.add_heading(_("Effect of the missions"), level=1)
+    document.add_paragraph(
+        _(
+            "Of %(participants)s participants, the ones who reported their "
+            "results said the following at each moment."
+        )
+        % {"participants": funnel["participants"]}
+    )
+    table(
+        document,
+        [
+            _("Moment"),
+            _("Reported"),
+            _("Leads"),
+            _("Deals"),
+            _("Expected export turnover"),
+            _("Realised export turnover"),
+        ],
+        funnel["rows"],
+    )
+    document.add_paragraph(funnel["cost_sentence"])

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from missions.models import MissionResult
 
-from ..formatting import dutch_number, euro
+from ..formatting import dutch_number, euro, to_decimal
 from ..models import ActionStatus
 from .document import _value
 
@@ -48,6 +48,18 @@ def _history(rows: list[dict]) -> list[dict]:
     ]
 
 
+def unknown_right_after(moment: str, realised) -> bool:
+    """Right after a mission nobody has realised export turnover yet: a
+    zero then is 'not known yet', not € 0 (as the key figures say)."""
+    return moment == MissionResult.Moment.AFTER and not to_decimal(realised)
+
+
+def _realised(moment: str, realised) -> str:
+    if unknown_right_after(moment, realised):
+        return _("not known yet")
+    return euro(realised)
+
+
 def _funnel(figures: dict, funnel: dict) -> dict:
     participants = figures["totals"]["participants"]
     by_moment = {m["moment"]: m for m in figures.get("results_by_moment", [])}
@@ -64,7 +76,7 @@ def _funnel(figures: dict, funnel: dict) -> dict:
                 dutch_number(m["leads"]),
                 dutch_number(m["deals"]),
                 euro(m["expected_export_turnover"]),
-                euro(m["export_turnover"]),
+                _realised(moment, m["export_turnover"]),
             )
         )
     cost = funnel.get("cost_per_participant")

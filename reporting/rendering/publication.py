@@ -7,6 +7,8 @@
   line may not break at its slashes. The references come from the figures
   (every value under a ``reference`` or ``decision_reference`` key), never
   from a pattern: provinces write them in their own ways.
+- Words with a hyphen inside ("MKB-aanpak") do not break at the hyphen
+  either, for the same reason.
 """
 
 from __future__ import annotations
@@ -45,6 +47,34 @@ def decision_references(figures) -> list[str]:
 
 
 _TEXT = re.compile(r">([^<]+)<")
+
+
+# "MKB-aanpak", "export-mogelijkheden", "2018-2019": a word with a hyphen
+# inside. A line that breaks after its hyphen is read back (pdftotext, a
+# viewer's search) as "MKBaanpak", so such a word stays on one line too.
+_COMPOUND = re.compile(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])")
+COMPOUND_MAX = 30
+
+
+def keep_compounds_whole(html: str) -> str:
+    """Wrap each hyphenated word of the body's text (at most COMPOUND_MAX
+    characters) in the span that does not break."""
+
+    def wrap_text(match: re.Match) -> str:
+        text = _COMPOUND.sub(
+            lambda m: (
+                f'<span class="{REFERENCE_CLASS}">{m.group(0)}</span>'
+                if len(m.group(0)) <= COMPOUND_MAX
+                else m.group(0)
+            ),
+            match.group(1),
+        )
+        return f">{text}<"
+
+    head, marker, body = html.partition("<body")
+    if not marker:
+        return _TEXT.sub(wrap_text, html)
+    return head + marker + _TEXT.sub(wrap_text, body)
 
 
 def keep_references_whole(html: str, references: list[str]) -> str:

@@ -23,7 +23,9 @@ from missions.models import Mission
 from programmes.models import ReserveMutation
 
 from ..formatting import to_decimal
+from . import xlsx_sheets
 from .document import key_figure_cells, mission_line, status_labels
+from .sections import DECISION_MARK, finance_kind, finance_sentence
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MONEY_FORMAT = '"€" #,##0'
@@ -120,6 +122,9 @@ def render_xlsx(figures: dict, doc: dict) -> bytes:
     summary.column_dimensions["A"].width = 40
     summary.column_dimensions["B"].width = 50
 
+    xlsx_sheets.add_text(workbook, doc, _sheet)
+    xlsx_sheets.add_action_status(workbook, doc, _sheet)
+
     directions = dict(Mission.Direction.choices)
     _sheet(
         workbook,
@@ -207,6 +212,8 @@ def render_xlsx(figures: dict, doc: dict) -> bytes:
             _("Prestatie"),
             _("Decision"),
             _("Explanation"),
+            _("Part"),
+            _("Sentence"),
         ],
         [
             [
@@ -218,6 +225,10 @@ def render_xlsx(figures: dict, doc: dict) -> bytes:
                 m["prestatie_code"],
                 " ".join(filter(None, (m["decision_reference"], m["decision_title"]))),
                 m["explanation"],
+                finance_kind(m),
+                finance_sentence(m).replace(
+                    DECISION_MARK, f" ({m.get('decision_reference', '')})"
+                ),
             ]
             for m in figures["mutations"]
         ],
@@ -248,6 +259,10 @@ def render_xlsx(figures: dict, doc: dict) -> bytes:
         ],
         money_columns=(3, 4, 5, 6),
     )
+    xlsx_sheets.add_reserves(workbook, figures, _sheet)
+    xlsx_sheets.add_history(workbook, figures, _sheet)
+    xlsx_sheets.add_funnel(workbook, figures, doc, _sheet, _money_format)
+    xlsx_sheets.add_programmes(workbook, figures, doc, _sheet, _date)
     # Fixed properties, so two renderings of the same figures match.
     workbook.properties.creator = doc["province"]
     workbook.properties.title = doc["title"]

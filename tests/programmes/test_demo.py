@@ -44,7 +44,11 @@ def test_demo_has_the_overijssel_facts_of_the_seeds():
         i.metric: i.targets.get(year=2016).value
         for i in Indicator.objects.filter(action__prestatie=p2016)
     }
-    assert targets == {"missions_realised": Decimal("3"), "participants": Decimal("30")}
+    # "Deelnemende ondernemers" counts entrepreneurs, not the hogescholen.
+    assert targets == {
+        "missions_realised": Decimal("3"),
+        "entrepreneurs": Decimal("30"),
+    }
     china = IndicatorValue.objects.get(indicator__action__prestatie=p2018)
     assert (china.year, china.value) == (2018, Decimal("10.00"))
     go4export = Programme.objects.get(name="GO4EXPORT")
@@ -77,3 +81,19 @@ def test_demo_has_limburg_and_utrecht():
     assert mkb.executing_partner == "Ondernemend Limburg"
     utrecht = Prestatie.objects.get(province__code="UT", code="4.3.2")
     assert utrecht.intended_results.filter(year=2020).count() == 5
+
+
+def test_reloading_the_demo_makes_the_entrepreneurs_indicator_count_entrepreneurs():
+    """A database loaded when the indicator counted all participants gets
+    the entrepreneurs metric back on the next load."""
+    demo.load()
+    Indicator.objects.filter(name="Deelnemende ondernemers").update(
+        metric=Indicator.Metric.PARTICIPANTS
+    )
+    demo.load()
+    metrics = set(
+        Indicator.objects.filter(name="Deelnemende ondernemers").values_list(
+            "metric", flat=True
+        )
+    )
+    assert metrics == {Indicator.Metric.ENTREPRENEURS}

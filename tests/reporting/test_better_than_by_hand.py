@@ -27,6 +27,7 @@ from reporting.figures import figures_for
 from reporting.figures.trends import extras_for, misses_target
 from reporting.models import ActionStatus
 from reporting.services import report_run_generate, report_run_request
+from tests.reporting.formats import docx_text, xlsx_text
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,22 @@ def _pdf(run) -> str:
     with run.pdf_file.open("rb") as handle:
         reader = PdfReader(io.BytesIO(handle.read()))
     return _flat(" ".join(page.extract_text() for page in reader.pages))
+
+
+def _docx(run) -> str:
+    with run.docx_file.open("rb") as handle:
+        return docx_text(handle.read())
+
+
+def _xlsx(run) -> str:
+    with run.xlsx_file.open("rb") as handle:
+        return xlsx_text(handle.read())
+
+
+def _sheet(run, title: str) -> list[list]:
+    with run.xlsx_file.open("rb") as handle:
+        workbook = load_workbook(io.BytesIO(handle.read()))
+    return [[c.value for c in row] for row in workbook[title].iter_rows(min_row=2)]
 
 
 def _html(run) -> str:
@@ -107,6 +124,13 @@ def test_adopting_removes_the_mark_and_freezes_the_version(
             by=civil_servant,
         )
     assert adopted.is_adopted and adopted.adopted_by == civil_servant
+    # Who adopted when is in the history, like every other write.
+    last, before = adopted.history.all()[:2]
+    assert last.history_user == civil_servant
+    assert last.adopted_on == datetime.date.today()
+    assert last.adopted_reference == "2017/0123456"
+    assert last.history_change_reason == "adopted by GS"
+    assert last.pdf_file != before.pdf_file and before.adopted_on is None
     assert adopted.pdf_file.name != old_pdf
     assert not adopted.pdf_file.storage.exists(old_pdf)
     text = _pdf(adopted)
@@ -225,9 +249,17 @@ def test_a_status_needs_an_explanation_when_a_figure_misses_its_target(
         action=other, status="on_track", by=civil_servant, as_of=AFTER_2016
     )
 
-    text = _pdf(_run(data))
-    assert "Status: Risico – Leads komen later binnen." in text
-    assert "Status: Op koers" in text
+    run = _run(data)
+    # The same status in the PDF and the DOCX, next to the actie ...
+    for text in (_pdf(run), _docx(run)):
+        assert "Status: Risico – Leads komen later binnen." in text
+        assert "Status: Op koers" in text
+    # ... and in the XLSX, a row per actie.
+    assert _sheet(run, "Status per actie") == [
+        ["5.4.2", 1, "Risico", "Leads komen later binnen."],
+        ["5.4.2", 2, "Op koers", None],
+    ]
+    assert "Risico Leads komen later binnen." in _xlsx(run)
 
 
 def test_the_status_form_says_what_is_wrong(
@@ -281,13 +313,23 @@ def _predecessors(data):
 
 def test_the_report_shows_each_action_over_the_years(data):
     _predecessors(data)
-    text = _pdf(_run(data))
-    assert "Actie 1 door de jaren heen" in text
-    assert "2014 5.4.2 Handelsmissies 1 1" in text
-    assert "2015 5.4.2 Handelsmissies 2 1" in text
-    assert "2016 5.4.2 Handelsmissies 3 4" in text
-    # Action 2 has no earlier years: no table.
-    assert "Actie 2 door de jaren heen" not in text
+    run = _run(data)
+    for text in (_pdf(run), _docx(run)):
+        assert "Actie 1 door de jaren heen" in text
+        assert "2014 5.4.2 Handelsmissies 1 1" in text
+        assert "2015 5.4.2 Handelsmissies 2 1" in text
+        assert "2016 5.4.2 Handelsmissies 3 4" in text
+        # Action 2 has no earlier years: no table.
+        assert "Actie 2 door de jaren heen" not in text
+    rows = _sheet(run, "Acties door de jaren")
+    missions = [r for r in rows if r[4] == "Handelsmissies"]
+    # Years, targets and results as numbers.
+    assert [r[2:4] + r[6:] for r in missions] == [
+        [2014, "5.4.2", 1, 1],
+        [2015, "5.4.2", 2, 1],
+        [2016, "5.4.2", 3, 4],
+    ]
+    assert {r[1] for r in rows} == {1}
 
 
 # --- the effect funnel --------------------------------------------------------
@@ -297,16 +339,26 @@ def test_the_report_shows_the_effect_funnel_with_cost_per_participant(data):
     Mission.objects.filter(pk__in=[m.pk for m in data.missions]).update(
         province_contribution_per_seat=Decimal("500")
     )
-    text = _pdf(_run(data))
-    assert "Effect van de missies" in text
-    # Right after: three reports with 3 + 2 + 1 leads and one deal.
-    assert "Direct na de missie 3 6 1 € 100.001 € 50.000,50" in text
-    assert "Na 6 maanden 1 5 1 € 200.000 € 100.000" in text
-    assert "Na 12 maanden 0 – – – –" in text
-    assert (
-        "De provincie droeg € 26.000 bij voor 52 deelnemers: € 500 per deelnemer."
-        in text
-    )
+    run = _run(data)
+    cost = "De provincie droeg € 26.000 bij voor 52 deelnemers: € 500 per deelnemer."
+    for text in (_pdf(run), _docx(run)):
+        assert "Effect van de missies" in text
+        # Right after: three reports with 3 + 2 + 1 leads and one deal.
+        assert "Direct na de missie 3 6 1 € 100.001 € 50.000,50" in text
+        assert "Na 6 maanden 1 5 1 € 200.000 € 100.000" in text
+        assert "Na 12 maanden 0 – – – –" in text
+        assert cost in text
+    rows = _sheet(run, "Effect van de missies")
+    assert rows[:3] == [
+        ["Direct na de missie", 3, 6, 1, Decimal("100001"), Decimal("50000.5")],
+        ["Na 6 maanden", 1, 5, 1, Decimal("200000"), Decimal("100000")],
+        ["Na 12 maanden", 0, None, None, None, None],
+    ]
+    figures = {r[0]: r[1] for r in rows[3:] if r and r[0]}
+    assert figures["Deelnemers"] == 52
+    assert figures["Bijdrage van de provincie"] == 26000
+    assert figures["Kosten per deelnemer"] == 500
+    assert cost in _xlsx(run)
 
 
 def test_the_extras_take_a_fixed_number_of_queries(data, django_assert_num_queries):

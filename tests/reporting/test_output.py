@@ -76,7 +76,7 @@ def test_the_pdf_tells_the_2016_story_of_prestatie_542(run):
         "Uw Staten hebben besloten om € 50.000 te onttrekken",
         "Basisinformatie",
         "Verantwoordelijk portefeuillehouder Eddy van Hijum",
-        "Rol provincie faciliteerder",
+        "Rol provincie Wij vervullen de rol van faciliteerder.",
         "Looptijd prestatie Structureel",
         "Relatie met reserve Ja, Reserve uitvoering Kwaliteit van Overijssel",
         "#in – Overijssel innoveert en internationaliseert (PS/2016/871)",
@@ -148,6 +148,8 @@ def test_the_data_annex_has_the_tables_and_no_personal_data(run, data):
         workbook = load_workbook(io.BytesIO(handle.read()))
     assert workbook.sheetnames == [
         "Samenvatting",
+        "Tekst",
+        "Status per actie",
         "Missies",
         "Naar land",
         "Naar thema",
@@ -157,6 +159,11 @@ def test_the_data_annex_has_the_tables_and_no_personal_data(run, data):
         "Indicatoren",
         "Reservemutaties",
         "Begroting",
+        "Reserves",
+        "Acties door de jaren",
+        "Effect van de missies",
+        "Programma's",
+        "Besluiten",
     ]
     missions = list(workbook["Missies"].values)
     assert len(missions) == 5

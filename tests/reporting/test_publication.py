@@ -16,7 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from docx import Document
 from openpyxl import load_workbook
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject
 from weasyprint import HTML
 
 from config.money import format_euro
@@ -27,6 +28,7 @@ from reporting.rendering.publication import (
     language_tag,
 )
 from reporting.services import report_run_generate, report_run_request
+from tests.reporting.pdfua import pdfua_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -45,66 +47,6 @@ def _read(field) -> bytes:
 
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
-
-
-def _structure_roles(node, roles) -> None:
-    node = node.get_object()
-    if "/S" in node:
-        roles.add(str(node["/S"]))
-    kids = node.get("/K")
-    if kids is None:
-        return
-    for kid in kids if isinstance(kids, list) else [kids]:
-        kid = kid.get_object()
-        if hasattr(kid, "get"):
-            _structure_roles(kid, roles)
-
-
-def pdfua_problems(content: bytes, lang: str) -> list[str]:
-    """The machine-checkable part of PDF/UA-1 (what veraPDF checks first):
-    tagged, structure tree with headings and tables, language, title shown,
-    the PDF/UA identification in the XMP metadata, every page in the
-    structure, fonts embedded."""
-    reader = PdfReader(io.BytesIO(content))
-    root = reader.trailer["/Root"]
-    problems = []
-    if not root.get("/MarkInfo", {}).get("/Marked"):
-        problems.append("not marked as tagged (/MarkInfo /Marked)")
-    if "/StructTreeRoot" not in root:
-        problems.append("no structure tree")
-    else:
-        roles = set()
-        _structure_roles(root["/StructTreeRoot"], roles)
-        for role in ("/Document", "/H1", "/H2", "/P", "/Table", "/TR", "/TH", "/L"):
-            if role not in roles:
-                problems.append(f"no {role} in the structure tree")
-    if root.get("/Lang") != lang:
-        problems.append(f"/Lang is {root.get('/Lang')!r}, not {lang!r}")
-    if not root.get("/ViewerPreferences", {}).get("/DisplayDocTitle"):
-        problems.append("the title is not shown (/DisplayDocTitle)")
-    metadata = root.get("/Metadata")
-    xmp = metadata.get_object().get_data().decode() if metadata else ""
-    if 'pdfuaid:part="1"' not in xmp:
-        problems.append("no PDF/UA identification (pdfuaid:part) in the XMP")
-    if "<dc:title>" not in xmp:
-        problems.append("no dc:title in the XMP")
-    for number, page in enumerate(reader.pages, start=1):
-        if "/StructParents" not in page:
-            problems.append(f"page {number} is not in the structure tree")
-        if page.get("/Tabs") != "/S":
-            problems.append(f"page {number}: tab order does not follow the structure")
-        for font in page["/Resources"].get("/Font", {}).values():
-            font = font.get_object()
-            descendants = font.get("/DescendantFonts")
-            described = descendants[0].get_object() if descendants else font
-            descriptor = described.get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor else {}
-            files = ("/FontFile", "/FontFile2", "/FontFile3")
-            if not any(k in descriptor for k in files):
-                problems.append(f"font {font['/BaseFont']} not embedded")
-    if not reader.outline:
-        problems.append("no bookmarks (outline)")
-    return problems
 
 
 @pytest.mark.parametrize(("language", "lang"), [("nl", "nl-NL"), ("en", "en-GB")])
@@ -151,6 +93,29 @@ def test_the_checks_find_an_untagged_pdf():
     problems = pdfua_problems(content, "nl-NL")
     assert "not marked as tagged (/MarkInfo /Marked)" in problems
     assert "no structure tree" in problems
+    assert "page 1: 2 pieces of text are not tagged" in problems
+
+
+def test_the_checks_find_untagged_text_in_a_tagged_pdf():
+    """A PDF/UA file with one line of text drawn outside the structure (as
+    a page decoration added afterwards would be) fails, and only on that."""
+    tagged = HTML(
+        string="<html lang='nl-NL'><title>Kop</title><h1>Kop</h1><p>Tekst</p>"
+    ).write_pdf(pdf_variant="pdf/ua-1")
+    assert pdfua_problems(tagged, "nl-NL", roles=("/H1", "/P")) == []
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(tagged)))
+    page = writer.pages[0]
+    font = next(iter(page["/Resources"]["/Font"]))
+    extra = DecodedStreamObject()
+    extra.set_data(f"BT {font} 12 Tf 72 72 Td (CONCEPT) Tj ET".encode())
+    contents = page.get_contents()
+    contents.set_data(contents.get_data() + b"\n" + extra.get_data())
+    page.replace_contents(contents)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert pdfua_problems(buffer.getvalue(), "nl-NL", roles=("/H1", "/P")) == [
+        "page 1: 1 pieces of text are not tagged"
+    ]
 
 
 def test_the_decision_reference_is_found_whole_in_the_pdf(data):
