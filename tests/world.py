@@ -436,7 +436,7 @@ def _advice(world: World) -> None:
     )
     PublicProfileFactory(organisation=adviser, published=True)
     world.objects["adviser_organisation"] = adviser
-    world.objects["adviser_user"] = adviser_user = sme_user_of(
+    world.objects["adviser_user"] = sme_user_of(
         adviser, admin=True, email="adviseur@example.org"
     )
     desk = {"ov": CIVIL_SERVANT_OV, "li": CIVIL_SERVANT_LI}
