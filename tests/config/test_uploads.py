@@ -129,6 +129,7 @@ def test_validator_deconstructs_for_migrations():
 UPLOAD_FIELDS = {
     "programmes.Province.logo": "config.uploads.UploadValidator",
     "participants.ExportStory.photo": "participants.validators.photo_validator",
+    "advice.TrackDocument.file": "config.uploads.UploadValidator",
 }
 
 
