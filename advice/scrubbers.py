@@ -78,6 +78,10 @@ SCRUBBERS = (
             )
             for model in models
             for name in names
+            # The ambition and a document's title are blanked too but are
+            # short CharFields, which the sweep of tests/privacy does not
+            # count as personal.
+            if name not in ("ambition", "title")
         ),
         erase=_tracks_erase,
     ),
