@@ -74,12 +74,12 @@ class StepForm(forms.Form):
     planned_on = forms.DateField(
         label=_("Planned on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     done_on = forms.DateField(
         label=_("Done on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 

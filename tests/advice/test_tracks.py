@@ -411,3 +411,24 @@ def test_the_desk_list_takes_a_fixed_number_of_queries(
 def test_a_portfolio_holder_sees_no_tracks(client, portfolio_holder):
     login(client, portfolio_holder)
     assert client.get(reverse("advice:list")).status_code == 403
+
+
+def test_the_adviser_ticks_off_a_step_on_the_page(client, running, adviser):
+    step = running.steps.get(kind=TrackStep.Kind.INTAKE)
+    login(client, adviser)
+    url = reverse("advice:track", args=[running.pk])
+    response = client.post(
+        url,
+        {
+            "action": f"step-{step.pk}",
+            f"step-{step.pk}-planned_on": "2018-09-17",
+            f"step-{step.pk}-done_on": "2018-09-18",
+        },
+    )
+    assert response.status_code == 302
+    step.refresh_from_db()
+    assert step.done_on.isoformat() == "2018-09-18"
+    page = client.get(url).content.decode()
+    assert 'value="2018-09-17"' in page
+    response = client.post(url, {"action": "step-999999"})
+    assert response.status_code == 400
