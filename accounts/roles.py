@@ -35,6 +35,7 @@ def role_has_permission(role: str, app_label: str, codename: str) -> bool:
             "auth",
             "outbox",
             "desk",
+            "advice",
         }
     if role == Role.CIVIL_SERVANT:
         return app_label in OWN_APPS

@@ -229,3 +229,22 @@ def address_lists_scrub(queryset, field_name: str, emails: Iterable[str]) -> int
             row.save(update_fields=[field_name])
             changed += 1
     return changed
+
+
+# --- the personal-data export (AVG art. 15 and 20) ---------------------------
+# Apps that keep a person's data outside the apps the export knows register
+# a function here, in their AppConfig.ready(): user -> plain values for JSON.
+# missions.personal_data adds each under its name; one query or two each.
+_exports: dict[str, Callable] = {}
+
+
+def register_export(name: str, export: Callable) -> None:
+    known = _exports.get(name)
+    if known is not None and known != export:
+        raise ImproperlyConfigured(f"Two personal-data exports are called {name!r}.")
+    _exports[name] = export
+
+
+def exports_for(user) -> dict:
+    """What every registered export holds of `user`, by name."""
+    return {name: export(user) for name, export in _exports.items()}

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "missions",
     "reporting",
     "desk",
+    "advice",
 ]
 
 MIDDLEWARE = [
@@ -248,11 +249,20 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # served by reporting.views after a province check. Point "reports" at an
 # object storage backend (django-storages) to keep them off the local disk.
 REPORTS_ROOT = env.path("DJANGO_REPORTS_ROOT", default=BASE_DIR / "private" / "reports")
+# Documents of advisory tracks (business plans) are private too: served by
+# advice.views to the entrepreneur, the adviser and the province's desk.
+ADVICE_DOCUMENTS_ROOT = env.path(
+    "DJANGO_ADVICE_DOCUMENTS_ROOT", default=BASE_DIR / "private" / "advice"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "reports": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(REPORTS_ROOT)},
+    },
+    "advice": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(ADVICE_DOCUMENTS_ROOT)},
     },
     "staticfiles": {
         "BACKEND": (

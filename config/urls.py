@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("missies/", include(missions_urls.public_patterns)),
     path("exporteurs/", include(showcase_urls.public_patterns)),
     path("", include("desk.urls")),
+    path("", include("advice.urls")),
     path("mijn/etalage/", include(showcase_urls.mine_patterns)),
     path("mijn/", include(missions_urls.mine_patterns)),
     path("beheer/missies/", include(missions_urls.backoffice_patterns)),

@@ -4,6 +4,7 @@ and his organisations, as plain values ready for JSON."""
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from config import personal_data
 from participants.models import (
     ContactPerson,
     ContactRequest,
@@ -139,7 +140,8 @@ def personal_data_export(*, user) -> dict:
     """All the portal keeps about the user and his organisations (AVG art. 15
     and 20), as plain values ready for JSON; nothing of other organisations.
 
-    Nine queries whatever the amount of data: the user's roles, contact
+    Nine queries whatever the amount of data (plus the registered exports:
+    advisory tracks three): the user's roles, contact
     persons with their organisation, requests to join, registrations with
     their mission, their results, and the showcase: profiles, their sectors,
     export stories and contact requests.
@@ -219,4 +221,7 @@ def personal_data_export(*, user) -> dict:
             }
             for pk, organisation in organisations.items()
         ],
+        # Other apps' data of the user (advisory tracks, ...): see
+        # config.personal_data.register_export.
+        **personal_data.exports_for(user),
     }

@@ -474,6 +474,17 @@ class Indicator(models.Model):
         LEADS = "leads", _("Leads")
         DEALS = "deals", _("Deals")
         EXPORT_TURNOVER = "export_turnover", _("Export turnover")
+        # The information desk and the advisory tracks (issue 18): counted
+        # over the whole province, whatever action the indicator is of.
+        QUESTIONS_RECEIVED = "questions_received", _("Questions received")
+        QUESTIONS_ANSWERED = "questions_answered", _("Questions answered")
+        QUESTIONS_IN_TIME = (
+            "questions_in_time",
+            _("Questions answered within the target time"),
+        )
+        TRACKS_STARTED = "tracks_started", _("Advisory tracks started")
+        TRACKS_FINISHED = "tracks_finished", _("Advisory tracks finished")
+        PLANS_DELIVERED = "plans_delivered", _("Business plans delivered")
 
     action = models.ForeignKey(
         Action,

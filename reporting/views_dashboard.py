@@ -21,6 +21,7 @@ from .dashboard.selectors import (
     headlines,
     page_shell,
     status_badge,
+    support_headlines,
 )
 from .figures.drilldown import drilldown_for
 
@@ -132,6 +133,7 @@ class DashboardView(_DashboardBase):
             else None,
             "body_seconds": CACHE_SECONDS,
             "headlines": SimpleLazyObject(headline_items),
+            "support": SimpleLazyObject(lambda: support_headlines(data)),
             "own_share": SimpleLazyObject(own_share),
             "prestaties": SimpleLazyObject(
                 lambda: pages.prestatie_rows(

@@ -711,6 +711,49 @@ DESK = {
     ],
 }
 
+# --- advisory tracks (issue 18, item 3) -------------------------------------
+# The entrepreneur's (and adviser's) pages under /mijn/: another
+# organisation's track is absent. The desk's under /beheer/: another
+# province's is absent; portfolio holders see no tracks (advice/views.py).
+_TRACK_OF_A = _SME_PAGE.but(sme_b=NOT_FOUND)
+_TRACK_OF_B = _SME_PAGE.but(sme_a=NOT_FOUND)
+
+
+def _document(suffix: str):
+    def kwargs(world: World) -> dict[str, Any]:
+        document = world.objects[f"track_document_{suffix}"]
+        return {"track_pk": document.track_id, "pk": document.pk}
+
+    return kwargs
+
+
+ADVICE = {
+    "advice:mine": [Case(_SME_PAGE)],
+    "advice:apply": [Case(_SME_PAGE)],
+    "advice:track": [
+        Case(_TRACK_OF_A, kwargs=_pk("track_ov"), label="ov"),
+        Case(_TRACK_OF_B, kwargs=_pk("track_li"), label="li"),
+    ],
+    "advice:document": [
+        Case(
+            _TRACK_OF_A.but(civil_servant_ov=OK, civil_servant_li=NOT_FOUND),
+            kwargs=_document("ov"),
+            label="ov",
+        ),
+        Case(
+            _TRACK_OF_B.but(civil_servant_ov=NOT_FOUND, civil_servant_li=OK),
+            kwargs=_document("li"),
+            label="li",
+        ),
+    ],
+    "advice:list": [Case(civil_servants_and_administrators())],
+    "advice:detail": [
+        Case(_BACK_OFFICE_OV, kwargs=_pk("track_ov"), label="ov"),
+        Case(_BACK_OFFICE_LI, kwargs=_pk("track_li"), label="li"),
+        Case(_BACK_OFFICE_LI, kwargs=_pk("track_applied_li"), label="applied"),
+    ],
+}
+
 TABLE: dict[str, list[Case]] = {
     **CORE,
     **ACCOUNTS,
@@ -722,4 +765,5 @@ TABLE: dict[str, list[Case]] = {
     **PRIVACY_AND_AUDIT,
     **MEMBERSHIP,
     **DESK,
+    **ADVICE,
 }

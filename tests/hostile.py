@@ -598,3 +598,42 @@ HOSTILE_FORMS += [
         shown_on=_DESK_DETAIL,
     ),
 ]
+
+
+# --- advisory tracks (issue 18, item 3) ----------------------------------------
+_TRACK_OV = _shown(("advice:track", "track_ov"))
+
+HOSTILE_FORMS += [
+    HostileForm(
+        "advice:apply",
+        SME_A,
+        ("ambition", "description"),
+        fixed={"kind": "growth"},
+        fixed_ids=lambda world: {"organisation": world.organisation_a.pk},
+        shown_on=_list("advice:mine"),
+    ),
+    HostileForm(
+        "advice:track",
+        SME_A,
+        ("note-text", "action"),
+        fixed={"action": "note"},
+        kwargs=_pk("track_ov"),
+        shown_on=_TRACK_OV,
+    ),
+    HostileForm(
+        "advice:detail",
+        CIVIL_SERVANT_OV,
+        ("finish-follow_up", "finish-plan_finished"),
+        fixed={"action": "finish"},
+        kwargs=_pk("track_ov"),
+        shown_on=_shown(("advice:detail", "track_ov")),
+    ),
+    HostileForm(
+        "advice:detail",
+        CIVIL_SERVANT_LI,
+        ("decline-reason",),
+        fixed={"action": "decline"},
+        kwargs=_pk("track_applied_li"),
+        shown_on=_shown(("advice:detail", "track_applied_li")),
+    ),
+]

@@ -25,6 +25,7 @@ COMPOSITION_ROOT = {"config.urls", "config.views"}
 
 ALL_APPS = {
     "accounts",
+    "advice",
     "config",
     "desk",
     "missions",
@@ -48,7 +49,12 @@ ALLOWED = {
     # The information desk: questions to a province's team (issue 18); it
     # routes to missions and programmes, so it sits beside reporting.
     "desk": INFRASTRUCTURE | {"programmes", "participants", "missions"},
-    "reporting": INFRASTRUCTURE | {"programmes", "participants", "missions"},
+    # Advisory tracks (issue 18): an entrepreneur paired with an adviser
+    # organisation; the showcase's models only by string reference.
+    "advice": INFRASTRUCTURE | {"programmes", "participants", "missions", "desk"},
+    # Reporting reads everything: the desk's and the tracks' figures too.
+    "reporting": INFRASTRUCTURE
+    | {"programmes", "participants", "missions", "desk", "advice"},
 }
 
 # (file, imported app): why it is still there. Each names issue 19, which

@@ -118,6 +118,7 @@ def build_world() -> World:
     _showcase(world)
     _membership(world)
     _desk(world)
+    _advice(world)
     return world
 
 
@@ -414,3 +415,58 @@ def add_back_office_data(world: World) -> None:
 
     queued = ReportRunFactory(province=province, year=2016)
     world.objects["ready_report_ov"] = report_run_generate(run_id=queued.pk)
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+def _advice(world: World) -> None:
+    """An adviser organisation (published profile, one member) paired with
+    a running track of organisation A (Overijssel) and of B (Limburg),
+    each with the business plan uploaded; B also has an application the
+    Limburg desk has not decided yet."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from advice import services
+
+    adviser = OrganisationFactory(
+        province=world.limburg,
+        name="Raad & Daad Advies",
+        kind=Organisation.Kind.ADVISER,
+    )
+    PublicProfileFactory(organisation=adviser, published=True)
+    world.objects["adviser_organisation"] = adviser
+    world.objects["adviser_user"] = sme_user_of(
+        adviser, admin=True, email="adviseur@example.org"
+    )
+    desk = {"ov": CIVIL_SERVANT_OV, "li": CIVIL_SERVANT_LI}
+    for suffix, letter in (("ov", "a"), ("li", "b")):
+        organisation = getattr(world, f"organisation_{letter}")
+        user = world.user(f"sme_{letter}")
+        track = services.track_apply(
+            organisation=organisation,
+            kind="growth",
+            ambition=f"Groeien in Duitsland ({suffix})",
+            description="Een tweede productielijn voor de Duitse markt.",
+            language="nl",
+            user=user,
+        )
+        track = services.track_accept(
+            track=track, adviser=adviser, by=world.user(desk[suffix])
+        )
+        world.objects[f"track_{suffix}"] = track
+        world.objects[f"track_document_{suffix}"] = services.document_add(
+            track=track,
+            title="Businessplan",
+            file=SimpleUploadedFile("plan.pdf", PDF_BYTES),
+            is_business_plan=True,
+            by=user,
+        )
+    world.objects["track_applied_li"] = services.track_apply(
+        organisation=world.organisation_b,
+        kind="innovation",
+        ambition="Een nieuw product ontwikkelen",
+        description="Een slimme sensor voor de landbouw.",
+        language="nl",
+        user=world.user(SME_B),
+    )

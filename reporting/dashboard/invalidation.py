@@ -122,6 +122,9 @@ PROVINCE_OF = {
         "indicator", "action", "prestatie", "province_id"
     ),
     ("programmes", "ReserveMutation"): _via("reserve", "province_id"),
+    # The desk's and the advisory tracks' figures (issue 18, item 4).
+    ("desk", "Question"): _via("province_id"),
+    ("advice", "Track"): _via("province_id"),
     # Shared by every province: refresh them all.
     ("programmes", "Province"): lambda instance: None,
     ("participants", "Organisation"): lambda instance: None,

@@ -333,6 +333,51 @@ def headlines(data: DashboardData) -> list[Headline]:
     return sorted(items, key=lambda item: item.kind != "money")
 
 
+SUPPORT_LABELS = (
+    ("questions_received", M.QUESTIONS_RECEIVED),
+    ("questions_answered", M.QUESTIONS_ANSWERED),
+    ("questions_in_time", M.QUESTIONS_IN_TIME),
+    ("tracks_started", M.TRACKS_STARTED),
+    ("tracks_finished", M.TRACKS_FINISHED),
+    ("plans_delivered", M.PLANS_DELIVERED),
+)
+
+
+def support_headlines(data: DashboardData) -> list[Headline]:
+    """The information desk's and the advisory tracks' figures of the
+    province's year, against the year's targets on them; none when the
+    province has neither figures nor targets (data cached before issue 18
+    has no support figures either)."""
+    figures = data.figures
+    support = getattr(figures, "support", None)
+    targets = year_targets(figures)
+    if support is None or not (
+        support.any or any(metric in targets for _key, metric in SUPPORT_LABELS)
+    ):
+        return []
+    as_of = datetime.date.fromisoformat(figures.as_of)
+    items = []
+    for key, metric in SUPPORT_LABELS:
+        value = getattr(support, key)
+        target = targets.get(metric)
+        items.append(
+            Headline(
+                key=key,
+                label=str(metric.label),
+                value=value,
+                kind="count",
+                status=indicator_status(
+                    target=target,
+                    realised=Decimal(value),
+                    year=figures.year,
+                    as_of=as_of,
+                ),
+                target=target,
+            )
+        )
+    return items
+
+
 def _budget_headline(money: Money) -> Headline:
     if money.budget_current is None or money.budget_realised is None:
         status = Extra.NOT_REALISED

@@ -25,7 +25,10 @@ IndicatorFigure, budget and basic information), ``mutations``
 (ReserveFigure: begin balance, decided and proposed mutations, end balance
 over the report's budget years) and ``programmes`` (ProgrammeFigure: the
 programmes running in the year with their decisions and amount granted,
-printed even when no prestatie exists). Labels (country,
+printed even when no prestatie exists) and ``support`` (SupportFigure: the
+information desk's questions received, answered and answered in time, the
+advisory tracks started and finished and the plans delivered, over the
+whole province; see support.py). Labels (country,
 theme, SME class, kind) come in the active language; wrap the call in
 ``translation.override()`` for another. ``as_of`` (a date) fixes the day the
 status is judged on; it defaults to today.
@@ -63,7 +66,8 @@ Scope:
   programme;
 - prestatie: missions linked to one of its actions; that prestatie.
 
-A computed indicator counts the missions linked to *its own action*. An
+A computed indicator counts the missions linked to *its own action*; one
+of the desk's or the tracks' metrics counts the whole province. An
 annual indicator counts the year; a cumulative one every year up to and
 including the year. An entered indicator takes the value a civil servant
 entered for the year.

@@ -28,6 +28,8 @@ from .common import _round, indicator_status
 from .content import programmes_in_scope, reserves_for
 from .participation import _missions, _per_action, _results_by_moment, _spread, _totals
 from .scope import _Scope
+from .support import METRICS as SUPPORT_METRICS
+from .support import SupportCounts
 from .types import (
     ActionFigure,
     BudgetFigure,
@@ -279,6 +281,19 @@ def figures_for(
     missions = _missions(scope)
     action_ids = [a.pk for p in prestaties for a in p.actions.all()]
     per_action = _per_action(scope, action_ids) if action_ids else {}
+    # The desk's and the tracks' figures count the whole province: every
+    # action's computed indicator with such a metric shows them.
+    support = SupportCounts([province.pk], year)
+    for action_id in action_ids:
+        per_action.setdefault(action_id, {}).update(
+            {
+                metric: (
+                    support.value(province.pk, year, metric, False),
+                    support.value(province.pk, year, metric, True),
+                )
+                for metric in SUPPORT_METRICS
+            }
+        )
     mutations = _mutations(scope, [p.pk for p in prestaties]) if prestaties else []
     prestatie_figures = [
         _prestatie_figure(
@@ -312,4 +327,5 @@ def figures_for(
             scope, {r for p in prestatie_figures for r in p.reserve_ids}
         ),
         programmes=programmes_in_scope(scope),
+        support=support.figure(province.pk, year),
     )

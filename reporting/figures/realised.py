@@ -32,6 +32,7 @@ def realised_for_actions(action_ids: list[int], up_to: int):
 
     def realised(action_id: int, year: int, metric: str, cumulative: bool):
         if metric != "entrepreneurs":
+            # Missions' figures, and the desk's and tracks' (trends.py).
             return value(action_id, year, metric, cumulative)
         if not cumulative:
             return entrepreneurs.get((action_id, year), 0)

@@ -53,6 +53,8 @@ from ..models import ActionStatus
 from .common import _round
 from .participation import ENTERPRISE_KINDS, _attended, _latest_results
 from .scope import _Scope
+from .support import METRICS as SUPPORT_METRICS
+from .support import SupportCounts
 
 ZERO = Decimal("0")
 MONEY = DecimalField(max_digits=16, decimal_places=2)
@@ -196,7 +198,25 @@ def _computed(action_ids: list[int], up_to: int) -> dict[tuple[int, int], dict]:
         put(*key, "deals", row["deals"])
         put(*key, "export_turnover", row["turnover"])
 
+    support: list = []
+
+    def support_value(action_id: int, year: int, metric: str, cumulative: bool):
+        # Counted over the action's province; asked for only when an
+        # indicator has such a metric: five queries more, once.
+        if not support:
+            provinces = dict(
+                Action.objects.filter(pk__in=action_ids).values_list(
+                    "pk", "prestatie__province_id"
+                )
+            )
+            support.append(provinces)
+            support.append(SupportCounts(set(provinces.values()), up_to))
+        provinces, counts = support
+        return counts.value(provinces.get(action_id), year, metric, cumulative)
+
     def value(action_id: int, year: int, metric: str, cumulative: bool):
+        if metric in SUPPORT_METRICS:
+            return support_value(action_id, year, metric, cumulative)
         if not cumulative:
             return annual.get((action_id, year), {}).get(metric, 0)
         if metric == "unique_organisations":

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
+from .support import SupportFigure
+
 ZERO = Decimal("0")
 
 
@@ -246,6 +248,8 @@ class Figures:
     budget_lines: list[BudgetFigure] = field(default_factory=list)
     reserves: list[ReserveFigure] = field(default_factory=list)
     programmes: list[ProgrammeFigure] = field(default_factory=list)
+    # The information desk and the advisory tracks (issue 18, item 4).
+    support: SupportFigure = field(default_factory=SupportFigure)
 
     def to_dict(self) -> dict:
         """Primitives and Decimals only: freeze with DjangoJSONEncoder."""

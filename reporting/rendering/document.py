@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from missions.models import Mission
 from participants.models import Organisation
@@ -705,4 +705,30 @@ def build_document(figures: dict, *, language: str, printed: datetime.date) -> d
         "programmes": sections.programmes(figures),
         # No realised mission: a sentence instead of tables of zeros.
         "has_missions": bool(figures["totals"]["missions_realised"]),
+        "support": _support(figures),
+    }
+
+
+_SUPPORT_LABELS = (
+    ("questions_received", gettext_lazy("Questions received by the information desk")),
+    ("questions_answered", gettext_lazy("Questions answered or referred")),
+    ("questions_in_time", gettext_lazy("Of which within the target time")),
+    ("tracks_started", gettext_lazy("Advisory tracks started")),
+    ("tracks_finished", gettext_lazy("Advisory tracks finished")),
+    ("plans_delivered", gettext_lazy("Business plans delivered")),
+)
+
+
+def _support(figures: dict) -> dict | None:
+    """The desk's and the advisory tracks' figures of the province's year
+    (issue 18); None when all are zero, or frozen before they existed."""
+    support = figures.get("support")
+    if not support or not any(support.get(key) for key, _label in _SUPPORT_LABELS):
+        return None
+    return {
+        "rows": [
+            (str(label), dutch_number(support.get(key, 0)))
+            for key, label in _SUPPORT_LABELS
+        ],
+        "days": support.get("response_days", 0),
     }

@@ -129,6 +129,7 @@ def test_validator_deconstructs_for_migrations():
 UPLOAD_FIELDS = {
     "programmes.Province.logo": "config.uploads.UploadValidator",
     "participants.ExportStory.photo": "participants.validators.photo_validator",
+    "advice.TrackDocument.file": "config.uploads.UploadValidator",
 }
 
 
@@ -151,6 +152,7 @@ def test_every_uploaded_model_file_is_checked_by_config_uploads():
             "missions",
             "participants",
             "reporting",
+            "advice",
         } or model.__name__.startswith("Historical"):
             continue
         for field in model._meta.fields:

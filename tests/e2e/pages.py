@@ -457,3 +457,16 @@ PAGES += [
     Visit(CIVIL_SERVANT_OV, "desk:detail", kwargs=_pk("question_ov")),
     Visit(ADMINISTRATOR, "desk:list"),
 ]
+
+# Advisory tracks (issue 18, item 3): the entrepreneur's list, the form and
+# a running track with its forms; the desk's list, an application and a
+# running track with their actions.
+PAGES += [
+    Visit(SME_A, "advice:mine"),
+    Visit(SME_A, "advice:apply"),
+    Visit(SME_A, "advice:apply", prepare=submit_empty, label="errors"),
+    Visit(SME_A, "advice:track", kwargs=_pk("track_ov")),
+    Visit(CIVIL_SERVANT_LI, "advice:list"),
+    Visit(CIVIL_SERVANT_LI, "advice:detail", kwargs=_pk("track_applied_li")),
+    Visit(CIVIL_SERVANT_LI, "advice:detail", kwargs=_pk("track_li")),
+]

@@ -23,10 +23,10 @@ pytestmark = pytest.mark.django_db
 URL = "/dashboard/"
 DRILL = "/dashboard/drilldown/"
 
-# Session, user with province and roles; figures_for (27); trend (3); money
+# Session, user with province and roles; figures_for (31); trend (3); money
 # (1); contact requests (2); each action over the years (9); the latest
 # report (1); the programmes of the filter (1).
-DASHBOARD_QUERIES = 46
+DASHBOARD_QUERIES = 50
 # From the cache (figures, programmes, report): session, user.
 CACHED_QUERIES = 2
 
