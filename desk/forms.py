@@ -40,7 +40,7 @@ class AssignForm(forms.Form):
         label=_("Assign to"),
         queryset=None,
         error_messages={
-            "invalid_choice": _("Choose a civil servant of the question's province.")
+            "invalid_choice": _("Choose someone who works on this question's desk.")
         },
     )
 

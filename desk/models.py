@@ -34,6 +34,18 @@ class Question(models.Model):
         on_delete=models.PROTECT,
         related_name="desk_questions",
     )
+    # The implementing partner that runs the province's desk when the
+    # question came in (participants.Engagement, task desk); its staff
+    # handle it, the province's civil servants see it as well.
+    partner = models.ForeignKey(
+        "participants.Organisation",
+        verbose_name=_("handled by (implementing partner)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="desk_questions",
+        limit_choices_to={"kind": "partner"},
+    )
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     subject = models.CharField(_("subject"), max_length=200)
     text = models.TextField(_("question"), **text_limit(SHORT))

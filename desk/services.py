@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Role
 from outbox.services import email_enqueue
+from participants.selectors import desk_partner_id
 
 from .models import Question
 
@@ -35,14 +36,17 @@ def question_ask(
     name: str = "",
     email: str = "",
 ) -> Question:
-    """Put a question on `province`'s desk. A logged-in `user` asks under
-    his account's name and address; a visitor gives `name` and `email`."""
+    """Put a question on `province`'s desk, which its implementing partner
+    runs when the province engages one for the desk today. A logged-in
+    `user` asks under his account's name and address; a visitor gives
+    `name` and `email`."""
     if user is not None and user.is_authenticated:
         name, email = user.get_full_name(), user.email
     else:
         user = None
     question = Question(
         province=province,
+        partner_id=desk_partner_id(province_id=province.pk),
         topic=topic,
         # One line: it becomes the subject of the answer's e-mail, where a
         # line break would be refused as a header injection.
@@ -58,13 +62,19 @@ def question_ask(
     return question
 
 
-def assignable_users(province):
-    """The civil servants of `province`, who may take its questions."""
+def assignable_users(question: Question):
+    """Who may take the question: the civil servants of its province and,
+    when a partner runs the desk for it, that partner's staff."""
+    from django.db.models import Q
+
     from accounts.models import User
 
-    return User.objects.filter(
-        province=province, is_active=True, groups__name=Role.CIVIL_SERVANT
-    ).order_by("name", "email")
+    people = Q(province=question.province_id, groups__name=Role.CIVIL_SERVANT)
+    if question.partner_id:
+        people |= Q(partner=question.partner_id, groups__name=Role.PARTNER)
+    return (
+        User.objects.filter(people, is_active=True).distinct().order_by("name", "email")
+    )
 
 
 def _locked(question: Question) -> Question:
@@ -73,14 +83,14 @@ def _locked(question: Question) -> Question:
 
 @transaction.atomic
 def question_assign(*, question: Question, assignee, by) -> Question:
-    """Give an open question to a civil servant of its province; it is then
-    in progress."""
+    """Give an open question to someone of its desk (assignable_users); it
+    is then in progress."""
     question = _locked(question)
     if question.status not in Question.OPEN_STATUSES:
         raise ValidationError(_("This question has been dealt with already."))
-    if not assignable_users(question.province).filter(pk=assignee.pk).exists():
+    if not assignable_users(question).filter(pk=assignee.pk).exists():
         raise ValidationError(
-            {"assignee": _("Choose a civil servant of the question's province.")}
+            {"assignee": _("Choose someone who works on this question's desk.")}
         )
     question.assigned_to = assignee
     question.status = Status.IN_PROGRESS

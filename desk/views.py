@@ -1,10 +1,11 @@
 """Pages of the information desk.
 
 Asking is open to everybody. The desk's list and questions are for the
-civil servants of the question's province (and administrators): another
-province's question is absent (404). Portfolio holders see no questions:
-they hold the asker's name, address and business, which a portfolio holder
-has no task with; the desk's figures are for the reports. An entrepreneur
+civil servants of the question's province (and administrators), and for the
+staff of the implementing partner that runs the province's desk: another
+province's question, or one the partner does not handle, is absent (404).
+Portfolio holders see no questions: they hold the asker's name, address and
+business, which a portfolio holder has no task with; the desk's figures are for the reports. An entrepreneur
 sees the questions he asked under /mijn/.
 """
 
@@ -17,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from accounts.permissions import CivilServantRequiredMixin, SmeRequiredMixin
+from accounts.permissions import CivilServantOrPartnerRequiredMixin, SmeRequiredMixin
 from missions.views.helpers import apply_validation_error
 
 from . import selectors, services
@@ -66,7 +67,7 @@ class AskView(FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class DeskListView(CivilServantRequiredMixin, ListView):
+class DeskListView(CivilServantOrPartnerRequiredMixin, ListView):
     template_name = "desk/question_list.html"
     context_object_name = "questions"
     paginate_by = PAGE_SIZE
@@ -86,7 +87,7 @@ class DeskListView(CivilServantRequiredMixin, ListView):
         return context
 
 
-class DeskDetailView(CivilServantRequiredMixin, TemplateView):
+class DeskDetailView(CivilServantOrPartnerRequiredMixin, TemplateView):
     """One question with the desk's actions: assign, answer, refer."""
 
     template_name = "desk/question_detail.html"
@@ -103,7 +104,7 @@ class DeskDetailView(CivilServantRequiredMixin, TemplateView):
             raise Http404 from error
 
     def _forms(self, question, bound=None):
-        assignees = services.assignable_users(question.province)
+        assignees = services.assignable_users(question)
         forms = {
             "assign_form": AssignForm(
                 prefix="assign",
@@ -136,7 +137,7 @@ class DeskDetailView(CivilServantRequiredMixin, TemplateView):
             return HttpResponseBadRequest(_("Unknown action."))
         form_class, name = self.ACTIONS[action]
         extra = (
-            {"assignees": services.assignable_users(self.question.province)}
+            {"assignees": services.assignable_users(self.question)}
             if action == "assign"
             else {}
         )

@@ -56,9 +56,18 @@ class MissionForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
             "highlights": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, province, **kwargs):
+    def __init__(self, *args, province, partner_staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.province = province
+        if partner_staff:
+            # Which partner runs a mission is the province's decision.
+            del self.fields["run_by"]
+        else:
+            from participants.selectors import mission_partner_choices
+
+            self.fields["run_by"].queryset = mission_partner_choices(
+                province_id=province.pk
+            )
         self.fields["programme"].queryset = Programme.objects.filter(province=province)
         self.fields["action"].queryset = (
             Action.objects.filter(prestatie__province=province)
