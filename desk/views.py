@@ -5,8 +5,9 @@ civil servants of the question's province (and administrators), and for the
 staff of the implementing partner that runs the province's desk: another
 province's question, or one the partner does not handle, is absent (404).
 Portfolio holders see no questions: they hold the asker's name, address and
-business, which a portfolio holder has no task with; the desk's figures are for the reports. An entrepreneur
-sees the questions he asked under /mijn/.
+business, which a portfolio holder has no task with; the desk's figures
+are for the reports. An entrepreneur sees the questions he asked under
+/mijn/.
 """
 
 from django.conf import settings
