@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .validators import (
@@ -310,7 +311,7 @@ class Engagement(models.Model):
     class Task(models.TextChoices):
         MISSIONS = "missions", _("Missions")
         DESK = "desk", _("Information desk")
-        ADVICE = "advice", _("Advisory tracks")
+        ADVICE = "advice", pgettext_lazy("engagement", "Advisory tracks")
 
     province = models.ForeignKey(
         "programmes.Province",
@@ -326,9 +327,12 @@ class Engagement(models.Model):
         limit_choices_to={"kind": Organisation.Kind.PARTNER},
     )
     task = models.CharField(_("task"), max_length=20, choices=Task.choices)
-    since = models.DateField(_("since"))
+    since = models.DateField(pgettext_lazy("engagement", "since"))
     until = models.DateField(
-        _("until"), null=True, blank=True, help_text=_("Empty: until further notice.")
+        pgettext_lazy("engagement", "until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until further notice."),
     )
     note = models.CharField(
         _("note"),

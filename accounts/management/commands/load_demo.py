@@ -10,6 +10,7 @@ DEMO_MODULES = [
     "participants.demo",
     "accounts.demo",
     "missions.demo",
+    "desk.demo",
 ]
 
 
