@@ -27,12 +27,35 @@ class QuestionForm(TextLimitsFormMixin, forms.Form):
     )
     name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("Your e-mail address"))
+    # A honeypot for visitors: hidden from people (and screen readers) by
+    # the template, filled in by the robots that post spam to every field.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    HONEYPOT = "homepage"
 
     def __init__(self, *args, visitor: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if not visitor:
             del self.fields["name"]
             del self.fields["email"]
+            del self.fields[self.HONEYPOT]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(self.HONEYPOT):
+            raise forms.ValidationError(
+                _(
+                    "Your question could not be sent. Remove what you typed in "
+                    "the hidden field, or write to your province's team."
+                ),
+                code="honeypot",
+            )
+        return cleaned
 
 
 class AssignForm(forms.Form):

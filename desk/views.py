@@ -10,11 +10,12 @@ are for the reports. An entrepreneur sees the questions he asked under
 /mijn/.
 """
 
+from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
@@ -41,6 +42,10 @@ class AskView(FormView):
         return kwargs
 
     def form_valid(self, form):
+        if not self.request.user.is_authenticated and not _visitor_may_ask(
+            self.request
+        ):
+            return render(self.request, "429.html", status=429)
         data = form.cleaned_data
         try:
             services.question_ask(
@@ -66,6 +71,19 @@ class AskView(FormView):
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+def _visitor_may_ask(request) -> bool:
+    """Count a visitor's question against DESK_VISITOR_QUESTION_RATE per
+    address, with allauth's limiter as the log-in uses it
+    (accounts/authentication.py); False when the address is over it."""
+    usage = ratelimit.consume(
+        request,
+        app="desk",
+        action="ask",
+        config={"ask": settings.DESK_VISITOR_QUESTION_RATE},
+    )
+    return usage is not None
 
 
 class DeskListView(CivilServantOrPartnerRequiredMixin, ListView):
