@@ -91,3 +91,20 @@ class ReferForm(TextLimitsFormMixin, forms.Form):
             "programme); the entrepreneur receives this by e-mail."
         ),
     )
+
+
+class FaqForm(TextLimitsFormMixin, forms.Form):
+    """The question and answer as they will be public: rewritten without
+    the asker's name, address, business or anything else personal."""
+
+    question = forms.CharField(
+        label=_("Question as published"),
+        max_length=SHORT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Remove names, addresses, company names and other personal data."),
+    )
+    answer = forms.CharField(
+        label=_("Answer as published"),
+        max_length=SHORT,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )

@@ -4,7 +4,7 @@ from accounts.permissions import province_filter
 from participants.models import Engagement
 from participants.selectors import engaged_province_ids
 
-from .models import Question
+from .models import FaqEntry, Question
 
 
 def questions_in_scope(queryset, user):
@@ -69,3 +69,19 @@ def open_question_count(*, user) -> int:
         .filter(status__in=Question.OPEN_STATUSES)
         .count()
     )
+
+
+def published_faq(*, province):
+    """The province's published FAQ entries, by topic, newest first."""
+    return FaqEntry.objects.filter(
+        province=province, published_at__isnull=False
+    ).order_by("topic", "-published_at", "pk")
+
+
+def provinces_with_faq():
+    """The provinces with at least one published FAQ entry, by name."""
+    from programmes.models import Province
+
+    return Province.objects.filter(
+        pk__in=FaqEntry.objects.filter(published_at__isnull=False).values("province_id")
+    ).order_by("name")

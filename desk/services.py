@@ -12,7 +12,7 @@ from accounts.roles import Role
 from outbox.services import email_enqueue
 from participants.selectors import desk_partner_id
 
-from .models import Question
+from .models import FaqEntry, Question
 
 Status = Question.Status
 
@@ -166,3 +166,59 @@ def _answer_mail(question: Question) -> None:
         body=body,
         language=question.language,
     )
+
+
+def _names_the_asker(question: Question, *texts: str) -> bool:
+    """Whether a text still holds the asker's e-mail address or name (a
+    name of two letters or less would match too much to mean anything)."""
+    found = " ".join(texts).casefold()
+    marks = [question.asker_email.casefold()]
+    marks += [part.casefold() for part in question.asker_name.split() if len(part) > 2]
+    return any(mark and mark in found for mark in marks)
+
+
+@transaction.atomic
+def faq_entry_publish(
+    *, question: Question, faq_question: str, faq_answer: str, by
+) -> FaqEntry:
+    """Publish an answered question, rewritten by the desk without personal
+    data, on the province's page of frequently asked questions. Refused
+    while the text still names the asker by name or address."""
+    question = _locked(question)
+    if question.status != Status.ANSWERED:
+        raise ValidationError(_("Only an answered question can become an FAQ."))
+    if FaqEntry.objects.filter(source=question).exists():
+        raise ValidationError(_("This question has been published as an FAQ already."))
+    faq_question, faq_answer = faq_question.strip(), faq_answer.strip()
+    if _names_the_asker(question, faq_question, faq_answer):
+        raise ValidationError(
+            _(
+                "The text still contains the asker's name or e-mail address: "
+                "remove every personal detail before publishing."
+            )
+        )
+    entry = FaqEntry(
+        province=question.province,
+        source=question,
+        topic=question.topic,
+        question=faq_question,
+        answer=faq_answer,
+        published_at=timezone.now(),
+        published_by=by,
+    )
+    _check(entry)
+    entry._history_user = by
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def faq_entry_withdraw(*, entry: FaqEntry, by) -> FaqEntry:
+    """Take an FAQ off the public page (it stays in the history)."""
+    entry = FaqEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.published_at is None:
+        raise ValidationError(_("This FAQ is not published."))
+    entry.published_at = None
+    entry._history_user = by
+    entry.save()
+    return entry

@@ -24,8 +24,8 @@ from accounts.permissions import CivilServantOrPartnerRequiredMixin, SmeRequired
 from missions.views.helpers import apply_validation_error
 
 from . import selectors, services
-from .forms import AnswerForm, AssignForm, QuestionForm, ReferForm
-from .models import Question
+from .forms import AnswerForm, AssignForm, FaqForm, QuestionForm, ReferForm
+from .models import FaqEntry, Question
 
 PAGE_SIZE = 50
 
@@ -114,6 +114,7 @@ class DeskDetailView(CivilServantOrPartnerRequiredMixin, TemplateView):
         "assign": (AssignForm, "assign_form"),
         "answer": (AnswerForm, "answer_form"),
         "refer": (ReferForm, "refer_form"),
+        "faq": (FaqForm, "faq_form"),
     }
 
     def _question(self):
@@ -132,6 +133,10 @@ class DeskDetailView(CivilServantOrPartnerRequiredMixin, TemplateView):
             ),
             "answer_form": AnswerForm(prefix="answer"),
             "refer_form": ReferForm(prefix="refer"),
+            "faq_form": FaqForm(
+                prefix="faq",
+                initial={"question": question.text, "answer": question.answer},
+            ),
         }
         if bound:
             forms.update(bound)
@@ -141,6 +146,7 @@ class DeskDetailView(CivilServantOrPartnerRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["question"] = self.question
         context["is_open"] = self.question.status in Question.OPEN_STATUSES
+        context["faq_entry"] = FaqEntry.objects.filter(source=self.question).first()
         for name, form in self._forms(self.question, kwargs.get("bound")).items():
             context[name] = form
         return context
@@ -152,6 +158,8 @@ class DeskDetailView(CivilServantOrPartnerRequiredMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         self.question = self._question()
         action = request.POST.get("action", "")
+        if action == "faq_withdraw":
+            return self._faq_withdraw()
         if action not in self.ACTIONS:
             return HttpResponseBadRequest(_("Unknown action."))
         form_class, name = self.ACTIONS[action]
@@ -172,11 +180,30 @@ class DeskDetailView(CivilServantOrPartnerRequiredMixin, TemplateView):
         context = self.get_context_data(bound={name: form})
         return self.render_to_response(context, status=400)
 
+    def _faq_withdraw(self):
+        entry = FaqEntry.objects.filter(source=self.question).first()
+        if entry is None:
+            raise Http404
+        try:
+            services.faq_entry_withdraw(entry=entry, by=self.request.user)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return self.render_to_response(self.get_context_data(), status=400)
+        messages.success(self.request, _("The FAQ has been taken off the public page."))
+        return redirect("desk:detail", pk=self.question.pk)
+
     def _act(self, action, data):
         user = self.request.user
         if action == "assign":
             services.question_assign(
                 question=self.question, assignee=data["assignee"], by=user
+            )
+        elif action == "faq":
+            services.faq_entry_publish(
+                question=self.question,
+                faq_question=data["question"],
+                faq_answer=data["answer"],
+                by=user,
             )
         elif action == "answer":
             services.question_answer(
@@ -195,3 +222,32 @@ class MineView(SmeRequiredMixin, ListView):
 
     def get_queryset(self):
         return selectors.questions_of_user(user=self.request.user)
+
+
+class FaqIndexView(TemplateView):
+    """The public FAQ: the provinces whose desk published questions."""
+
+    template_name = "desk/faq_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            provinces=selectors.provinces_with_faq(), **kwargs
+        )
+
+
+class FaqProvinceView(TemplateView):
+    """One province's frequently asked questions, by topic."""
+
+    template_name = "desk/faq_province.html"
+
+    def get_context_data(self, **kwargs):
+        from programmes.models import Province
+
+        province = Province.objects.filter(code=self.kwargs["code"].upper()).first()
+        if province is None:
+            raise Http404
+        return super().get_context_data(
+            province=province,
+            entries=selectors.published_faq(province=province),
+            **kwargs,
+        )

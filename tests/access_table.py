@@ -810,6 +810,13 @@ def _question_not_routed(world: World) -> dict[str, Any]:
 
 DESK = {
     "desk:ask": [Case(everybody(OK))],
+    # The public FAQ, per province; an unknown province is not found.
+    "desk:faq": [Case(everybody(OK))],
+    "desk:faq_province": [
+        Case(everybody(OK), kwargs=lambda world: {"code": "li"}, label="limburg"),
+        Case(everybody(OK), kwargs=lambda world: {"code": "ov"}, label="overijssel"),
+        Case(everybody(NOT_FOUND), kwargs=lambda world: {"code": "zz"}, label="none"),
+    ],
     "desk:mine": [Case(_SME_PAGE)],
     "desk:list": [Case(civil_servants_and_administrators().but(partner_li=OK))],
     "desk:detail": [

@@ -472,3 +472,9 @@ PAGES += [
     Visit(PARTNER_LI, "desk:detail", kwargs=_pk("question_visitor_li")),
     Visit(PARTNER_LI, "desk:detail", kwargs=_pk("question_ov"), status=404),
 ]
+
+# The public FAQ (issue 18, item 2).
+PAGES += [
+    Visit(ANONYMOUS, "desk:faq"),
+    Visit(ANONYMOUS, "desk:faq_province", kwargs=lambda world: {"code": "li"}),
+]
