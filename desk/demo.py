@@ -10,8 +10,8 @@ from django.utils import timezone
 from accounts.models import User
 from programmes.models import Province
 
-from .models import Question
-from .services import question_ask
+from .models import FaqEntry, Question
+from .services import faq_entry_publish, question_ask
 
 Status = Question.Status
 Topic = Question.Topic
@@ -193,6 +193,25 @@ OVERIJSSEL = [
 ]
 
 
+# Answered Limburg questions the partner published as FAQ, rewritten
+# without the asker: (subject of the question, question, answer).
+FAQ = [
+    (
+        "Exportdocumenten voor het Verenigd Koninkrijk",
+        "Welke papieren heb ik nodig om voedingsmiddelen naar het Verenigd "
+        "Koninkrijk te exporteren?",
+        "Een exportcertificaat en een douaneaangifte. De Kamer van Koophandel "
+        "en de NVWA hebben een stappenplan; de vraagbaak stuurt het u toe.",
+    ),
+    (
+        "Subsidie voor verduurzaming",
+        "Is er geld voor zonnepanelen op een bedrijfspand?",
+        "Kijk naar de Energie-investeringsaftrek (EIA) van de Rijksdienst voor "
+        "Ondernemend Nederland; de provincie heeft geen eigen regeling.",
+    ),
+]
+
+
 def load() -> None:
     provinces = {p.code: p for p in Province.objects.filter(code__in=("LI", "OV"))}
     people = {u.email: u for u in User.objects.filter(email__contains=".example")}
@@ -200,6 +219,17 @@ def load() -> None:
         if code in provinces:
             for row in questions:
                 _question(provinces[code], people, *row)
+    for subject, faq_question, faq_answer in FAQ:
+        question = Question.objects.filter(
+            province__code="LI", subject=subject, status=Status.ANSWERED
+        ).first()
+        if question and not FaqEntry.objects.filter(source=question).exists():
+            faq_entry_publish(
+                question=question,
+                faq_question=faq_question,
+                faq_answer=faq_answer,
+                by=people.get(PARTNER_STAFF),
+            )
 
 
 def _question(
