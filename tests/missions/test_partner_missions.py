@@ -190,3 +190,19 @@ def test_partner_staff_cannot_hand_a_mission_to_someone_else(limburg, partner, s
         services.mission_update(mission=mission, by=staff, run_by=None)
     mission.refresh_from_db()
     assert mission.run_by == partner
+
+
+def test_the_mission_form_offers_the_engaged_partners_and_keeps_a_former_one(
+    limburg, partner, civil_servant_limburg
+):
+    from missions.forms import MissionForm
+
+    form = MissionForm(province=limburg)
+    assert list(form.fields["run_by"].queryset) == [partner]
+    mission = MissionFactory(province=limburg, run_by=partner)
+    Engagement.objects.update(until=timezone.localdate() - timedelta(days=1))
+    assert list(MissionForm(province=limburg).fields["run_by"].queryset) == []
+    # Saving other fields of its mission does not fail on the former partner.
+    assert list(
+        MissionForm(province=limburg, instance=mission).fields["run_by"].queryset
+    ) == [partner]
