@@ -218,7 +218,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         if user is None:
             # A new account: the membership is granted in save_user.
             return
-        if user.works_for_province or user.is_administrator:
+        if user.works_for_province or user.is_partner or user.is_administrator:
             _refuse(
                 request,
                 _(

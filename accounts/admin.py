@@ -42,6 +42,7 @@ class UserAdmin(BaseUserAdmin):
         "email",
         "name",
         "province",
+        "partner",
         "role_names",
         "is_active",
         "last_login",
@@ -51,7 +52,10 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Personal info"), {"fields": ("name", "language")}),
-        (_("Role and scope"), {"fields": ("groups", "province", "mfa_exempt")}),
+        (
+            _("Role and scope"),
+            {"fields": ("groups", "province", "partner", "mfa_exempt")},
+        ),
         (_("Status"), {"fields": ("is_active", "is_staff", "is_superuser")}),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
@@ -64,7 +68,14 @@ class UserAdmin(BaseUserAdmin):
             None,
             {
                 "classes": ("wide",),
-                "fields": ("email", "name", "language", "role", "province"),
+                "fields": (
+                    "email",
+                    "name",
+                    "language",
+                    "role",
+                    "province",
+                    "partner",
+                ),
             },
         ),
     )
@@ -81,7 +92,8 @@ class UserAdmin(BaseUserAdmin):
             kwargs["form_class"] = RoleChoiceField
             kwargs["help_text"] = _(
                 "The person's roles. A civil servant or portfolio holder also "
-                "needs a province."
+                "needs a province, implementing partner staff a partner "
+                "organisation."
             )
             kwargs["label"] = _("Roles")
             kwargs.setdefault("queryset", Group.objects.order_by("name"))
@@ -91,7 +103,7 @@ class UserAdmin(BaseUserAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("province")
+            .select_related("province", "partner")
             .prefetch_related("groups")
         )
 
@@ -111,6 +123,7 @@ class UserAdmin(BaseUserAdmin):
             role=data["role"],
             name=data["name"],
             province=data["province"],
+            partner=data["partner"],
             language=data["language"],
             invite=True,
         )

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from participants.demo import BOUMAN_KVK
+from participants.demo import BOUMAN_KVK, ONDERNEMEND_LIMBURG_KVK, OOST_NL_KVK
 from participants.models import ContactPerson, Organisation
 from programmes.models import Province
 
@@ -17,19 +17,31 @@ ACCOUNTS = [
     ("ambtenaar@limburg.example", "Luc Limburg", Role.CIVIL_SERVANT, "LI"),
     ("ondernemer@bouman.example", "Bart Bouman", Role.SME, None),
     ("beheer@portal.example", "Bea Beheer", Role.ADMINISTRATOR, None),
+    ("medewerker@ondernemendlimburg.example", "Olga Ondernemend", Role.PARTNER, None),
+    ("medewerker@oostnl.example", "Otto Oost", Role.PARTNER, None),
 ]
+# The partner organisation (KvK number) each partner demo account works for.
+PARTNER_OF = {
+    "medewerker@ondernemendlimburg.example": ONDERNEMEND_LIMBURG_KVK,
+    "medewerker@oostnl.example": OOST_NL_KVK,
+}
 
 
 def load() -> None:
     from allauth.account.models import EmailAddress
 
     provinces = {p.code: p for p in Province.objects.all()}
+    partners = {
+        o.kvk_number: o
+        for o in Organisation.objects.filter(kvk_number__in=PARTNER_OF.values())
+    }
     for email, name, role, province_code in ACCOUNTS:
         user, created = User.objects.get_or_create(
             email=email,
             defaults={
                 "name": name,
                 "province": provinces.get(province_code),
+                "partner": partners.get(PARTNER_OF.get(email)),
                 "mfa_exempt": True,
                 "is_staff": role == Role.ADMINISTRATOR,
             },

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
-from .roles import PROVINCE_ROLES, Role
+from .roles import PARTNER_ROLES, PROVINCE_ROLES, Role
 
 # First and last name together fit User.name (150).
 NAME_MAX_LENGTH = 70
@@ -67,7 +67,7 @@ class UserInviteForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["email", "name", "language", "province"]
+        fields = ["email", "name", "language", "province", "partner"]
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -84,6 +84,11 @@ class UserInviteForm(forms.ModelForm):
             self.add_error(
                 "province",
                 _("A civil servant or portfolio holder needs a province."),
+            )
+        if role in PARTNER_ROLES and cleaned.get("partner") is None:
+            self.add_error(
+                "partner",
+                _("Implementing partner staff need a partner organisation."),
             )
         return cleaned
 

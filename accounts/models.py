@@ -5,7 +5,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .roles import PROVINCE_ROLES, TWO_FACTOR_ROLES, Role
+from .roles import PARTNER_ROLES, PROVINCE_ROLES, TWO_FACTOR_ROLES, Role
 
 
 class UserManager(BaseUserManager):
@@ -51,6 +51,24 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
         help_text=_("Civil servants and portfolio holders work for one province."),
+    )
+    # Partner staff work for one organisation, as civil servants for one
+    # province: the administrator sets it with the role. Not a membership
+    # (participants.ContactPerson): that is an entrepreneur acting for his
+    # company, granted by the company; this is staff access, granted by the
+    # portal's administrator, and it carries no contact-person data.
+    partner = models.ForeignKey(
+        "participants.Organisation",
+        verbose_name=_("partner organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        limit_choices_to={"kind": "partner"},
+        help_text=_(
+            "Implementing partner staff work for one partner organisation; they "
+            "see what it runs for the provinces that engage it."
+        ),
     )
     language = models.CharField(
         _("language"),
@@ -123,6 +141,10 @@ class User(AbstractUser):
     @property
     def is_administrator(self) -> bool:
         return Role.ADMINISTRATOR in self.roles or self.is_superuser
+
+    @property
+    def is_partner(self) -> bool:
+        return bool(self.roles.intersection(PARTNER_ROLES))
 
     @property
     def works_for_province(self) -> bool:

@@ -28,6 +28,14 @@ class CivilServantRequiredMixin(RoleRequiredMixin):
     allowed_roles = (Role.CIVIL_SERVANT,)
 
 
+class CivilServantOrPartnerRequiredMixin(RoleRequiredMixin):
+    """Pages of work a province may hand to an implementing partner
+    (missions, the desk). The view still limits its objects: partner staff
+    see only what their organisation runs."""
+
+    allowed_roles = (Role.CIVIL_SERVANT, Role.PARTNER)
+
+
 class ProvinceReaderRequiredMixin(RoleRequiredMixin):
     allowed_roles = (Role.CIVIL_SERVANT, Role.PORTFOLIO_HOLDER)
 

@@ -9,12 +9,19 @@ class Role(models.TextChoices):
     PORTFOLIO_HOLDER = "portfolio_holder", _("Portfolio holder")
     SME = "sme", _("Entrepreneur")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # Staff of an implementing partner organisation (Oost NL, Ondernemend
+    # Limburg): they run missions and the desk for the provinces that
+    # engage them (participants.Engagement), and see only what they run.
+    PARTNER = "partner", _("Implementing partner")
 
 
 # Roles that work for one province and see only its data.
 PROVINCE_ROLES = frozenset({Role.CIVIL_SERVANT, Role.PORTFOLIO_HOLDER})
 # Roles that must use two-factor authentication when REQUIRE_STAFF_2FA is on.
-TWO_FACTOR_ROLES = frozenset({Role.CIVIL_SERVANT, Role.ADMINISTRATOR})
+# Partner staff handle the same personal data as civil servants.
+TWO_FACTOR_ROLES = frozenset({Role.CIVIL_SERVANT, Role.ADMINISTRATOR, Role.PARTNER})
+# Roles that work for an implementing partner organisation.
+PARTNER_ROLES = frozenset({Role.PARTNER})
 
 OWN_APPS = ("programmes", "participants", "missions", "reporting")
 
@@ -24,8 +31,9 @@ def role_has_permission(role: str, app_label: str, codename: str) -> bool:
 
     Administrators manage everything of ours plus users; civil servants manage
     the data of the four apps; portfolio holders read, and may request
-    reports; SME users work on their own objects only, without model
-    permissions.
+    reports; partner staff work on the missions and desk questions they
+    run (their views check which); SME users work on their own objects only,
+    without model permissions.
     """
     action = codename.split("_", 1)[0]
     if role == Role.ADMINISTRATOR:
@@ -39,6 +47,8 @@ def role_has_permission(role: str, app_label: str, codename: str) -> bool:
         }
     if role == Role.CIVIL_SERVANT:
         return app_label in OWN_APPS
+    if role == Role.PARTNER:
+        return app_label in {"missions", "desk"} and action in {"view", "add", "change"}
     if role == Role.PORTFOLIO_HOLDER:
         return (app_label in OWN_APPS and action == "view") or (
             app_label == "reporting" and codename == "add_reportrun"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from outbox.services import job_enqueue
 
 from .models import User
-from .roles import PROVINCE_ROLES, Role, role_has_permission
+from .roles import PARTNER_ROLES, PROVINCE_ROLES, Role, role_has_permission
 
 
 def roles_sync(*, using: str = "default") -> None:
@@ -41,11 +41,13 @@ def user_create(
     password: str | None = None,
     name: str = "",
     province=None,
+    partner=None,
     mfa_exempt: bool = False,
     language: str = "",
     invite: bool = False,
 ) -> User:
-    """Create a user with one role, and the province when the role needs one.
+    """Create a user with one role, and the province when the role needs one
+    (or the partner organisation, for implementing partner staff).
 
     With `invite`, the person gets an e-mail (in `language`) with a link to
     choose a password, sent once the user is committed; without a password
@@ -57,6 +59,12 @@ def user_create(
         raise ValidationError(
             _("A civil servant or portfolio holder needs a province.")
         )
+    if role in PARTNER_ROLES and partner is None:
+        raise ValidationError(
+            _("Implementing partner staff need a partner organisation.")
+        )
+    if partner is not None and partner.kind != "partner":
+        raise ValidationError(_("Choose an organisation of the kind partner."))
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError(
             _("A user with e-mail address %(email)s already exists.") % {"email": email}
@@ -66,6 +74,7 @@ def user_create(
         password=password,
         name=name,
         province=province if role in PROVINCE_ROLES else None,
+        partner=partner if role in PARTNER_ROLES else None,
         mfa_exempt=mfa_exempt,
         is_staff=role == Role.ADMINISTRATOR,
         language=_language_or_default(language),

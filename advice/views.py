@@ -26,7 +26,7 @@ from accounts.permissions import (
     SmeRequiredMixin,
 )
 from accounts.roles import Role
-from missions.views.helpers import apply_validation_error
+from config.forms import add_service_errors
 from participants.models import Organisation
 from participants.services.organisations import organisations_of_user
 
@@ -70,7 +70,7 @@ class ApplyView(SmeRequiredMixin, FormView):
                 user=self.request.user,
             )
         except ValidationError as error:
-            apply_validation_error(form, error)
+            add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -202,7 +202,7 @@ class _TrackPage(TemplateView):
             try:
                 self._act(action, form.cleaned_data, step)
             except ValidationError as error:
-                apply_validation_error(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The advisory track has been updated."))
                 return redirect(request.path)

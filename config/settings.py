@@ -391,6 +391,11 @@ CELERY_BEAT_SCHEDULE = {
 # The information desk's response-time target, in calendar days: open
 # questions older than this are marked overdue on the desk's work list.
 DESK_RESPONSE_DAYS = env.int("DESK_RESPONSE_DAYS", default=5)
+# Questions a visitor (not logged in) may send from one address, in the
+# rate syntax of allauth's limiter: a person asks a few, a spammer many.
+DESK_VISITOR_QUESTION_RATE = env.str(
+    "DESK_VISITOR_QUESTION_RATE", default="5/h/ip,20/d/ip"
+)
 
 REPORT_RUN_STALE_AFTER = env.int("REPORT_RUN_STALE_AFTER", default=10 * 60)
 REPORT_RUN_QUEUED_STALE_AFTER = env.int(

@@ -3,10 +3,13 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.generic import TemplateView
 
+from desk.selectors import open_question_count
 from programmes.models import Province
 from reporting import worklists
 
@@ -27,6 +30,16 @@ class HomeView(TemplateView):
             context["entrepreneur_work"] = worklists.entrepreneur_work(user=user)
         if user.is_portfolio_holder:
             context["portfolio"] = worklists.portfolio_overview(user=user)
+        if user.is_partner:
+            context["partner_work"] = [
+                *worklists.partner_work(user=user),
+                worklists.WorkItem(
+                    "desk",
+                    _("Questions on the information desk to answer"),
+                    open_question_count(user=user),
+                    reverse("desk:list"),
+                ),
+            ]
         if user.is_administrator:
             context["administrator_work"] = worklists.administrator_work(user=user)
         return context

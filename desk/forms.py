@@ -27,12 +27,35 @@ class QuestionForm(TextLimitsFormMixin, forms.Form):
     )
     name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("Your e-mail address"))
+    # A honeypot for visitors: hidden from people (and screen readers) by
+    # the template, filled in by the robots that post spam to every field.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    HONEYPOT = "homepage"
 
     def __init__(self, *args, visitor: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if not visitor:
             del self.fields["name"]
             del self.fields["email"]
+            del self.fields[self.HONEYPOT]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(self.HONEYPOT):
+            raise forms.ValidationError(
+                _(
+                    "Your question could not be sent. Remove what you typed in "
+                    "the hidden field, or write to your province's team."
+                ),
+                code="honeypot",
+            )
+        return cleaned
 
 
 class AssignForm(forms.Form):
@@ -40,7 +63,7 @@ class AssignForm(forms.Form):
         label=_("Assign to"),
         queryset=None,
         error_messages={
-            "invalid_choice": _("Choose a civil servant of the question's province.")
+            "invalid_choice": _("Choose someone who works on this question's desk.")
         },
     )
 
@@ -67,4 +90,21 @@ class ReferForm(TextLimitsFormMixin, forms.Form):
             "Where you refer the entrepreneur to (an adviser, a mission, a "
             "programme); the entrepreneur receives this by e-mail."
         ),
+    )
+
+
+class FaqForm(TextLimitsFormMixin, forms.Form):
+    """The question and answer as they will be public: rewritten without
+    the asker's name, address, business or anything else personal."""
+
+    question = forms.CharField(
+        label=_("Question as published"),
+        max_length=SHORT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Remove names, addresses, company names and other personal data."),
+    )
+    answer = forms.CharField(
+        label=_("Answer as published"),
+        max_length=SHORT,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )

@@ -34,6 +34,18 @@ class Question(models.Model):
         on_delete=models.PROTECT,
         related_name="desk_questions",
     )
+    # The implementing partner that runs the province's desk when the
+    # question came in (participants.Engagement, task desk); its staff
+    # handle it, the province's civil servants see it as well.
+    partner = models.ForeignKey(
+        "participants.Organisation",
+        verbose_name=_("handled by (implementing partner)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="desk_questions",
+        limit_choices_to={"kind": "partner"},
+    )
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
     subject = models.CharField(_("subject"), max_length=200)
     text = models.TextField(_("question"), **text_limit(SHORT))
@@ -93,3 +105,51 @@ class Question(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status in self.OPEN_STATUSES and timezone.now() > self.due_at
+
+
+class FaqEntry(models.Model):
+    """A question and its answer, rewritten by the desk without personal
+    data and published on the province's public page of frequently asked
+    questions."""
+
+    province = models.ForeignKey(
+        "programmes.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="faq_entries",
+    )
+    source = models.OneToOneField(
+        Question,
+        verbose_name=_("from question"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="faq_entry",
+    )
+    topic = models.CharField(_("topic"), max_length=20, choices=Question.Topic.choices)
+    question = models.TextField(_("question"), **text_limit(SHORT))
+    answer = models.TextField(_("answer"), **text_limit(SHORT))
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("frequently asked question")
+        verbose_name_plural = _("frequently asked questions")
+        ordering = ["topic", "-published_at", "pk"]
+        indexes = [models.Index(fields=["province", "published_at"])]
+
+    def __str__(self):
+        return self.question[:80]
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None

@@ -56,4 +56,12 @@ SCRUBBERS = (
     ),
 )
 
-NOT_PERSONAL: dict[str, str] = {}
+_FAQ_TEXT = (
+    "a published FAQ: the desk rewrites question and answer without personal "
+    "data, and desk.services.faq_entry_publish refuses a text naming the asker"
+)
+NOT_PERSONAL: dict[str, str] = {
+    f"desk.{model}.{name}": _FAQ_TEXT
+    for model in ("FaqEntry", "HistoricalFaqEntry")
+    for name in ("question", "answer")
+}

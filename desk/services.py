@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import Role
 from outbox.services import email_enqueue
+from participants.selectors import desk_partner_id
 
-from .models import Question
+from .models import FaqEntry, Question
 
 Status = Question.Status
 
@@ -35,14 +36,17 @@ def question_ask(
     name: str = "",
     email: str = "",
 ) -> Question:
-    """Put a question on `province`'s desk. A logged-in `user` asks under
-    his account's name and address; a visitor gives `name` and `email`."""
+    """Put a question on `province`'s desk, which its implementing partner
+    runs when the province engages one for the desk today. A logged-in
+    `user` asks under his account's name and address; a visitor gives
+    `name` and `email`."""
     if user is not None and user.is_authenticated:
         name, email = user.get_full_name(), user.email
     else:
         user = None
     question = Question(
         province=province,
+        partner_id=desk_partner_id(province_id=province.pk),
         topic=topic,
         # One line: it becomes the subject of the answer's e-mail, where a
         # line break would be refused as a header injection.
@@ -58,13 +62,19 @@ def question_ask(
     return question
 
 
-def assignable_users(province):
-    """The civil servants of `province`, who may take its questions."""
+def assignable_users(question: Question):
+    """Who may take the question: the civil servants of its province and,
+    when a partner runs the desk for it, that partner's staff."""
+    from django.db.models import Q
+
     from accounts.models import User
 
-    return User.objects.filter(
-        province=province, is_active=True, groups__name=Role.CIVIL_SERVANT
-    ).order_by("name", "email")
+    people = Q(province=question.province_id, groups__name=Role.CIVIL_SERVANT)
+    if question.partner_id:
+        people |= Q(partner=question.partner_id, groups__name=Role.PARTNER)
+    return (
+        User.objects.filter(people, is_active=True).distinct().order_by("name", "email")
+    )
 
 
 def _locked(question: Question) -> Question:
@@ -73,14 +83,14 @@ def _locked(question: Question) -> Question:
 
 @transaction.atomic
 def question_assign(*, question: Question, assignee, by) -> Question:
-    """Give an open question to a civil servant of its province; it is then
-    in progress."""
+    """Give an open question to someone of its desk (assignable_users); it
+    is then in progress."""
     question = _locked(question)
     if question.status not in Question.OPEN_STATUSES:
         raise ValidationError(_("This question has been dealt with already."))
-    if not assignable_users(question.province).filter(pk=assignee.pk).exists():
+    if not assignable_users(question).filter(pk=assignee.pk).exists():
         raise ValidationError(
-            {"assignee": _("Choose a civil servant of the question's province.")}
+            {"assignee": _("Choose someone who works on this question's desk.")}
         )
     question.assigned_to = assignee
     question.status = Status.IN_PROGRESS
@@ -156,3 +166,59 @@ def _answer_mail(question: Question) -> None:
         body=body,
         language=question.language,
     )
+
+
+def _names_the_asker(question: Question, *texts: str) -> bool:
+    """Whether a text still holds the asker's e-mail address or name (a
+    name of two letters or less would match too much to mean anything)."""
+    found = " ".join(texts).casefold()
+    marks = [question.asker_email.casefold()]
+    marks += [part.casefold() for part in question.asker_name.split() if len(part) > 2]
+    return any(mark and mark in found for mark in marks)
+
+
+@transaction.atomic
+def faq_entry_publish(
+    *, question: Question, faq_question: str, faq_answer: str, by
+) -> FaqEntry:
+    """Publish an answered question, rewritten by the desk without personal
+    data, on the province's page of frequently asked questions. Refused
+    while the text still names the asker by name or address."""
+    question = _locked(question)
+    if question.status != Status.ANSWERED:
+        raise ValidationError(_("Only an answered question can become an FAQ."))
+    if FaqEntry.objects.filter(source=question).exists():
+        raise ValidationError(_("This question has been published as an FAQ already."))
+    faq_question, faq_answer = faq_question.strip(), faq_answer.strip()
+    if _names_the_asker(question, faq_question, faq_answer):
+        raise ValidationError(
+            _(
+                "The text still contains the asker's name or e-mail address: "
+                "remove every personal detail before publishing."
+            )
+        )
+    entry = FaqEntry(
+        province=question.province,
+        source=question,
+        topic=question.topic,
+        question=faq_question,
+        answer=faq_answer,
+        published_at=timezone.now(),
+        published_by=by,
+    )
+    _check(entry)
+    entry._history_user = by
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def faq_entry_withdraw(*, entry: FaqEntry, by) -> FaqEntry:
+    """Take an FAQ off the public page (it stays in the history)."""
+    entry = FaqEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.published_at is None:
+        raise ValidationError(_("This FAQ is not published."))
+    entry.published_at = None
+    entry._history_user = by
+    entry.save()
+    return entry

@@ -336,6 +336,7 @@ def load() -> None:
     )
 
     _upcoming(province, themes, smes)
+    _run_by_oost_nl(province)
 
 
 def _upcoming(province, themes, smes) -> None:
@@ -415,3 +416,22 @@ def _upcoming(province, themes, smes) -> None:
         de_minimis_declared=True,
         decided_at=now,
     )
+
+
+def _run_by_oost_nl(province) -> None:
+    """Oost NL runs the Overijssel missions it organises since Overijssel
+    engaged it (GO4EXPORT under #in, 9 November 2016): its demo account sees
+    and handles them."""
+    from participants.demo import OOST_NL_KVK
+
+    oost_nl = Organisation.objects.filter(kvk_number=OOST_NL_KVK).first()
+    if oost_nl is None:
+        return
+    for mission in Mission.objects.filter(
+        province=province,
+        organiser__contains="Oost NL",
+        start_date__gte=date(2016, 11, 9),
+        run_by__isnull=True,
+    ):
+        mission.run_by = oost_nl
+        mission.save(update_fields=["run_by"])

@@ -1,6 +1,7 @@
 """Input shapes of the missions pages; the rules live in the services."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
@@ -56,9 +57,22 @@ class MissionForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.ModelForm):
             "highlights": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, province, **kwargs):
+    def __init__(self, *args, province, partner_staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.province = province
+        if partner_staff:
+            # Which partner runs a mission is the province's decision.
+            del self.fields["run_by"]
+        else:
+            from participants.models import Organisation
+            from participants.selectors import mission_partner_choices
+
+            # The partner running it stays a choice after its engagement
+            # ended, so that saving other fields does not fail on it.
+            self.fields["run_by"].queryset = Organisation.objects.filter(
+                Q(pk__in=mission_partner_choices(province_id=province.pk).values("pk"))
+                | Q(pk=self.instance.run_by_id or 0)
+            ).order_by("name")
         self.fields["programme"].queryset = Programme.objects.filter(province=province)
         self.fields["action"].queryset = (
             Action.objects.filter(prestatie__province=province)

@@ -115,6 +115,21 @@ class Mission(models.Model):
     )
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     partners = models.CharField(_("partner organisations"), max_length=300, blank=True)
+    # The implementing partner that runs the mission for the province: its
+    # staff see and handle this mission (and only missions it runs).
+    run_by = models.ForeignKey(
+        "participants.Organisation",
+        verbose_name=_("run by (implementing partner)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="missions_run",
+        limit_choices_to={"kind": "partner"},
+        help_text=_(
+            "A partner the province engages for missions; its staff then run "
+            "this mission with you."
+        ),
+    )
     led_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("led by (portfolio holder)"),

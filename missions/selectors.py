@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from accounts.permissions import province_filter
 from config.digits import is_ascii_number
-from participants.models import ContactPerson, Organisation
+from participants.models import ContactPerson, Engagement, Organisation
+from participants.selectors import engaged_province_ids
 
 from .models import Mission, MissionMessage, MissionResult, Registration
 from .notifications import MESSAGE_STATUSES
@@ -150,12 +151,32 @@ def mission_for_signup() -> QuerySet[Mission]:
     return Mission.objects.filter(status__in=PUBLIC_STATUSES)
 
 
+def missions_in_scope(queryset, user, through: str = ""):
+    """Limit missions, or rows under a mission `through` a relation such as
+    "mission", to what the user handles: administrators everything, civil
+    servants their province's, partner staff the missions their
+    organisation runs for provinces that engage it for missions today."""
+    prefix = f"{through}__" if through else ""
+    if user.is_administrator:
+        return queryset
+    if user.is_partner:
+        return queryset.filter(
+            **{
+                f"{prefix}run_by": user.partner_id,
+                f"{prefix}province__in": engaged_province_ids(
+                    partner_id=user.partner_id, task=Engagement.Task.MISSIONS
+                ),
+            }
+        )
+    return province_filter(queryset, user, f"{prefix}province")
+
+
 def mission_backoffice_list(*, user) -> QuerySet[Mission]:
-    """The missions of the civil servant's province, newest first."""
+    """The missions the user handles (missions_in_scope), newest first."""
     return _with_counts(
-        province_filter(
+        missions_in_scope(
             Mission.objects.select_related(
-                "province", "programme", "action__prestatie"
+                "province", "programme", "action__prestatie", "run_by"
             ),
             user,
         ).prefetch_related("themes")
@@ -312,6 +333,13 @@ def organisations_for_backoffice(*, user) -> QuerySet[Organisation]:
     qs = Organisation.objects.select_related("province")
     if user.is_administrator:
         return qs
+    if user.is_partner:
+        # Partner staff: the organisations signed up for missions they run.
+        return qs.filter(
+            pk__in=missions_in_scope(
+                Registration.objects.all(), user, "mission"
+            ).values("organisation_id")
+        )
     if user.province_id is None:
         return qs.none()
     ids = Organisation.objects.filter(
@@ -324,11 +352,9 @@ def organisations_for_backoffice(*, user) -> QuerySet[Organisation]:
 def organisation_registrations_for_backoffice(
     *, organisation: Organisation, user
 ) -> QuerySet[Registration]:
-    """The organisation's registrations for missions of the user's province."""
-    return province_filter(
-        organisation.registrations.select_related("mission"),
-        user,
-        "mission__province",
+    """The organisation's registrations for missions the user handles."""
+    return missions_in_scope(
+        organisation.registrations.select_related("mission"), user, "mission"
     ).order_by("-mission__start_date", "pk")
 
 
@@ -351,12 +377,15 @@ def organisation_contacts_for_backoffice(
     contacts = organisation.contacts.order_by("name", "pk")
     if organisation_is_home(organisation=organisation, user=user):
         return contacts
-    if user.province_id is None:
+    if user.province_id is None and not user.is_partner:
         return contacts.none()
     return contacts.filter(
-        pk__in=Registration.contacts.through.objects.filter(
-            registration__organisation=organisation,
-            registration__mission__province=user.province_id,
+        pk__in=missions_in_scope(
+            Registration.contacts.through.objects.filter(
+                registration__organisation=organisation
+            ),
+            user,
+            "registration__mission",
         ).values("contactperson_id")
     )
 
@@ -465,20 +494,19 @@ def _results_missing(*, today) -> Q:
 
 
 def province_work_counts(*, user, today=None) -> dict[str, int]:
-    """What a civil servant's province has waiting (three count queries):
-    sign-ups to decide, missions starting within STARTING_SOON_DAYS and
-    registrations whose results are overdue (RESULTS_GRACE_DAYS after they
-    fell due)."""
+    """What waits in the missions the user handles (missions_in_scope: a
+    civil servant's province, a partner's own missions), in three count
+    queries: sign-ups to decide, missions starting within
+    STARTING_SOON_DAYS and registrations whose results are overdue
+    (RESULTS_GRACE_DAYS after they fell due)."""
     today = today or timezone.localdate()
     upcoming = (Mission.Status.PUBLISHED, Mission.Status.CLOSED)
-    registrations = province_filter(
-        Registration.objects.order_by(), user, "mission__province"
-    )
+    registrations = missions_in_scope(Registration.objects.order_by(), user, "mission")
     return {
         "to_decide": registrations.filter(
             status=Registration.Status.SUBMITTED, mission__status__in=upcoming
         ).count(),
-        "starting_soon": province_filter(Mission.objects.order_by(), user)
+        "starting_soon": missions_in_scope(Mission.objects.order_by(), user)
         .filter(
             status__in=upcoming,
             start_date__gte=today,

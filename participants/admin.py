@@ -9,6 +9,7 @@ from .models import (
     Block,
     ContactPerson,
     ContactRequest,
+    Engagement,
     ExportStory,
     MembershipRequest,
     Organisation,
@@ -139,3 +140,13 @@ class ContactRequestAdmin(SimpleHistoryAdmin):
 class BlockAdmin(SimpleHistoryAdmin):
     list_display = ["blocker", "blocked", "created_at"]
     raw_id_fields = ["blocker", "blocked", "created_by"]
+
+
+@admin.register(Engagement)
+class EngagementAdmin(SimpleHistoryAdmin):
+    """Which provinces engage which partner organisation, for what."""
+
+    list_display = ["partner", "province", "task", "since", "until"]
+    list_filter = ["province", "task"]
+    search_fields = ["partner__name", "note"]
+    list_select_related = ["partner", "province"]

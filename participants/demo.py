@@ -6,14 +6,57 @@ contact person are made up; the KvK numbers start with 90 to 93 and the
 e-mail addresses end in .example.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from programmes.models import Province
 
 from . import showcase_demo
-from .models import ContactPerson, Organisation
+from .models import ContactPerson, Engagement, Organisation
 
 BOUMAN_KVK = "06012345"
+# The implementing partners of the seeds (fictitious KvK numbers).
+ONDERNEMEND_LIMBURG_KVK = "90090001"
+OOST_NL_KVK = "90090002"
+PARTNERS = [
+    # (KvK, name, province code, town, postcode, engagements: (province,
+    # task, since, note))
+    (
+        ONDERNEMEND_LIMBURG_KVK,
+        "Ondernemend Limburg (MKB Limburg, LWV, LLTB)",
+        "LI",
+        "Maastricht",
+        "6221 AA",
+        [
+            (
+                "LI",
+                task,
+                date(2018, 6, 1),
+                "MKB-aanpak Zuid-Limburg, besluit Provinciale Staten juni 2018",
+            )
+            for task in (
+                Engagement.Task.MISSIONS,
+                Engagement.Task.DESK,
+                Engagement.Task.ADVICE,
+            )
+        ],
+    ),
+    (
+        OOST_NL_KVK,
+        "Oost NL",
+        "OV",
+        "Enschede",
+        "7522 NB",
+        [
+            (
+                "OV",
+                Engagement.Task.MISSIONS,
+                date(2016, 11, 9),
+                "GO4EXPORT, uitvoeringsplan onder #in (PS/2016/871)",
+            )
+        ],
+    ),
+]
 
 SME = Organisation.Kind.SME
 EDUCATION = Organisation.Kind.EDUCATION
@@ -546,4 +589,31 @@ def load() -> None:
             },
         )
     showcase_demo.load(bouman)
+    _partners()
     return bouman
+
+
+def _partners() -> None:
+    """The implementing partners and the provinces that engage them."""
+    provinces = {p.code: p for p in Province.objects.all()}
+    for kvk, name, code, town, postcode, engagements in PARTNERS:
+        partner, _created = Organisation.objects.get_or_create(
+            kvk_number=kvk,
+            defaults={
+                "name": name,
+                "kind": Organisation.Kind.PARTNER,
+                "municipality": town,
+                "postcode": postcode,
+                "province": provinces.get(code),
+            },
+        )
+        for province_code, task, since, note in engagements:
+            if province_code not in provinces:
+                continue
+            Engagement.objects.get_or_create(
+                province=provinces[province_code],
+                partner=partner,
+                task=task,
+                since=since,
+                defaults={"note": note},
+            )

@@ -3,8 +3,10 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .validators import (
@@ -297,6 +299,97 @@ class MembershipRequest(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.organisation} ({self.get_status_display()})"
+
+
+class Engagement(models.Model):
+    """A province engages an implementing partner organisation for a task
+    over a period: to run missions, its information desk or its advisory
+    tracks. Partner staff see and handle only what their organisation runs
+    for the provinces that engage it for that task, while the engagement
+    lasts."""
+
+    class Task(models.TextChoices):
+        MISSIONS = "missions", _("Missions")
+        DESK = "desk", _("Information desk")
+        ADVICE = "advice", pgettext_lazy("engagement", "Advisory tracks")
+
+    province = models.ForeignKey(
+        "programmes.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="engagements",
+    )
+    partner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("partner organisation"),
+        on_delete=models.PROTECT,
+        related_name="engagements",
+        limit_choices_to={"kind": Organisation.Kind.PARTNER},
+    )
+    task = models.CharField(_("task"), max_length=20, choices=Task.choices)
+    since = models.DateField(pgettext_lazy("engagement", "since"))
+    until = models.DateField(
+        pgettext_lazy("engagement", "until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until further notice."),
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. the workplan or decision the engagement rests on."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("engagement of a partner")
+        verbose_name_plural = _("engagements of partners")
+        ordering = ["province", "task", "since", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "partner", "task", "since"],
+                name="engagement_unique_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(until__isnull=True)
+                | models.Q(until__gte=models.F("since")),
+                name="engagement_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} — {self.province} ({self.get_task_display()})"
+
+    def clean(self):
+        errors = {}
+        if self.partner_id and self.partner.kind != Organisation.Kind.PARTNER:
+            errors["partner"] = _("Choose an organisation of the kind partner.")
+        if self.until and self.since and self.until < self.since:
+            errors["until"] = _("The end date lies before the start date.")
+        if (
+            not errors
+            and self.task == self.Task.DESK
+            and self.province_id
+            and self.since
+            and self._overlapping_desk().exists()
+        ):
+            # A question goes to one desk: one partner at a time.
+            errors["since"] = _(
+                "Another partner runs this province's desk in this period."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _overlapping_desk(self):
+        others = Engagement.objects.filter(
+            province_id=self.province_id, task=self.Task.DESK
+        ).exclude(pk=self.pk)
+        if self.until:
+            others = others.filter(since__lte=self.until)
+        return others.filter(
+            models.Q(until__isnull=True) | models.Q(until__gte=self.since)
+        )
 
 
 # The showcase's models live in their own module; importing them here

@@ -17,6 +17,7 @@ from .models import (
     Block,
     ContactPerson,
     ContactRequest,
+    Engagement,
     ExportStory,
     MembershipRequest,
     Organisation,
@@ -274,3 +275,60 @@ def contact_requests_waiting_count(*, user) -> int:
         .order_by()
         .count()
     )
+
+
+# --- implementing partners ------------------------------------------------
+
+
+def engagements_active(*, on=None) -> QuerySet[Engagement]:
+    """Engagements that run on the day `on` (today, Europe/Amsterdam)."""
+    from django.utils import timezone
+
+    day = on or timezone.localdate()
+    return Engagement.objects.filter(since__lte=day).filter(
+        Q(until__isnull=True) | Q(until__gte=day)
+    )
+
+
+def engaged_province_ids(*, partner_id, task: str, on=None) -> QuerySet:
+    """The ids of the provinces that engage the partner organisation for
+    `task` today: a subquery, for the querysets partner staff may see."""
+    if partner_id is None:
+        return Engagement.objects.none().values("province_id")
+    return (
+        engagements_active(on=on)
+        .filter(partner_id=partner_id, task=task)
+        .values("province_id")
+    )
+
+
+def desk_partner_id(*, province_id, on=None) -> int | None:
+    """The partner organisation that runs the province's desk today, if any."""
+    return (
+        engagements_active(on=on)
+        .filter(province_id=province_id, task=Engagement.Task.DESK)
+        .order_by("since", "pk")
+        .values_list("partner_id", flat=True)
+        .first()
+    )
+
+
+def partner_engagements(*, partner_id, on=None) -> QuerySet[Engagement]:
+    """The partner's running engagements with their provinces, for its
+    staff's start page and forms."""
+    return (
+        engagements_active(on=on)
+        .filter(partner_id=partner_id)
+        .select_related("province")
+        .order_by("province__name", "task")
+    )
+
+
+def mission_partner_choices(*, province_id, on=None) -> QuerySet[Organisation]:
+    """The partner organisations the province engages for missions today."""
+    return Organisation.objects.filter(
+        kind=Organisation.Kind.PARTNER,
+        pk__in=engagements_active(on=on)
+        .filter(province_id=province_id, task=Engagement.Task.MISSIONS)
+        .values("partner_id"),
+    ).order_by("name")

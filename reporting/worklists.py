@@ -98,6 +98,34 @@ def civil_servant_work(*, user, today=None) -> list[WorkItem]:
     ]
 
 
+def partner_work(*, user, today=None) -> list[WorkItem]:
+    """What waits in the missions an implementing partner runs; the desk's
+    questions are added by the home view (reporting does not read desk)."""
+    today = today or timezone.localdate()
+    missions = province_work_counts(user=user, today=today)
+    return [
+        WorkItem(
+            "signups",
+            _("Sign-ups to decide"),
+            missions["to_decide"],
+            reverse("missions_backoffice:list"),
+        ),
+        WorkItem(
+            "starting_soon",
+            _("Missions starting in the next %(days)s days")
+            % {"days": STARTING_SOON_DAYS},
+            missions["starting_soon"],
+            reverse("missions_backoffice:list"),
+        ),
+        WorkItem(
+            "results_overdue",
+            _("Participants whose results are overdue"),
+            missions["results_overdue"],
+            reverse("missions_backoffice:list"),
+        ),
+    ]
+
+
 def entrepreneur_work(*, user, today=None) -> list[WorkItem]:
     """What an entrepreneur can do now; requests to join appear only for
     admins of an organisation."""

@@ -3,7 +3,7 @@
 ADD AN ENTRY FOR EVERY URL YOU ADD, in your app's dict below. Key: the URL
 name as `reverse()` takes it ("missions:detail"). Value: a list of `Case`s;
 each gives the URL's kwargs (a function of the test world, tests/world.py)
-and what each of the seven roles must get on GET, in Dutch and English:
+and what each of the eight roles must get on GET, in Dutch and English:
 
     OK              200
     LOGIN           302 to the log-in page (anonymous)
@@ -50,6 +50,7 @@ class Expect:
     civil_servant_ov: Any
     civil_servant_li: Any
     portfolio_holder_ov: Any
+    partner_li: Any
     administrator: Any
 
     def but(self, **changes) -> "Expect":
@@ -57,7 +58,7 @@ class Expect:
 
 
 def everybody(answer) -> Expect:
-    return Expect(*(answer,) * 7)
+    return Expect(*(answer,) * 8)
 
 
 def logged_in(answer=OK) -> Expect:
@@ -78,6 +79,7 @@ def civil_servants_and_administrators(answer=OK) -> Expect:
         civil_servant_ov=answer,
         civil_servant_li=answer,
         portfolio_holder_ov=FORBIDDEN,
+        partner_li=FORBIDDEN,
         administrator=answer,
     )
 
@@ -221,6 +223,7 @@ def sme_only(answer=OK, administrator=OK) -> Expect:
         civil_servant_ov=FORBIDDEN,
         civil_servant_li=FORBIDDEN,
         portfolio_holder_ov=FORBIDDEN,
+        partner_li=FORBIDDEN,
         administrator=administrator,
     )
 
@@ -320,7 +323,8 @@ def own_organisation() -> list[Case]:
 
 def post_only(cases: list[Case]) -> list[Case]:
     """POST-only views answer 405 to a GET before looking anything up, so
-    the other province's civil servant learns nothing either."""
+    the other province's civil servant learns nothing either; partner staff
+    too, where their role may use the view at all."""
     return [
         replace(
             case,
@@ -328,10 +332,55 @@ def post_only(cases: list[Case]) -> list[Case]:
                 civil_servant_ov=NOT_ALLOWED,
                 civil_servant_li=NOT_ALLOWED,
                 administrator=NOT_ALLOWED,
+                partner_li=(
+                    FORBIDDEN if case.expect.partner_li == FORBIDDEN else NOT_ALLOWED
+                ),
             ),
         )
         for case in cases
     ]
+
+
+def partner_runs(cases: list[Case], not_run: Case | None = None) -> list[Case]:
+    """Pages of the work a province hands to its partner (tests/world.py:
+    Limburg's partner runs Limburg's missions and desk). The Limburg object
+    answers the partner's staff as it answers Limburg's civil servant; the
+    Overijssel object is absent (404), and so is `not_run`, a Limburg object
+    the partner does not run."""
+    out = [
+        replace(
+            case,
+            expect=case.expect.but(
+                partner_li=(
+                    case.expect.civil_servant_li
+                    if case.label == "limburg"
+                    else NOT_FOUND
+                )
+            ),
+        )
+        for case in cases
+    ]
+    return out + ([not_run] if not_run else [])
+
+
+def _not_run_mission(answer=OK, **extra) -> Case:
+    """Limburg's draft mission, which its partner does not run."""
+    return Case(
+        civil_servants_and_administrators(answer).but(
+            civil_servant_ov=NOT_FOUND,
+            portfolio_holder_ov=FORBIDDEN,
+            partner_li=NOT_FOUND,
+        ),
+        kwargs=lambda world: {"pk": world.objects["draft_mission_li"].pk, **extra},
+        label="limburg-not-run",
+    )
+
+
+def _mission_page(answer=OK, **extra) -> list[Case]:
+    return partner_runs(
+        province_object("mission", write=True, ov=answer, li=answer, **extra),
+        _not_run_mission(answer, **extra),
+    )
 
 
 def _draft(suffix: str):
@@ -376,44 +425,64 @@ MISSIONS = {
     "mine:contact": own_organisation(),
     "mine:withdraw": organisation_object("registration"),
     "mine:results": organisation_object("attended", moment="after"),
-    "missions_backoffice:list": [Case(civil_servants_and_administrators())],
+    "missions_backoffice:list": [
+        Case(civil_servants_and_administrators().but(partner_li=OK))
+    ],
     # Limited to what the civil servant may see (tests/missions/test_list_filters.py).
     "missions_backoffice:organisations": [Case(civil_servants_and_administrators())],
     # A mission belongs to a province; the administrator has none, and is
     # told so (403 with a message) rather than shown a form he cannot send.
+    # Partner staff create missions for the province that engages them.
     "missions_backoffice:create": [
-        Case(civil_servants_and_administrators().but(administrator=FORBIDDEN))
+        Case(
+            civil_servants_and_administrators().but(
+                administrator=FORBIDDEN, partner_li=OK
+            )
+        )
     ],
-    "missions_backoffice:detail": province_object("mission", write=True),
-    "missions_backoffice:edit": province_object("mission", write=True),
-    "missions_backoffice:transition": post_only(
-        province_object("mission", write=True, action="close")
-    ),
-    "missions_backoffice:register": province_object("mission", write=True),
-    "missions_backoffice:export": province_object(
-        "mission", write=True, file_format="csv"
-    ),
-    "missions_backoffice:import": province_object("mission", write=True),
-    "missions_backoffice:bulk_decide": post_only(
-        province_object("mission", write=True)
-    ),
-    "missions_backoffice:message": province_object("mission", write=True),
+    "missions_backoffice:detail": _mission_page(),
+    "missions_backoffice:edit": _mission_page(),
+    "missions_backoffice:transition": post_only(_mission_page(action="close")),
+    "missions_backoffice:register": _mission_page(),
+    "missions_backoffice:export": _mission_page(file_format="csv"),
+    "missions_backoffice:import": _mission_page(),
+    "missions_backoffice:bulk_decide": post_only(_mission_page()),
+    "missions_backoffice:message": _mission_page(),
 }
+
+
+def _not_run_registration(world: World) -> Any:
+    """Organisation B attended a completed Limburg mission its partner does
+    not run."""
+    from tests.factories import MissionFactory, RegistrationFactory
+
+    return RegistrationFactory(
+        mission=MissionFactory(province=world.limburg, completed=True),
+        organisation=world.organisation_b,
+        attended=True,
+    )
 
 
 def _registration(kind: str, *, ov=OK, li=OK, **extra) -> list[Case]:
     letters = {"ov": "a", "li": "b"}
     cases = province_object("mission", write=True, ov=ov, li=li)
-    return [
-        replace(
-            case,
-            kwargs=lambda world, suffix=suffix: {
-                "pk": world.objects[f"{kind}_{letters[suffix]}"].pk,
-                **extra,
-            },
-        )
-        for case, suffix in zip(cases, ("ov", "li"), strict=True)
-    ]
+    not_run = replace(
+        _not_run_mission(li),
+        kwargs=lambda world: {"pk": _not_run_registration(world).pk, **extra},
+    )
+    return partner_runs(
+        [
+            replace(
+                case,
+                kwargs=lambda world, suffix=suffix: {
+                    "pk": world.objects[f"{kind}_{letters[suffix]}"].pk,
+                    **extra,
+                },
+            )
+            for case, suffix in zip(cases, ("ov", "li"), strict=True)
+        ],
+        not_run,
+    )
 
 
 MISSIONS |= {
@@ -576,6 +645,7 @@ _SME_PAGE = Expect(
     civil_servant_ov=FORBIDDEN,
     civil_servant_li=FORBIDDEN,
     portfolio_holder_ov=FORBIDDEN,
+    partner_li=FORBIDDEN,
     # Administrators pass every role check; deleting their account is refused.
     administrator=OK,
 )
@@ -611,26 +681,42 @@ PRIVACY_AND_AUDIT = {
     # Each user downloads only his own data: no id in the address.
     "mine:data": [Case(_SME_PAGE)],
     "mine:account_delete": [Case(_SME_PAGE)],
+    # A new Limburg mission is not run by Limburg's partner: its staff get
+    # 404 there, and 200 on a registration for a mission it runs.
     "missions_backoffice:registration": [
-        Case(_BACK_OFFICE_OV, kwargs=lambda w: _registration_of(w, "a"), label="ov"),
-        Case(_BACK_OFFICE_LI, kwargs=lambda w: _registration_of(w, "b"), label="li"),
+        Case(
+            _BACK_OFFICE_OV.but(partner_li=NOT_FOUND),
+            kwargs=lambda w: _registration_of(w, "a"),
+            label="ov",
+        ),
+        Case(
+            _BACK_OFFICE_LI.but(partner_li=NOT_FOUND),
+            kwargs=lambda w: _registration_of(w, "b"),
+            label="li",
+        ),
+        Case(
+            _BACK_OFFICE_LI.but(partner_li=OK),
+            kwargs=_pk("registration_b"),
+            label="li-run-by-partner",
+        ),
     ],
     # An organisation is seen by the civil servants of its own province and
     # of provinces whose missions it signed up for (those see its base data
     # and what concerns their missions: tests/missions/test_province_scope.py).
     "missions_backoffice:organisation": [
+        # Partner staff: the organisations signed up for missions they run.
         Case(
-            _BACK_OFFICE_OV,
+            _BACK_OFFICE_OV.but(partner_li=NOT_FOUND),
             kwargs=lambda w: {"pk": w.organisation_a.pk},
             label="a",
         ),
         Case(
-            _BACK_OFFICE_LI,
+            _BACK_OFFICE_LI.but(partner_li=OK),
             kwargs=lambda w: {"pk": w.organisation_b.pk},
             label="b",
         ),
         Case(
-            civil_servants_and_administrators(),
+            civil_servants_and_administrators().but(partner_li=OK),
             kwargs=lambda w: _based_elsewhere(w),
             label="overijssel-based on a limburg mission",
         ),
@@ -701,13 +787,50 @@ MEMBERSHIP = {
 # Asking is open to all. The desk is the civil servants' of the question's
 # province; portfolio holders see no questions (they hold the asker's
 # personal data; desk/views.py). Each asker sees his own under /mijn/.
+# Limburg's partner runs Limburg's desk: its staff see the questions routed
+# to it, not Overijssel's nor a Limburg question the desk kept itself.
+
+
+def _question_not_routed(world: World) -> dict[str, Any]:
+    """A Limburg question from before the partner ran the desk."""
+    from desk.models import Question
+
+    question = world.objects["question_li"]
+    kept = Question.objects.create(
+        province=world.limburg,
+        topic=question.topic,
+        subject="Vraag van voor de uitvoeringspartner",
+        text=question.text,
+        asker_name="Vera Bezoeker",
+        asker_email="vera@example.org",
+        language="nl",
+    )
+    return {"pk": kept.pk}
+
+
 DESK = {
     "desk:ask": [Case(everybody(OK))],
+    # The public FAQ, per province; an unknown province is not found.
+    "desk:faq": [Case(everybody(OK))],
+    "desk:faq_province": [
+        Case(everybody(OK), kwargs=lambda world: {"code": "li"}, label="limburg"),
+        Case(everybody(OK), kwargs=lambda world: {"code": "ov"}, label="overijssel"),
+        Case(everybody(NOT_FOUND), kwargs=lambda world: {"code": "zz"}, label="none"),
+    ],
     "desk:mine": [Case(_SME_PAGE)],
-    "desk:list": [Case(civil_servants_and_administrators())],
+    "desk:list": [Case(civil_servants_and_administrators().but(partner_li=OK))],
     "desk:detail": [
-        Case(_BACK_OFFICE_OV, kwargs=_pk("question_ov"), label="ov"),
-        Case(_BACK_OFFICE_LI, kwargs=_pk("question_li"), label="li"),
+        Case(
+            _BACK_OFFICE_OV.but(partner_li=NOT_FOUND),
+            kwargs=_pk("question_ov"),
+            label="ov",
+        ),
+        Case(_BACK_OFFICE_LI.but(partner_li=OK), kwargs=_pk("question_li"), label="li"),
+        Case(
+            _BACK_OFFICE_LI.but(partner_li=NOT_FOUND),
+            kwargs=_question_not_routed,
+            label="li-not-routed",
+        ),
     ],
 }
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from participants.models import ContactPerson, Organisation
+from participants.models import ContactPerson, Engagement, Organisation
 from programmes.models import (
     Action,
     BudgetLine,
@@ -60,6 +60,12 @@ class UserFactory(factory.django.DjangoModelFactory):
         )
         sme = factory.Trait(role=Role.SME)
         administrator = factory.Trait(role=Role.ADMINISTRATOR, is_staff=True)
+        # Staff of an implementing partner: give `partner=` an organisation
+        # (PartnerFactory) that provinces engage (EngagementFactory).
+        partner_staff = factory.Trait(
+            role=Role.PARTNER,
+            partner=factory.SubFactory("tests.factories.PartnerFactory"),
+        )
 
     @classmethod
     def _create(cls, model_class, *args, role=None, **kwargs):
@@ -103,6 +109,26 @@ class MembershipRequestFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory(OrganisationFactory)
     user = factory.SubFactory(UserFactory, sme=True)
+
+
+class PartnerFactory(OrganisationFactory):
+    """An implementing partner organisation (Oost NL, Ondernemend Limburg)."""
+
+    name = factory.Sequence(lambda n: f"Uitvoeringspartner {n}")
+    kind = Organisation.Kind.PARTNER
+
+
+class EngagementFactory(factory.django.DjangoModelFactory):
+    """A province engages a partner for a task, since a year ago, open-ended."""
+
+    class Meta:
+        model = Engagement
+
+    province = factory.SubFactory(ProvinceFactory)
+    partner = factory.SubFactory(PartnerFactory)
+    task = Engagement.Task.MISSIONS
+    since = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=365))
+    until = None
 
 
 def sme_user_of(organisation, *, admin: bool = False, **kwargs) -> User:

@@ -16,7 +16,7 @@ from typing import Any
 from django.utils import timezone
 
 from accounts.models import User
-from participants.models import Organisation
+from participants.models import Engagement, Organisation
 from programmes.models import Province
 from tests.factories import (
     ActionFactory,
@@ -24,6 +24,7 @@ from tests.factories import (
     ContactPersonFactory,
     ContactRequestFactory,
     DecisionFactory,
+    EngagementFactory,
     ExportStoryFactory,
     IndicatorFactory,
     IndicatorTargetFactory,
@@ -51,6 +52,9 @@ SME_B = "sme_b"
 CIVIL_SERVANT_OV = "civil_servant_ov"
 CIVIL_SERVANT_LI = "civil_servant_li"
 PORTFOLIO_HOLDER_OV = "portfolio_holder_ov"
+# Staff of the implementing partner Limburg engages for missions and its
+# desk: the Limburg missions it runs and the questions on Limburg's desk.
+PARTNER_LI = "partner_li"
 ADMINISTRATOR = "administrator"
 
 # Every role the sweeps try, in the order of the access matrix's columns.
@@ -61,6 +65,7 @@ ROLES = (
     CIVIL_SERVANT_OV,
     CIVIL_SERVANT_LI,
     PORTFOLIO_HOLDER_OV,
+    PARTNER_LI,
     ADMINISTRATOR,
 )
 
@@ -73,6 +78,8 @@ class World:
     # as Limburg's civil servant) covers both organisation and province.
     organisation_a: Organisation
     organisation_b: Organisation
+    # Ondernemend Limburg: Limburg engages it for missions and the desk.
+    partner_li: Organisation
     users: dict[str, User | None]
     objects: dict[str, Any] = field(default_factory=dict)
 
@@ -86,6 +93,11 @@ def build_world() -> World:
     limburg = ProvinceFactory(code="LI", name="Limburg")
     organisation_a = OrganisationFactory(province=overijssel, name="Alfa Export BV")
     organisation_b = OrganisationFactory(province=limburg, name="Beta Handel BV")
+    partner_li = OrganisationFactory(
+        province=limburg, name="Ondernemend Limburg", kind=Organisation.Kind.PARTNER
+    )
+    for task in (Engagement.Task.MISSIONS, Engagement.Task.DESK):
+        EngagementFactory(province=limburg, partner=partner_li, task=task)
     users = {
         ANONYMOUS: None,
         # Each the admin of its organisation, as its first member would be.
@@ -100,9 +112,13 @@ def build_world() -> World:
         PORTFOLIO_HOLDER_OV: UserFactory(
             portfolio_holder=True, province=overijssel, email="ph-ov@example.org"
         ),
+        PARTNER_LI: UserFactory(
+            partner_staff=True, partner=partner_li, email="partner-li@example.org"
+        ),
         ADMINISTRATOR: UserFactory(administrator=True, email="admin@example.org"),
     }
     world = World(
+        partner_li=partner_li,
         overijssel=overijssel,
         limburg=limburg,
         organisation_a=organisation_a,
@@ -147,19 +163,21 @@ def _programmes(world: World) -> None:
 
 def _missions(world: World) -> None:
     """Per province: an open mission (organisation A or B signed up) and a
-    completed one (A or B attended, so its results form is due)."""
+    completed one (A or B attended, so its results form is due). Limburg's
+    two are run by its partner; Limburg's draft is not."""
     for suffix, province, organisation in (
         ("ov", world.overijssel, world.organisation_a),
         ("li", world.limburg, world.organisation_b),
     ):
         letter = "a" if suffix == "ov" else "b"
-        mission = MissionFactory(province=province, open=True)
+        run_by = world.partner_li if suffix == "li" else None
+        mission = MissionFactory(province=province, open=True, run_by=run_by)
         world.objects[f"mission_{suffix}"] = mission
         world.objects[f"draft_mission_{suffix}"] = MissionFactory(province=province)
         world.objects[f"registration_{letter}"] = RegistrationFactory(
             mission=mission, organisation=organisation
         )
-        done = MissionFactory(province=province, completed=True)
+        done = MissionFactory(province=province, completed=True, run_by=run_by)
         world.objects[f"completed_mission_{suffix}"] = done
         world.objects[f"attended_{letter}"] = RegistrationFactory(
             mission=done, organisation=organisation, attended=True
@@ -217,7 +235,8 @@ def _membership(world: World) -> None:
 
 def _desk(world: World) -> None:
     """A question on each province's desk: SME A asks Overijssel, SME B
-    Limburg; a visitor's question waits on Limburg's desk too."""
+    Limburg; a visitor's question waits on Limburg's desk too. Limburg's
+    partner runs its desk, so Limburg's questions go to the partner."""
     from desk.services import question_ask
 
     for suffix, province, role in (

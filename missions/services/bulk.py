@@ -71,7 +71,9 @@ def registrations_decide(
     if action not in BULK_ACTIONS:
         raise ValidationError(_("Choose what to do with the selected sign-ups."))
     if not (
-        getattr(by, "is_civil_servant", False) or getattr(by, "is_administrator", False)
+        getattr(by, "is_civil_servant", False)
+        or getattr(by, "is_partner", False)
+        or getattr(by, "is_administrator", False)
     ):
         raise PermissionDenied
     if action == "reject" and not (reason or "").strip():

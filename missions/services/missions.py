@@ -41,6 +41,7 @@ MISSION_FIELDS = (
     "highlights",
     "programme",
     "action",
+    "run_by",
 )
 # What may still change once a mission is over or cancelled.
 FINAL_EDITABLE_FIELDS = {"description", "highlights"}
@@ -53,12 +54,32 @@ def _guard(mission: Mission, allowed: tuple[str, ...], message: str) -> None:
         )
 
 
+def _check_run_by(mission: Mission) -> None:
+    """The partner running a mission must be engaged by its province for
+    missions today."""
+    from participants.selectors import mission_partner_choices
+
+    if mission.run_by_id and not (
+        mission_partner_choices(province_id=mission.province_id)
+        .filter(pk=mission.run_by_id)
+        .exists()
+    ):
+        raise ValidationError(
+            {"run_by": _("Choose a partner that the province engages for missions.")}
+        )
+
+
 @transaction.atomic
 def mission_create(*, province, by, themes=(), **fields) -> Mission:
-    """A new mission in draft; nobody can sign up until it is published."""
+    """A new mission in draft; nobody can sign up until it is published.
+
+    Partner staff create missions their own organisation runs."""
     check_fields_allowed(fields, MISSION_FIELDS)
+    if getattr(by, "is_partner", False):
+        fields["run_by"] = by.partner
     mission = Mission(province=province, created_by=by, **fields)
     mission.full_clean()
+    _check_run_by(mission)
     mission.save()
     if themes:
         mission.themes.set(themes)
@@ -72,6 +93,10 @@ def mission_update(*, mission: Mission, by, themes=None, **changes) -> Mission:
     More capacity on an open mission moves people up from the waiting list.
     """
     check_fields_allowed(changes, MISSION_FIELDS)
+    if "run_by" in changes and getattr(by, "is_partner", False):
+        raise ValidationError(
+            _("Only the province decides which partner runs a mission.")
+        )
     mission = mission_lock(mission.pk)
     if mission.status in (Mission.Status.COMPLETED, Mission.Status.CANCELLED):
         locked = {
@@ -90,6 +115,8 @@ def mission_update(*, mission: Mission, by, themes=None, **changes) -> Mission:
     before = {name: getattr(mission, name) for name in CHANGE_FIELDS}
     model_update(instance=mission, fields=MISSION_FIELDS, data=changes)
     mission.full_clean()
+    if "run_by" in changes:
+        _check_run_by(mission)
     taken = seats_taken(mission)
     if mission.capacity < taken:
         raise ValidationError(

@@ -395,6 +395,7 @@ def registration_withdraw(*, registration: Registration, by) -> Registration:
     mission, registration = _lock(registration)
     if not (
         getattr(by, "is_civil_servant", False)
+        or getattr(by, "is_partner", False)
         or getattr(by, "is_administrator", False)
         or bool(_own_contacts(by, registration.organisation))
     ):

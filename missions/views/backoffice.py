@@ -15,11 +15,14 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
-from accounts.permissions import CivilServantRequiredMixin, province_filter
+from accounts.permissions import (
+    CivilServantOrPartnerRequiredMixin,
+    CivilServantRequiredMixin,
+)
 from config.forms import add_service_errors
 from participants.filters import OrganisationBackOfficeFilter
 from participants.kvk import kvk_prefill
-from participants.selectors import organisation_known
+from participants.selectors import engaged_province_ids, organisation_known
 from programmes.selectors.history import object_history
 
 from .. import exports, imports, selectors, services
@@ -39,12 +42,13 @@ from .mine import ResultFormView
 from .registration_rows import attach_rows
 
 
-class MissionScopedMixin(CivilServantRequiredMixin):
-    """The mission of the URL, if it belongs to the user's province."""
+class MissionScopedMixin(CivilServantOrPartnerRequiredMixin):
+    """The mission of the URL, if the user handles it: a mission of the
+    civil servant's province, or one the partner's organisation runs."""
 
     def missions(self):
         """Where the mission is looked up: plain rows, without figures."""
-        return province_filter(
+        return selectors.missions_in_scope(
             Mission.objects.select_related("province"), self.request.user
         )
 
@@ -70,13 +74,32 @@ class FilteredListView(FilterView):
         return response
 
 
-class MissionListView(CivilServantRequiredMixin, FilteredListView):
+class MissionListView(CivilServantOrPartnerRequiredMixin, FilteredListView):
     template_name = "missions/backoffice/mission_list.html"
     context_object_name = "missions"
     filterset_class = MissionBackOfficeFilter
 
     def get_queryset(self):
         return selectors.mission_backoffice_list(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.is_partner:
+            context["partner_provinces"] = partner_mission_provinces(self.request.user)
+        return context
+
+
+def partner_mission_provinces(user):
+    """The provinces that engage the partner staff's organisation for
+    missions today: where he may create one."""
+    from participants.models import Engagement
+    from programmes.models import Province
+
+    return Province.objects.filter(
+        pk__in=engaged_province_ids(
+            partner_id=user.partner_id, task=Engagement.Task.MISSIONS
+        )
+    ).order_by("name")
 
 
 class OrganisationListView(CivilServantRequiredMixin, FilteredListView):
@@ -99,7 +122,11 @@ class MissionDetailView(MissionScopedMixin, DetailView):
 
     def missions(self):
         # The page's figures come with its registrations (detail_context).
-        return super().missions().select_related("programme", "action__prestatie")
+        return (
+            super()
+            .missions()
+            .select_related("programme", "action__prestatie", "run_by")
+        )
 
     def get_object(self, queryset=None):
         return self.get_mission()
@@ -160,17 +187,46 @@ class MissionFormMixin:
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["province"] = self.province()
+        kwargs["partner_staff"] = self.request.user.is_partner
         return kwargs
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class MissionCreateView(CivilServantRequiredMixin, MissionFormMixin, FormView):
+class MissionCreateView(CivilServantOrPartnerRequiredMixin, MissionFormMixin, FormView):
+    """A civil servant creates a mission of his province; partner staff one
+    their organisation runs, for a province that engages it (?province=
+    when several do)."""
+
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.user.province is None:
+        user = request.user
+        if user.is_authenticated and user.is_partner:
+            self.partner_province = self._partner_province(user)
+        elif user.is_authenticated and user.province is None:
             raise PermissionDenied(_("You need a province to create missions."))
         return super().dispatch(request, *args, **kwargs)
+
+    def _partner_province(self, user):
+        provinces = list(partner_mission_provinces(user))
+        if not provinces:
+            raise PermissionDenied(
+                _("No province engages your organisation for missions.")
+            )
+        wanted = self.request.GET.get("province", "")
+        if not wanted and len(provinces) == 1:
+            return provinces[0]
+        for province in provinces:
+            if str(province.pk) == wanted:
+                return province
+        raise PermissionDenied(
+            _("Choose the province on the list of missions: several engage you.")
+        )
+
+    def province(self):
+        if self.request.user.is_partner:
+            return self.partner_province
+        return super().province()
 
     def form_valid(self, form):
         data = dict(form.cleaned_data)
@@ -293,16 +349,16 @@ class RegisterParticipantView(MissionScopedMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class RegistrationScopedMixin(CivilServantRequiredMixin):
-    """A registration of a mission of the user's own province."""
+class RegistrationScopedMixin(CivilServantOrPartnerRequiredMixin):
+    """A registration of a mission the user handles (missions_in_scope)."""
 
     def get_registration(self) -> Registration:
         if not hasattr(self, "_registration"):
             self._registration = get_object_or_404(
-                province_filter(
+                selectors.missions_in_scope(
                     Registration.objects.select_related("mission", "organisation"),
                     self.request.user,
-                    "mission__province",
+                    "mission",
                 ),
                 pk=self.kwargs["pk"],
             )
@@ -332,7 +388,7 @@ class RegistrationDetailView(RegistrationScopedMixin, TemplateView):
         )
 
 
-class OrganisationDetailView(CivilServantRequiredMixin, TemplateView):
+class OrganisationDetailView(CivilServantOrPartnerRequiredMixin, TemplateView):
     """An organisation as a civil servant sees it: profile, contact persons,
     registrations for missions of the own province, change history.
 

@@ -66,6 +66,7 @@ def user_erase(*, user) -> int:
         or user.is_superuser
         or user.is_administrator
         or user.works_for_province
+        or user.is_partner
     ):
         raise ValidationError(
             _(

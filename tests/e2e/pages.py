@@ -18,6 +18,7 @@ from tests.world import (
     BUSY_MISSION_PAGES,
     CIVIL_SERVANT_LI,
     CIVIL_SERVANT_OV,
+    PARTNER_LI,
     PORTFOLIO_HOLDER_OV,
     SME_A,
     SME_B,
@@ -469,4 +470,24 @@ PAGES += [
     Visit(CIVIL_SERVANT_LI, "advice:list"),
     Visit(CIVIL_SERVANT_LI, "advice:detail", kwargs=_pk("track_applied_li")),
     Visit(CIVIL_SERVANT_LI, "advice:detail", kwargs=_pk("track_li")),
+]
+
+# Implementing partner staff (issue 18, item 1): Limburg's partner runs
+# Limburg's missions and desk (tests/world.py).
+PAGES += [
+    Visit(PARTNER_LI, "home"),
+    Visit(PARTNER_LI, "home", prepare=open_menu, label="menu"),
+    Visit(PARTNER_LI, "missions_backoffice:list"),
+    Visit(PARTNER_LI, "missions_backoffice:create"),
+    Visit(PARTNER_LI, "missions_backoffice:detail", kwargs=_pk("mission_li")),
+    Visit(PARTNER_LI, "missions_backoffice:edit", kwargs=_pk("mission_li")),
+    Visit(PARTNER_LI, "desk:list"),
+    Visit(PARTNER_LI, "desk:detail", kwargs=_pk("question_visitor_li")),
+    Visit(PARTNER_LI, "desk:detail", kwargs=_pk("question_ov"), status=404),
+]
+
+# The public FAQ (issue 18, item 2).
+PAGES += [
+    Visit(ANONYMOUS, "desk:faq"),
+    Visit(ANONYMOUS, "desk:faq_province", kwargs=lambda world: {"code": "li"}),
 ]

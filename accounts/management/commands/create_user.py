@@ -18,6 +18,10 @@ class Command(BaseCommand):
         parser.add_argument("--role", required=True, choices=Role.values)
         parser.add_argument("--province", help="Province code, e.g. OV.")
         parser.add_argument("--organisation", help="KvK number, for SME users.")
+        parser.add_argument(
+            "--partner",
+            help="KvK number of the partner organisation, for partner staff.",
+        )
         parser.add_argument("--name", default="")
         parser.add_argument(
             "--password",
@@ -43,6 +47,7 @@ class Command(BaseCommand):
         role,
         province=None,
         organisation=None,
+        partner=None,
         name="",
         password=None,
         language="",
@@ -54,6 +59,13 @@ class Command(BaseCommand):
             province_obj = Province.objects.filter(code=province.upper()).first()
             if province_obj is None:
                 raise CommandError(f"Unknown province code: {province}")
+        partner_obj = None
+        if partner:
+            partner_obj = Organisation.objects.filter(
+                kvk_number=partner, kind=Organisation.Kind.PARTNER
+            ).first()
+            if partner_obj is None:
+                raise CommandError(f"No partner organisation with KvK number {partner}")
         try:
             user = user_create(
                 email=email,
@@ -61,6 +73,7 @@ class Command(BaseCommand):
                 password=password,
                 name=name,
                 province=province_obj,
+                partner=partner_obj,
                 language=language,
                 invite=password is None and not no_invite,
             )

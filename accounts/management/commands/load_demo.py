@@ -11,6 +11,7 @@ DEMO_MODULES = [
     "accounts.demo",
     "missions.demo",
     "advice.demo",
+    "desk.demo",
 ]
 
 
