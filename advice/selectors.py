@@ -7,7 +7,8 @@ downloads and the services all start from it.
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from participants.models import Organisation
+from participants.models import Engagement, Organisation
+from participants.selectors import engaged_province_ids
 from participants.services.organisations import organisations_of_user
 
 from .models import Track, TrackDocument, TrackNote, TrackStep
@@ -15,8 +16,10 @@ from .models import Track, TrackDocument, TrackNote, TrackStep
 
 def tracks_for(user) -> QuerySet[Track]:
     """The tracks `user` may see: administrators all; civil servants those
-    of their province; an entrepreneur those of his organisations; an
-    adviser those his organisation was paired with. Nobody else any."""
+    of their province; staff of an implementing partner those of the
+    provinces that engage their organisation for advisory tracks today; an
+    entrepreneur those of his organisations; an adviser those his
+    organisation was paired with. Nobody else any."""
     tracks = Track.objects.all()
     if not user.is_authenticated:
         return tracks.none()
@@ -25,17 +28,29 @@ def tracks_for(user) -> QuerySet[Track]:
     scope = Q(pk__in=[])
     if user.is_civil_servant and user.province_id:
         scope |= Q(province_id=user.province_id)
+    if user.is_partner and user.partner_id:
+        scope |= Q(province_id__in=_advice_provinces(user))
     if user.is_sme:
         own = organisations_of_user(user).values("pk")
         scope |= Q(organisation__in=own) | Q(adviser__in=own)
     return tracks.filter(scope)
 
 
+def _advice_provinces(user):
+    return engaged_province_ids(partner_id=user.partner_id, task=Engagement.Task.ADVICE)
+
+
 def is_desk_of(user, track: Track) -> bool:
-    """Whether `user` decides on the track for its province's desk."""
+    """Whether `user` decides on the track for its province's desk: its
+    civil servants, or the staff of the partner it engages for advice."""
     return user.is_authenticated and (
         user.is_administrator
         or (user.is_civil_servant and user.province_id == track.province_id)
+        or (
+            user.is_partner
+            and user.partner_id is not None
+            and _advice_provinces(user).filter(province_id=track.province_id).exists()
+        )
     )
 
 
@@ -63,9 +78,10 @@ def _listed(tracks):
 
 
 def desk_tracks(*, user, status: str = "") -> QuerySet[Track]:
-    """The tracks on the desk of the civil servant's province."""
+    """The tracks on the desk of the civil servant's province, or of the
+    provinces that engage the partner's organisation for advice."""
     tracks = tracks_for(user)
-    if not user.is_administrator:
+    if user.is_civil_servant and not user.is_administrator:
         tracks = tracks.filter(province_id=user.province_id)
     if status:
         tracks = tracks.filter(status=status)

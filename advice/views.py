@@ -21,7 +21,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from accounts.permissions import (
-    CivilServantRequiredMixin,
+    CivilServantOrPartnerRequiredMixin,
     RoleRequiredMixin,
     SmeRequiredMixin,
 )
@@ -248,7 +248,7 @@ class TrackView(SmeRequiredMixin, _TrackPage):
     """The entrepreneur's and the adviser's page of a track."""
 
 
-class DeskListView(CivilServantRequiredMixin, ListView):
+class DeskListView(CivilServantOrPartnerRequiredMixin, ListView):
     template_name = "advice/desk_list.html"
     context_object_name = "tracks"
     paginate_by = PAGE_SIZE
@@ -267,7 +267,7 @@ class DeskListView(CivilServantRequiredMixin, ListView):
         return context
 
 
-class DeskDetailView(CivilServantRequiredMixin, _TrackPage):
+class DeskDetailView(CivilServantOrPartnerRequiredMixin, _TrackPage):
     """The desk's page of a track: decide, pair, steps and result."""
 
     desk = True
@@ -276,7 +276,7 @@ class DeskDetailView(CivilServantRequiredMixin, _TrackPage):
 class DocumentView(RoleRequiredMixin, View):
     """A document of a track the user may see, as a download."""
 
-    allowed_roles = (Role.SME, Role.CIVIL_SERVANT)
+    allowed_roles = (Role.SME, Role.CIVIL_SERVANT, Role.PARTNER)
 
     def get(self, request, *args, **kwargs):
         try:

@@ -857,23 +857,37 @@ ADVICE = {
         Case(_TRACK_OF_A, kwargs=_pk("track_ov"), label="ov"),
         Case(_TRACK_OF_B, kwargs=_pk("track_li"), label="li"),
     ],
+    # Limburg engages its partner for advisory tracks (tests/world.py): its
+    # staff act as Limburg's desk for tracks, and see no other province's.
     "advice:document": [
         Case(
-            _TRACK_OF_A.but(civil_servant_ov=OK, civil_servant_li=NOT_FOUND),
+            _TRACK_OF_A.but(
+                civil_servant_ov=OK, civil_servant_li=NOT_FOUND, partner_li=NOT_FOUND
+            ),
             kwargs=_document("ov"),
             label="ov",
         ),
         Case(
-            _TRACK_OF_B.but(civil_servant_ov=NOT_FOUND, civil_servant_li=OK),
+            _TRACK_OF_B.but(
+                civil_servant_ov=NOT_FOUND, civil_servant_li=OK, partner_li=OK
+            ),
             kwargs=_document("li"),
             label="li",
         ),
     ],
-    "advice:list": [Case(civil_servants_and_administrators())],
+    "advice:list": [Case(civil_servants_and_administrators().but(partner_li=OK))],
     "advice:detail": [
-        Case(_BACK_OFFICE_OV, kwargs=_pk("track_ov"), label="ov"),
-        Case(_BACK_OFFICE_LI, kwargs=_pk("track_li"), label="li"),
-        Case(_BACK_OFFICE_LI, kwargs=_pk("track_applied_li"), label="applied"),
+        Case(
+            _BACK_OFFICE_OV.but(partner_li=NOT_FOUND),
+            kwargs=_pk("track_ov"),
+            label="ov",
+        ),
+        Case(_BACK_OFFICE_LI.but(partner_li=OK), kwargs=_pk("track_li"), label="li"),
+        Case(
+            _BACK_OFFICE_LI.but(partner_li=OK),
+            kwargs=_pk("track_applied_li"),
+            label="applied",
+        ),
     ],
 }
 

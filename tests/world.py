@@ -96,7 +96,7 @@ def build_world() -> World:
     partner_li = OrganisationFactory(
         province=limburg, name="Ondernemend Limburg", kind=Organisation.Kind.PARTNER
     )
-    for task in (Engagement.Task.MISSIONS, Engagement.Task.DESK):
+    for task in Engagement.Task.values:
         EngagementFactory(province=limburg, partner=partner_li, task=task)
     users = {
         ANONYMOUS: None,

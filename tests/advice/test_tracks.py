@@ -432,3 +432,30 @@ def test_the_adviser_ticks_off_a_step_on_the_page(client, running, adviser):
     assert 'value="2018-09-17"' in page
     response = client.post(url, {"action": "step-999999"})
     assert response.status_code == 400
+
+
+# --- implementing partners (issue 18, item 1) ---------------------------------
+
+
+def test_partner_staff_run_the_tracks_of_a_province_that_engages_them_for_advice(
+    applied, adviser_org, limburg, overijssel
+):
+    from participants.models import Engagement
+    from tests.factories import EngagementFactory, UserFactory
+
+    staff = UserFactory(partner_staff=True)
+    # Engaged by Limburg for missions only: no tracks, no decisions.
+    EngagementFactory(province=limburg, partner=staff.partner)
+    assert not selectors.tracks_for(staff).exists()
+    with pytest.raises(PermissionDenied):
+        services.track_accept(track=applied, adviser=adviser_org, by=staff)
+
+    EngagementFactory(province=overijssel, partner=staff.partner, task="advice")
+    assert not selectors.tracks_for(staff).exists()
+
+    EngagementFactory(
+        province=limburg, partner=staff.partner, task=Engagement.Task.ADVICE
+    )
+    assert list(selectors.desk_tracks(user=staff)) == [applied]
+    track = services.track_accept(track=applied, adviser=adviser_org, by=staff)
+    assert track.status == Status.ACTIVE

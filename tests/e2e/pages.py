@@ -484,6 +484,8 @@ PAGES += [
     Visit(PARTNER_LI, "desk:list"),
     Visit(PARTNER_LI, "desk:detail", kwargs=_pk("question_visitor_li")),
     Visit(PARTNER_LI, "desk:detail", kwargs=_pk("question_ov"), status=404),
+    Visit(PARTNER_LI, "advice:list"),
+    Visit(PARTNER_LI, "advice:detail", kwargs=_pk("track_applied_li")),
 ]
 
 # The public FAQ (issue 18, item 2).
