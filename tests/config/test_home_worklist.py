@@ -2,8 +2,8 @@
 entry with its count and link, in a fixed number of queries."""
 
 import re
-from html import unescape
 from datetime import date, timedelta
+from html import unescape
 
 import pytest
 from django.db import connection
