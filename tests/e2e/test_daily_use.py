@@ -9,10 +9,11 @@ phone width of every page in test_narrow_screen.py.
 """
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from tests.factories import (
@@ -212,3 +213,42 @@ def test_an_administrator_sees_the_users_awaiting_a_role(page, login_as, adminis
     results = page.locator("#result_list")
     expect(results).to_contain_text("nieuw@bedrijf.example")
     expect(results).not_to_contain_text("ondernemer@bedrijf.example")
+
+
+def test_the_public_page_shows_the_sign_up_window_in_each_language(page, login_as):
+    """A visitor sees when sign-up opens and closes, in words and in
+    Amsterdam time, and the button only once the window is open."""
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    year = timezone.localdate().year + 1
+    # 23:30 UTC is 00:30 the next day in Amsterdam (winter time).
+    opens = datetime(year, 12, 2, 23, 30, tzinfo=UTC)
+    closes = datetime(year, 12, 20, 17, 0, tzinfo=amsterdam)
+    mission = MissionFactory(
+        open=True,
+        start_date=date(year + 1, 2, 1),
+        end_date=date(year + 1, 2, 3),
+        signup_opens_at=opens,
+        signup_closes_at=closes,
+    )
+    login_as(None)
+    for language, text in (
+        ("nl", f"Aanmelden opent op 3 december {year}, 00:30."),
+        ("en", f"Sign-up opens on 3 December {year}, 00:30."),
+    ):
+        with translation.override(language):
+            page.goto(mission.get_absolute_url())
+        window = page.locator("main [data-signup-window]")
+        expect(window).to_contain_text(text)
+        month = "december" if language == "nl" else "December"
+        expect(window).to_contain_text(f"20 {month} {year}, 17:00")
+        expect(page.locator("main a[href$='/aanmelden/']")).to_have_count(0)
+
+    mission.signup_opens_at = timezone.now() - timedelta(hours=1)
+    mission.save(update_fields=["signup_opens_at"])
+    page.goto(mission.get_absolute_url())
+    expect(page.locator("main [data-signup-window]")).to_have_text(
+        f"Aanmelden kan tot 20 december {year}, 17:00."
+    )
+    expect(
+        page.locator("main").get_by_role("link", name="Aanmelden voor deze missie")
+    ).to_be_visible()
