@@ -65,7 +65,7 @@ def civil_servant_work(*, user, today=None) -> list[WorkItem]:
             "membership_requests",
             _("Requests to join an organisation without an admin"),
             membership_requests_to_decide_count(province_id=user.province_id),
-            reverse("missions_backoffice:membership_requests"),
+            reverse("missions_backoffice:membership_requests") + "?to_decide=on",
         ),
         WorkItem(
             "proposals",

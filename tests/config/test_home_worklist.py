@@ -161,6 +161,9 @@ def test_each_count_links_to_a_list_of_exactly_its_items(
     RegistrationFactory(mission=not_yet_overdue, attended=True)
     ReserveMutationFactory(reserve=ReserveFactory(province=overijssel), decided=True)
     ready_run(overijssel, finished_at=timezone.now() - timedelta(days=60))
+    with_admin = OrganisationFactory(province=overijssel)
+    sme_user_of(with_admin, admin=True)
+    MembershipRequestFactory(organisation=with_admin)  # its admin decides
     html = home(client, civil_servant)
     numbers, hrefs = counts(html), links(html)
 
@@ -183,6 +186,11 @@ def test_each_count_links_to_a_list_of_exactly_its_items(
     proposals = listed("proposals", "object_list")
     assert len(proposals) == numbers["proposals"] == 1
     assert proposals[0].status == "proposed"
+    requests = listed("membership_requests", "requests")
+    assert len(requests) == numbers["membership_requests"] == 1
+    assert requests[0].organisation != with_admin
+    all_requests = client.get(reverse("missions_backoffice:membership_requests"))
+    assert len(all_requests.context["requests"]) == 2
     ready = listed("reports_ready", "runs")
     assert len(ready) == numbers["reports_ready"] == 1
     assert client.get(reverse("reporting:list")).context["paginator"].count == 2
