@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from tests.factories import (
     ContactRequestFactory,
+    MembershipRequestFactory,
     MissionFactory,
     OrganisationFactory,
     PublicProfileFactory,
@@ -26,6 +27,7 @@ from tests.factories import (
     ReserveFactory,
     ReserveMutationFactory,
     UserFactory,
+    sme_user_of,
 )
 
 
@@ -91,6 +93,12 @@ def test_a_civil_servant_follows_each_count_to_exactly_its_items(
     PublicProfileFactory(
         published=True, organisation=OrganisationFactory(province=overijssel)
     )
+    MembershipRequestFactory(
+        organisation=OrganisationFactory(province=overijssel, name="Zonder Beheer BV")
+    )
+    with_admin = OrganisationFactory(province=overijssel, name="Met Beheer BV")
+    sme_user_of(with_admin, admin=True)
+    MembershipRequestFactory(organisation=with_admin)  # its admin decides
     everything = {"Missie Polen", "Hannover Messe", "Missie Liaoning"}
     everything |= {"Missie Turkije", "Missie Limburg"}
     login_as(civil_servant)
@@ -113,6 +121,11 @@ def test_a_civil_servant_follows_each_count_to_exactly_its_items(
         for title in everything - shown:
             expect(table).not_to_contain_text(title)
     expect(page.locator("main table tbody tr")).to_have_count(1)
+
+    _follow(page, "membership_requests", 1)
+    expect(page.locator("#requests-filtered")).to_be_visible()
+    expect(page.locator("main table tbody tr")).to_have_count(1)
+    expect(page.locator("main table")).to_contain_text("Zonder Beheer BV")
 
     _follow(page, "proposals", 1)
     expect(page.locator("#id_status")).to_have_value("proposed")
