@@ -3,7 +3,7 @@
 import csv
 import io
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
@@ -53,7 +53,8 @@ def _rows(participants: list[dict]):
             yes if row["first_time_exporter"] else no,
             status_labels[row["status"]],
             row["waitlist_position"] or "",
-            timezone.localtime(row["created_at"]).strftime("%d-%m-%Y %H:%M"),
+            # In the language of the file, Europe/Amsterdam.
+            formats.date_format(timezone.localtime(row["created_at"]), "j F Y H:i"),
         ]
 
 

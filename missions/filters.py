@@ -3,11 +3,17 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .models import Mission, Registration, Theme
+from .selectors import (
+    open_signup_q,
+    results_overdue_q,
+    starting_soon_q,
+    to_decide_q,
+)
 
 
 def _month_choices():
@@ -54,16 +60,26 @@ class MissionCalendarFilter(django_filters.FilterSet):
         method="filter_month",
         empty_label=_("All"),
     )
+    signup_open = django_filters.BooleanFilter(
+        label=_("Only open for sign-up now"),
+        method="filter_signup_open",
+        widget=forms.CheckboxInput,
+    )
 
     class Meta:
         model = Mission
-        fields = ["country", "theme", "month"]
+        fields = ["country", "theme", "month", "signup_open"]
         form = forms.Form
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.form.fields.values():
-            field.widget.attrs["class"] = "form-select"
+        _style(self.form)
+
+    def filter_signup_open(self, queryset, name, value):
+        if not value:
+            return queryset
+        # The entrepreneur's home page counts the same missions.
+        return queryset.filter(open_signup_q(now=timezone.now()))
 
     def filter_month(self, queryset, name, value):
         year, month = (int(part) for part in value.split("-"))
@@ -97,10 +113,29 @@ class MissionBackOfficeFilter(django_filters.FilterSet):
         method="filter_attention",
         widget=forms.CheckboxInput,
     )
+    # The home page's work list links here with these two (and attention).
+    starting_within = django_filters.NumberFilter(
+        label=_("Starting within (days)"),
+        method="filter_starting_within",
+        min_value=0,
+        max_value=366,
+    )
+    results_overdue = django_filters.BooleanFilter(
+        label=_("Only with results overdue"),
+        method="filter_results_overdue",
+        widget=forms.CheckboxInput,
+    )
 
     class Meta:
         model = Mission
-        fields = ["q", "status", "year", "attention"]
+        fields = [
+            "q",
+            "status",
+            "year",
+            "attention",
+            "starting_within",
+            "results_overdue",
+        ]
         form = forms.Form
 
     def __init__(self, *args, **kwargs):
@@ -124,10 +159,26 @@ class MissionBackOfficeFilter(django_filters.FilterSet):
         if not value:
             return queryset
         # Exists, not a join: the list's counts stay one row per mission.
+        # The same sign-ups as the home page's count (selectors.to_decide_q).
+        return queryset.filter(
+            Exists(Registration.objects.filter(to_decide_q(), mission=OuterRef("pk")))
+        )
+
+    def filter_starting_within(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(
+            starting_soon_q(today=timezone.localdate(), days=int(value))
+        )
+
+    def filter_results_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
         return queryset.filter(
             Exists(
                 Registration.objects.filter(
-                    mission=OuterRef("pk"), status=Registration.Status.SUBMITTED
+                    results_overdue_q(today=timezone.localdate()),
+                    mission=OuterRef("pk"),
                 )
             )
         )

@@ -493,45 +493,63 @@ def _results_missing(*, today) -> Q:
     )
 
 
+# Missions whose sign-ups are still decided: published or closed.
+UPCOMING = (Mission.Status.PUBLISHED, Mission.Status.CLOSED)
+
+
+def to_decide_q() -> Q:
+    """Registrations to decide on: submitted, for a mission that has not
+    happened yet."""
+    return Q(status=Registration.Status.SUBMITTED, mission__status__in=UPCOMING)
+
+
+def starting_soon_q(*, today, days: int = STARTING_SOON_DAYS) -> Q:
+    """Published or closed missions starting from today within `days`."""
+    return Q(
+        status__in=UPCOMING,
+        start_date__gte=today,
+        start_date__lte=today + timedelta(days=days),
+    )
+
+
+def results_overdue_q(*, today) -> Q:
+    """Registrations with a result RESULTS_GRACE_DAYS past its due date."""
+    return _results_missing(today=today - timedelta(days=RESULTS_GRACE_DAYS))
+
+
+def open_signup_q(*, now) -> Q:
+    """Published missions whose sign-up window is open at `now`."""
+    return Q(
+        Q(signup_opens_at__isnull=True) | Q(signup_opens_at__lte=now),
+        Q(signup_closes_at__isnull=True) | Q(signup_closes_at__gte=now),
+        status=Mission.Status.PUBLISHED,
+        end_date__gte=timezone.localdate(now),
+    )
+
+
 def province_work_counts(*, user, today=None) -> dict[str, int]:
     """What waits in the missions the user handles (missions_in_scope: a
     civil servant's province, a partner's own missions), in three count
     queries: sign-ups to decide, missions starting within
     STARTING_SOON_DAYS and registrations whose results are overdue
-    (RESULTS_GRACE_DAYS after they fell due)."""
+    (RESULTS_GRACE_DAYS after they fell due). The back-office mission list
+    filters on the same conditions (filters.MissionBackOfficeFilter), so
+    each count links to its rows."""
     today = today or timezone.localdate()
-    upcoming = (Mission.Status.PUBLISHED, Mission.Status.CLOSED)
     registrations = missions_in_scope(Registration.objects.order_by(), user, "mission")
     return {
-        "to_decide": registrations.filter(
-            status=Registration.Status.SUBMITTED, mission__status__in=upcoming
-        ).count(),
+        "to_decide": registrations.filter(to_decide_q()).count(),
         "starting_soon": missions_in_scope(Mission.objects.order_by(), user)
-        .filter(
-            status__in=upcoming,
-            start_date__gte=today,
-            start_date__lte=today + timedelta(days=STARTING_SOON_DAYS),
-        )
+        .filter(starting_soon_q(today=today))
         .count(),
-        "results_overdue": registrations.filter(
-            _results_missing(today=today - timedelta(days=RESULTS_GRACE_DAYS))
-        ).count(),
+        "results_overdue": registrations.filter(results_overdue_q(today=today)).count(),
     }
 
 
 def open_signup_count(*, now=None) -> int:
     """Published missions whose sign-up window is open now."""
     now = now or timezone.now()
-    return (
-        Mission.objects.filter(
-            Q(signup_opens_at__isnull=True) | Q(signup_opens_at__lte=now),
-            Q(signup_closes_at__isnull=True) | Q(signup_closes_at__gte=now),
-            status=Mission.Status.PUBLISHED,
-            end_date__gte=timezone.localdate(now),
-        )
-        .order_by()
-        .count()
-    )
+    return Mission.objects.filter(open_signup_q(now=now)).order_by().count()
 
 
 def results_to_fill_in_count(*, user, today=None) -> int:

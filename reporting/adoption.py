@@ -17,7 +17,7 @@ import uuid
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
@@ -79,7 +79,7 @@ def report_run_adopt(
                 "adopted_on": _(
                     "The decision cannot be older than the report (%(date)s)."
                 )
-                % {"date": frozen.strftime("%d-%m-%Y")}
+                % {"date": formats.date_format(frozen, "j F Y")}
             }
         )
     reference = (reference or "").strip()

@@ -101,3 +101,15 @@ class ReportRequestForm(forms.Form):
     @property
     def chosen_province(self):
         return self.user.province or self.cleaned_data.get("province")
+
+
+class ReadyWithinForm(forms.Form):
+    """`?ready_within=30`: only the reports ready in the last days (the home
+    page's count of reports ready links here)."""
+
+    ready_within = forms.IntegerField(
+        label=_("Ready in the last (days)"),
+        min_value=1,
+        max_value=366,
+        required=False,
+    )

@@ -27,10 +27,13 @@ def latest_report_for(*, user) -> ReportRun | None:
     )
 
 
+def ready_since(runs: QuerySet[ReportRun], *, since) -> QuerySet[ReportRun]:
+    """The runs that became ready since `since`."""
+    return runs.filter(status=ReportRun.Status.SUCCEEDED, finished_at__gte=since)
+
+
 def reports_ready_count(*, user, since) -> int:
     """Reports of the user's province that became ready since `since`."""
-    return (
-        province_filter(ReportRun.objects.order_by(), user)
-        .filter(status=ReportRun.Status.SUCCEEDED, finished_at__gte=since)
-        .count()
-    )
+    return ready_since(
+        province_filter(ReportRun.objects.order_by(), user), since=since
+    ).count()

@@ -3,6 +3,7 @@ download them. Runs of another province answer 404 (filtered querysets);
 files are streamed here after that check, never from MEDIA_URL."""
 
 import os
+from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -18,10 +19,10 @@ from accounts.permissions import ProvinceReaderRequiredMixin
 from config.forms import add_service_errors
 
 from .adoption_forms import adoption_context
-from .forms import ReportRequestForm
+from .forms import ReadyWithinForm, ReportRequestForm
 from .models import ReportRun
 from .rendering import report_context
-from .selectors import report_runs_for
+from .selectors import ready_since, report_runs_for
 from .services import report_run_request
 
 DOWNLOADS = {
@@ -51,12 +52,31 @@ class ReportRunListView(ProvinceReaderRequiredMixin, ListView):
     context_object_name = "runs"
     paginate_by = 50
 
+    def get(self, request, *args, **kwargs):
+        self.ready_form = ReadyWithinForm(request.GET or None)
+        response = super().get(request, *args, **kwargs)
+        if self.ready_form.is_bound and not self.ready_form.is_valid():
+            response.status_code = 400
+        return response
+
+    def ready_within(self) -> int | None:
+        form = getattr(self, "ready_form", None)
+        if form is None or not form.is_valid():
+            return None
+        return form.cleaned_data["ready_within"]
+
     def get_queryset(self):
-        return report_runs_for(user=self.request.user)
+        runs = report_runs_for(user=self.request.user)
+        days = self.ready_within()
+        if days:
+            runs = ready_since(runs, since=timezone.now() - timedelta(days=days))
+        return runs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", ReportRequestForm(user=self.request.user))
+        context["ready_form"] = getattr(self, "ready_form", None)
+        context["ready_within"] = self.ready_within()
         for run in context["runs"]:
             run.downloads = downloads(run)
         return context

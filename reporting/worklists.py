@@ -40,6 +40,9 @@ HOME_HEADLINES = ("missions", "participants", "organisations", "export_turnover"
 
 @dataclass(frozen=True)
 class WorkItem:
+    """One entry: `url` lists exactly the items `count` counts (the lists'
+    filters use the same conditions as the counts)."""
+
     key: str
     label: str
     count: int
@@ -56,38 +59,39 @@ def civil_servant_work(*, user, today=None) -> list[WorkItem]:
             "signups",
             _("Sign-ups to decide"),
             missions["to_decide"],
-            reverse("missions_backoffice:list"),
+            reverse("missions_backoffice:list") + "?attention=on",
         ),
         WorkItem(
             "membership_requests",
             _("Requests to join an organisation without an admin"),
             membership_requests_to_decide_count(province_id=user.province_id),
-            reverse("missions_backoffice:membership_requests"),
+            reverse("missions_backoffice:membership_requests") + "?to_decide=on",
         ),
         WorkItem(
             "proposals",
             _("Reserve mutations awaiting a decision"),
             proposed_mutation_count(user=user),
-            reverse("programmes:mutation_list"),
+            reverse("programmes:mutation_list") + "?status=proposed",
         ),
         WorkItem(
             "starting_soon",
             _("Missions starting in the next %(days)s days")
             % {"days": STARTING_SOON_DAYS},
             missions["starting_soon"],
-            reverse("missions_backoffice:list"),
+            reverse("missions_backoffice:list")
+            + f"?starting_within={STARTING_SOON_DAYS}",
         ),
         WorkItem(
             "results_overdue",
             _("Participants whose results are overdue"),
             missions["results_overdue"],
-            reverse("missions_backoffice:list"),
+            reverse("missions_backoffice:list") + "?results_overdue=on",
         ),
         WorkItem(
             "reports_ready",
             _("Reports ready in the last %(days)s days") % {"days": REPORTS_READY_DAYS},
             reports_ready_count(user=user, since=since),
-            reverse("reporting:list"),
+            reverse("reporting:list") + f"?ready_within={REPORTS_READY_DAYS}",
         ),
         WorkItem(
             "moderation",
@@ -134,7 +138,7 @@ def entrepreneur_work(*, user, today=None) -> list[WorkItem]:
             "open_signups",
             _("Missions open for sign-up"),
             open_signup_count(),
-            reverse("missions:calendar"),
+            reverse("missions:calendar") + "?signup_open=on",
         ),
         WorkItem(
             "results",

@@ -141,3 +141,38 @@ def test_demo_provinces_have_a_contact_address_also_when_loaded_before():
         ("OV", "handelsmissies@overijssel.example"),
         ("LI", "handelsmissies@limburg.example"),
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "de_minimis", "results"),
+    [
+        ("nl", "Wat is de-minimissteun?", "Wat vul ik hier in?"),
+        ("en", "What is de-minimis aid?", "What do I fill in here?"),
+    ],
+)
+def test_both_forms_explain_and_link_their_help_in_both_languages(
+    client, sme_user, organisation, language, de_minimis, results
+):
+    """The sign-up form links de-minimis aid and what happens after signing
+    up, the results form the results; each to the help page of its own
+    language, whose sections carry those anchors."""
+    mission = MissionFactory(province=organisation.province, open=True)
+    done = MissionFactory(province=organisation.province, completed=True)
+    registration = RegistrationFactory(
+        mission=done, organisation=organisation, attended=True
+    )
+    login(client, sme_user)
+    with translation.override(language):
+        signup = reverse("missions:signup", args=[mission.pk])
+        result = reverse("mine:results", args=[registration.pk, "after"])
+        help_url = reverse("help")
+    signup_html = client.get(signup).text
+    assert f"<summary>{de_minimis}</summary>" in signup_html
+    for anchor in ("de-minimis", "na-aanmelden"):
+        assert f'href="{help_url}#{anchor}"' in signup_html
+    result_html = client.get(result).text
+    assert f"<summary>{results}</summary>" in result_html
+    assert f'href="{help_url}#resultaten"' in result_html
+    help_html = client.get(help_url).text
+    for anchor in ("de-minimis", "na-aanmelden", "resultaten"):
+        assert f'id="{anchor}"' in help_html

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from config.services import check_fields_allowed, model_update
@@ -222,7 +222,7 @@ def mission_complete(*, mission: Mission, by, today=None) -> Mission:
     if mission.start_date > today:
         raise ValidationError(
             _("A mission can only be completed once it has started (%(date)s).")
-            % {"date": mission.start_date.strftime("%d-%m-%Y")}
+            % {"date": formats.date_format(mission.start_date, "j F Y")}
         )
     mission.status = Mission.Status.COMPLETED
     mission.completed_at = timezone.now()

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from config.text_limits import check_text_length
@@ -85,7 +85,7 @@ def mission_result_save(
         due = result_due_date(registration.mission, moment)
         raise ValidationError(
             _("These results can be filled in from %(date)s.")
-            % {"date": due.strftime("%d-%m-%Y")}
+            % {"date": formats.date_format(due, "j F Y")}
             if registration.mission.status == Mission.Status.COMPLETED
             else _("Results can be recorded once the mission is completed.")
         )

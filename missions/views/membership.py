@@ -174,14 +174,25 @@ class BackofficeRequestListView(CivilServantRequiredMixin, TemplateView):
 
     template_name = "missions/backoffice/membership_requests.html"
 
+    def only_to_decide(self) -> bool:
+        # `?to_decide=on`: the home page's count, the province's own share.
+        return self.request.GET.get("to_decide") == "on"
+
     def get_queryset(self):
         user = self.request.user
-        return participant_selectors.membership_requests_for_backoffice(
+        requests = participant_selectors.membership_requests_for_backoffice(
             province_id=None if user.is_administrator else user.province_id or -1
         )
+        if self.only_to_decide():
+            requests = requests.filter(organisation_has_admin=False)
+        return requests
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(requests=list(self.get_queryset()), **kwargs)
+        return super().get_context_data(
+            requests=list(self.get_queryset()),
+            only_to_decide=self.only_to_decide(),
+            **kwargs,
+        )
 
 
 class BackofficeRequestDecisionView(BackofficeRequestListView):

@@ -3,6 +3,7 @@ entry with its count and link, in a fixed number of queries."""
 
 import re
 from datetime import date, timedelta
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -44,6 +45,16 @@ def counts(html: str) -> dict[str, int]:
             r'id="work-([a-z_]+)".*?<span class="badge[^"]*">(\d+)</span>',
             html,
             flags=re.S,
+        )
+    }
+
+
+def links(html: str) -> dict[str, str]:
+    """{key: href} of the work list entries on the page."""
+    return {
+        key: unescape(href)
+        for key, href in re.findall(
+            r'id="work-([a-z_]+)"[^>]*>\s*<a href="([^"]+)"', html
         )
     }
 
@@ -116,14 +127,80 @@ def test_civil_servant_sees_the_work_of_their_own_province(
         # Two published profiles (one with a story) and the story.
         "moderation": 3,
     }
-    for name in (
-        "missions_backoffice:list",
-        "missions_backoffice:membership_requests",
-        "programmes:mutation_list",
-        "reporting:list",
-        "showcase_moderation:list",
+    hrefs = links(html)
+    for key, name in (
+        ("signups", "missions_backoffice:list"),
+        ("membership_requests", "missions_backoffice:membership_requests"),
+        ("proposals", "programmes:mutation_list"),
+        ("starting_soon", "missions_backoffice:list"),
+        ("results_overdue", "missions_backoffice:list"),
+        ("reports_ready", "reporting:list"),
+        ("moderation", "showcase_moderation:list"),
     ):
-        assert f'href="{reverse(name)}"' in html
+        assert hrefs[key].split("?")[0] == reverse(name)
+
+
+def test_each_count_links_to_a_list_of_exactly_its_items(
+    client, civil_servant, overijssel, limburg
+):
+    """Item 2: a count and the list behind its link agree; look-alikes that
+    the count leaves out stay out of the list too."""
+    province_work(overijssel, other_province=limburg)
+    later = MissionFactory(
+        province=overijssel,
+        open=True,
+        start_date=timezone.localdate() + timedelta(days=40),
+    )
+    RegistrationFactory(mission=later, submitted=True)  # to decide, not soon
+    not_yet_overdue = MissionFactory(
+        province=overijssel,
+        status="completed",
+        start_date=long_ago(6),
+        end_date=long_ago(5),
+    )
+    RegistrationFactory(mission=not_yet_overdue, attended=True)
+    ReserveMutationFactory(reserve=ReserveFactory(province=overijssel), decided=True)
+    ready_run(overijssel, finished_at=timezone.now() - timedelta(days=60))
+    with_admin = OrganisationFactory(province=overijssel)
+    sme_user_of(with_admin, admin=True)
+    MembershipRequestFactory(organisation=with_admin)  # its admin decides
+    html = home(client, civil_servant)
+    numbers, hrefs = counts(html), links(html)
+
+    def listed(key, name):
+        response = client.get(hrefs[key])
+        assert response.status_code == 200, hrefs[key]
+        return list(response.context[name])
+
+    to_decide = listed("signups", "missions")
+    assert numbers["signups"] == 2
+    assert sum(mission.submitted_count for mission in to_decide) == 2
+    assert later in to_decide
+    soon = listed("starting_soon", "missions")
+    assert len(soon) == numbers["starting_soon"] == 1
+    assert later not in soon
+    overdue = listed("results_overdue", "missions")
+    assert len(overdue) == numbers["results_overdue"] == 1
+    assert overdue[0].province == overijssel
+    assert not_yet_overdue not in overdue
+    proposals = listed("proposals", "object_list")
+    assert len(proposals) == numbers["proposals"] == 1
+    assert proposals[0].status == "proposed"
+    requests = listed("membership_requests", "requests")
+    assert len(requests) == numbers["membership_requests"] == 1
+    assert requests[0].organisation != with_admin
+    all_requests = client.get(reverse("missions_backoffice:membership_requests"))
+    assert len(all_requests.context["requests"]) == 2
+    ready = listed("reports_ready", "runs")
+    assert len(ready) == numbers["reports_ready"] == 1
+    assert client.get(reverse("reporting:list")).context["paginator"].count == 2
+
+
+def test_the_ready_reports_filter_refuses_what_it_cannot_read(client, civil_servant):
+    client.force_login(civil_servant)
+    response = client.get(reverse("reporting:list"), {"ready_within": "abc"})
+    assert response.status_code == 400
+    assert "Klaar in de afgelopen (dagen)" in response.text
 
 
 def test_what_is_done_leaves_the_civil_servants_list(client, civil_servant, overijssel):
@@ -210,7 +287,8 @@ def test_entrepreneur_sees_open_signups_results_recommendations_and_requests(
         "contact_requests": 1,
     }
     assert f'href="{reverse("mine_showcase:requests")}"' in html
-    assert f'href="{reverse("missions:calendar")}"' in html
+    open_now = client.get(links(html)["open_signups"]).context["missions"]
+    assert len(open_now) == 1
 
 
 def test_a_signed_up_mission_is_no_longer_recommended(client, organisation):

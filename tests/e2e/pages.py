@@ -493,3 +493,39 @@ PAGES += [
     Visit(ANONYMOUS, "desk:faq"),
     Visit(ANONYMOUS, "desk:faq_province", kwargs=lambda world: {"code": "li"}),
 ]
+
+# Daily use (issue 17, items 2 and 8): the showcase's public and own pages
+# (the crawl at 390 px missed them), and the lists the home page's work list
+# links to, filtered as the links filter them.
+PAGES += [
+    Visit(ANONYMOUS, "showcase:list"),
+    Visit(ANONYMOUS, "showcase:detail", kwargs=_organisation_a),
+    Visit(SME_B, "showcase:contact", kwargs=_organisation_a),
+    Visit(
+        SME_B,
+        "showcase:contact",
+        kwargs=_organisation_a,
+        prepare=submit_empty,
+        label="errors",
+    ),
+    Visit(SME_A, "mine_showcase:index"),
+    Visit(SME_A, "mine_showcase:profile", kwargs=_organisation_a),
+    Visit(SME_A, "mine_showcase:story_create", kwargs=_organisation_a),
+    Visit(SME_A, "mine_showcase:story_edit", kwargs=_pk("story_a")),
+    Visit(SME_A, "mine_showcase:story_delete", kwargs=_pk("story_a")),
+    Visit(SME_A, "mine_showcase:requests"),
+    Visit(SME_A, "missions:calendar", query="?signup_open=on", label="open-now"),
+    Visit(
+        CIVIL_SERVANT_OV,
+        "missions_backoffice:list",
+        query="?starting_within=14&results_overdue=on",
+        label="work-list",
+    ),
+    Visit(CIVIL_SERVANT_OV, "reporting:list", query="?ready_within=30", label="ready"),
+    Visit(
+        PORTFOLIO_HOLDER_OV,
+        "dashboard:drilldown",
+        query="?figure=missions",
+        label="portfolio",
+    ),
+]

@@ -2,10 +2,11 @@
 right rows, the province scope kept, a filter it cannot read refused, and
 a fixed number of queries whatever the size of the list."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from participants.models import Organisation
 from tests.factories import (
@@ -67,18 +68,69 @@ def test_mission_list_filters_status_year_and_sign_ups_to_review(client, civil_s
     assert [m.submitted_count for m in rows] == [1]
 
 
+def test_mission_list_filters_what_the_home_page_counts(client, civil_servant):
+    """The work list's links: sign-ups to decide only on missions still to
+    come, missions starting within some days, results overdue."""
+    own = civil_servant.province
+    today = timezone.localdate()
+    past = MissionFactory(
+        province=own,
+        status="completed",
+        start_date=today - timedelta(days=80),
+        end_date=today - timedelta(days=79),
+    )
+    RegistrationFactory(mission=past, submitted=True)  # stale, not to decide
+    RegistrationFactory(mission=past, attended=True)  # results overdue
+    recent = MissionFactory(
+        province=own,
+        status="completed",
+        start_date=today - timedelta(days=3),
+        end_date=today - timedelta(days=2),
+    )
+    RegistrationFactory(mission=recent, attended=True)  # not overdue yet
+    soon = MissionFactory(province=own, open=True, start_date=today + timedelta(3))
+    RegistrationFactory(mission=soon, submitted=True)
+    later = MissionFactory(province=own, open=True, start_date=today + timedelta(30))
+    login(client, civil_servant)
+    url = reverse("missions_backoffice:list")
+
+    def found(**params):
+        response = client.get(url, params)
+        assert response.status_code == 200
+        return set(response.context["missions"])
+
+    assert found(attention="on") == {soon}
+    assert found(starting_within=14) == {soon}
+    assert found(starting_within=30) == {soon, later}
+    assert found(results_overdue="on") == {past}
+
+
 def test_mission_list_filter_form_is_labelled(client, civil_servant):
     login(client, civil_servant)
     response = client.get(reverse("missions_backoffice:list"))
     html = response.text
-    for name in ("q", "status", "year", "attention"):
+    for name in (
+        "q",
+        "status",
+        "year",
+        "attention",
+        "starting_within",
+        "results_overdue",
+    ):
         assert f'for="id_{name}"' in html
         assert f'id="id_{name}"' in html
     assert 'role="search"' in html
 
 
 @pytest.mark.parametrize(
-    "params", [{"status": "bogus"}, {"year": "abc"}, {"year": "20270"}]
+    "params",
+    [
+        {"status": "bogus"},
+        {"year": "abc"},
+        {"year": "20270"},
+        {"starting_within": "-1"},
+        {"starting_within": "soon"},
+    ],
 )
 def test_mission_list_refuses_a_filter_it_cannot_read(client, civil_servant, params):
     MissionFactory(province=civil_servant.province)
@@ -94,7 +146,9 @@ def test_filtered_mission_list_takes_fixed_queries(
     client, civil_servant, size, django_assert_num_queries
 ):
     for _ in range(size):
-        mission = MissionFactory(province=civil_servant.province, title="Bouw")
+        mission = MissionFactory(
+            province=civil_servant.province, title="Bouw", open=True
+        )
         RegistrationFactory(mission=mission, submitted=True)
     login(client, civil_servant)
     url = reverse("missions_backoffice:list")
