@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 
 from participants.demo import BOUMAN_KVK
 from participants.models import ContactPerson, Organisation
-from programmes.models import Province
+from provinces.models import Province
 
 from .models import User
 from .roles import Role

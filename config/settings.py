@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "csp",
     # ours
     "outbox",
+    "provinces",
     "accounts",
     "programmes",
     "participants",

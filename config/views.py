@@ -7,7 +7,7 @@ from django.utils import translation
 from django.views import i18n as i18n_views
 from django.views.generic import TemplateView
 
-from programmes.models import Province
+from provinces.models import Province
 from reporting import worklists
 
 

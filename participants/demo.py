@@ -8,7 +8,7 @@ e-mail addresses end in .example.
 
 from decimal import Decimal
 
-from programmes.models import Province
+from provinces.models import Province
 
 from . import showcase_demo
 from .models import ContactPerson, Organisation

@@ -101,7 +101,7 @@ class Organisation(models.Model):
     )
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     province = models.ForeignKey(
-        "programmes.Province",
+        "provinces.Province",
         verbose_name=_("province"),
         on_delete=models.PROTECT,
         null=True,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.digits import AsciiDigitsFormMixin, refuse_other_digits
 from config.text_limits import LONG, SHORT, TextLimitsFormMixin
+from provinces.models import Province
 
 from . import selectors
 from .models import (
@@ -29,7 +30,6 @@ from .models import (
     Prestatie,
     Programme,
     ProgressNote,
-    Province,
     Reserve,
     ReserveMutation,
 )

@@ -14,14 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from programmes.models import (
-    Decision,
-    IndicatorTarget,
-    Prestatie,
-    Programme,
-    Province,
-    Reserve,
-)
+from programmes.models import Decision, IndicatorTarget, Prestatie, Programme, Reserve
+from provinces.models import Province
 
 from ._common import (
     apply_data,

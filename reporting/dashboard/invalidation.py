@@ -123,7 +123,7 @@ PROVINCE_OF = {
     ),
     ("programmes", "ReserveMutation"): _via("reserve", "province_id"),
     # Shared by every province: refresh them all.
-    ("programmes", "Province"): lambda instance: None,
+    ("provinces", "Province"): lambda instance: None,
     ("participants", "Organisation"): lambda instance: None,
     # A request concerns two provinces (sender's and receiver's).
     ("participants", "ContactRequest"): lambda instance: None,

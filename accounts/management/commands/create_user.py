@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from participants.models import ContactPerson, Organisation
-from programmes.models import Province
+from provinces.models import Province
 
 from ...roles import Role
 from ...services import user_create

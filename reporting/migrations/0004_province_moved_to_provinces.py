@@ -1,0 +1,27 @@
+"""Province moved to the provinces app (issue 19): the foreign key points
+there, in the state only; the column and its constraint stay as they are.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('provinces', '0001_initial'),
+        ('reporting', '0003_adoption_versions_action_status'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='reportrun',
+                    name='province',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_runs', to='provinces.province', verbose_name='province'),
+                ),
+            ],
+            database_operations=[],
+        ),
+    ]
