@@ -8,12 +8,20 @@ e-mail addresses end in .example.
 
 from decimal import Decimal
 
+from accounts.demo import account_get_or_create
+from accounts.roles import Role
 from provinces.models import Province
 
 from . import showcase_demo
 from .models import ContactPerson, Organisation
 
 BOUMAN_KVK = "06012345"
+
+# The demo entrepreneur, who registered Bouman Industries (listed by
+# load_demo with the staff accounts of accounts/demo.py).
+ACCOUNTS = [
+    ("ondernemer@bouman.example", "Bart Bouman", Role.SME, None),
+]
 
 SME = Organisation.Kind.SME
 EDUCATION = Organisation.Kind.EDUCATION
@@ -546,4 +554,23 @@ def load() -> None:
             },
         )
     showcase_demo.load(bouman)
+    _bouman_member(bouman)
     return bouman
+
+
+def _bouman_member(bouman) -> None:
+    """Bouman's contact registered it: its first member and admin."""
+    ((email, name, role, _province),) = ACCOUNTS
+    user = account_get_or_create(email=email, name=name, role=role)
+    ContactPerson.objects.get_or_create(
+        organisation=bouman,
+        user=user,
+        defaults={
+            "name": user.name,
+            "email": user.email,
+            "role": "Directeur",
+            "consent_future_missions": True,
+            "is_admin": True,
+            "verified_via": ContactPerson.VerifiedVia.FIRST_MEMBER,
+        },
+    )

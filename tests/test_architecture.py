@@ -2,10 +2,11 @@
 
 Each app of ours may import only the apps listed for it in ALLOWED. Every
 `import x` and `from x import y` counts, at module level and inside
-functions; dotted strings (settings, `import_module`) do not. Imports that
-break the rule today are listed one by one in KNOWN_EXCEPTIONS with the
-reason and the issue that removes them; a new one fails this test, and so
-does an exception that no longer happens (remove it from the list).
+functions; dotted strings (settings, `import_module`) do not. No import
+breaks the rule today (issue 19 removed the last ones), so KNOWN_EXCEPTIONS
+is empty; a break that cannot be fixed at once would be listed there with
+its reason and the issue that removes it, and an exception that no longer
+happens fails this test too (remove it from the list).
 
 No database and no Django setup: the modules are parsed, not imported.
 """
@@ -54,19 +55,9 @@ ALLOWED = {
     "reporting": INFRASTRUCTURE | {"programmes", "participants", "missions"},
 }
 
-# (file, imported app): why it is still there. Each names issue 19, which
-# moves the code so the import goes away; then delete the line here.
-KNOWN_EXCEPTIONS = {
-    ("accounts/demo.py", "participants"): (
-        "the demo SME user is linked to a demo organisation (issue 19, item 2)"
-    ),
-    ("accounts/management/commands/create_user.py", "participants"): (
-        "an SME user is created with its organisation (issue 19, item 2)"
-    ),
-    ("accounts/adapter.py", "participants"): (
-        "sign-up grants the verified membership of an organisation (issue 19, item 2)"
-    ),
-}
+# (file, imported app): why it is still there, naming the issue that moves
+# the code so the import goes away. Empty since issue 19, item 2.
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def our_apps(root: Path) -> set[str]:
