@@ -1,10 +1,10 @@
-"""Demo accounts, one per role. Never loaded in production (see load_demo)."""
+"""Demo accounts of the staff, one per role. Never loaded in production (see
+load_demo). The demo entrepreneur is made with its organisation, in
+participants/demo.py, through account_get_or_create."""
 
 from django.contrib.auth.models import Group
 
-from participants.demo import BOUMAN_KVK, ONDERNEMEND_LIMBURG_KVK, OOST_NL_KVK
-from participants.models import ContactPerson, Organisation
-from programmes.models import Province
+from provinces.models import Province
 
 from .models import User
 from .roles import Role
@@ -15,55 +15,41 @@ ACCOUNTS = [
     ("ambtenaar@overijssel.example", "Anne Ambtenaar", Role.CIVIL_SERVANT, "OV"),
     ("gedeputeerde@overijssel.example", "Eddy van Hijum", Role.PORTFOLIO_HOLDER, "OV"),
     ("ambtenaar@limburg.example", "Luc Limburg", Role.CIVIL_SERVANT, "LI"),
-    ("ondernemer@bouman.example", "Bart Bouman", Role.SME, None),
     ("beheer@portal.example", "Bea Beheer", Role.ADMINISTRATOR, None),
-    ("medewerker@ondernemendlimburg.example", "Olga Ondernemend", Role.PARTNER, None),
-    ("medewerker@oostnl.example", "Otto Oost", Role.PARTNER, None),
 ]
-# The partner organisation (KvK number) each partner demo account works for.
-PARTNER_OF = {
-    "medewerker@ondernemendlimburg.example": ONDERNEMEND_LIMBURG_KVK,
-    "medewerker@oostnl.example": OOST_NL_KVK,
-}
+
+
+def account_get_or_create(
+    *, email: str, name: str, role: str, province=None, partner=None
+) -> User:
+    """The demo account of `email` with its role and a verified address;
+    made with DEMO_PASSWORD when missing, left as it is when present.
+    Partner staff get their partner organisation (participants/demo.py)."""
+    from allauth.account.models import EmailAddress
+
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "name": name,
+            "province": province,
+            "partner": partner,
+            "mfa_exempt": True,
+            "is_staff": role == Role.ADMINISTRATOR,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    EmailAddress.objects.get_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
 
 
 def load() -> None:
-    from allauth.account.models import EmailAddress
-
     provinces = {p.code: p for p in Province.objects.all()}
-    partners = {
-        o.kvk_number: o
-        for o in Organisation.objects.filter(kvk_number__in=PARTNER_OF.values())
-    }
     for email, name, role, province_code in ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            email=email,
-            defaults={
-                "name": name,
-                "province": provinces.get(province_code),
-                "partner": partners.get(PARTNER_OF.get(email)),
-                "mfa_exempt": True,
-                "is_staff": role == Role.ADMINISTRATOR,
-            },
+        account_get_or_create(
+            email=email, name=name, role=role, province=provinces.get(province_code)
         )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-            user.groups.add(Group.objects.get_or_create(name=role)[0])
-        EmailAddress.objects.get_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
-    bouman_user = User.objects.get(email="ondernemer@bouman.example")
-    ContactPerson.objects.get_or_create(
-        organisation=Organisation.objects.get(kvk_number=BOUMAN_KVK),
-        user=bouman_user,
-        defaults={
-            "name": bouman_user.name,
-            "email": bouman_user.email,
-            "role": "Directeur",
-            "consent_future_missions": True,
-            # Bouman's contact registered it: its first member and admin.
-            "is_admin": True,
-            "verified_via": ContactPerson.VerifiedVia.FIRST_MEMBER,
-        },
-    )

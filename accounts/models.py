@@ -44,7 +44,7 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
     province = models.ForeignKey(
-        "programmes.Province",
+        "provinces.Province",
         verbose_name=_("province"),
         on_delete=models.PROTECT,
         null=True,

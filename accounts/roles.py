@@ -23,14 +23,16 @@ TWO_FACTOR_ROLES = frozenset({Role.CIVIL_SERVANT, Role.ADMINISTRATOR, Role.PARTN
 # Roles that work for an implementing partner organisation.
 PARTNER_ROLES = frozenset({Role.PARTNER})
 
-OWN_APPS = ("programmes", "participants", "missions", "reporting")
+# The tenant's own app, provinces, counts as one of ours: its permissions
+# are those programmes gave before Province moved out of it (issue 19).
+OWN_APPS = ("provinces", "programmes", "participants", "missions", "reporting")
 
 
 def role_has_permission(role: str, app_label: str, codename: str) -> bool:
     """Whether a role's group holds the permission app_label.codename.
 
     Administrators manage everything of ours plus users; civil servants manage
-    the data of the four apps; portfolio holders read, and may request
+    the data of these apps; portfolio holders read, and may request
     reports; partner staff work on the missions and desk questions they
     run (their views check which); SME users work on their own objects only,
     without model permissions.

@@ -22,7 +22,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from participants.models import ContactPerson, Organisation, PublicProfile
-from programmes.models import Province
+from provinces.models import Province
 
 from .models import Track, TrackNote, TrackStep
 
@@ -48,10 +48,13 @@ COMPANIES = [
     ("94000003", "Mergelland Zorgtechniek BV", "Heerlen", "6411 AB"),
 ]
 HEUVELLAND_KVK = "94000001"
-ACCOUNTS = [
-    ("ondernemer@heuvelland.example", "Sanne Crombach", HEUVELLAND_KVK, False),
-    ("adviseur@maasvallei.example", "Mark Maasvallei", ADVISER["kvk_number"], True),
+# (email, name, KvK number of the organisation they act for)
+MEMBERS = [
+    ("ondernemer@heuvelland.example", "Sanne Crombach", HEUVELLAND_KVK),
+    ("adviseur@maasvallei.example", "Mark Maasvallei", ADVISER["kvk_number"]),
 ]
+# As load_demo lists them: (email, name, role, province code).
+ACCOUNTS = [(email, name, Role.SME, "LI") for email, name, _kvk in MEMBERS]
 
 
 def _at(day: datetime.date) -> datetime.datetime:
@@ -161,7 +164,7 @@ def load() -> None:
     heuvelland = Organisation.objects.get(kvk_number=HEUVELLAND_KVK)
     users = {
         kvk: _account(email, name, Organisation.objects.get(kvk_number=kvk))
-        for email, name, kvk, _adviser in ACCOUNTS
+        for email, name, kvk in MEMBERS
     }
     adviser_user = users[ADVISER["kvk_number"]]
     desk = User.objects.filter(email="ambtenaar@limburg.example").first()

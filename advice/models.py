@@ -37,7 +37,7 @@ class Track(models.Model):
         FINISHED = "finished", _("Finished")
 
     province = models.ForeignKey(
-        "programmes.Province",
+        "provinces.Province",
         verbose_name=_("province"),
         on_delete=models.PROTECT,
         related_name="advice_tracks",

@@ -21,7 +21,7 @@ django.setup()
 from django.template.loader import render_to_string  # noqa: E402
 from django.utils import timezone, translation  # noqa: E402
 
-from programmes.models import Province  # noqa: E402
+from provinces.models import Province  # noqa: E402
 from reporting.models import ReportRun  # noqa: E402
 from reporting.services import (  # noqa: E402
     _freeze_figures,

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "csp",
     # ours
     "outbox",
+    "provinces",
     "accounts",
     "programmes",
     "participants",
@@ -188,7 +189,9 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
-SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+# The eHerkenning log-in makes the person a member of an organisation: it
+# lives with the organisations (accounts imports no participants).
+SOCIALACCOUNT_ADAPTER = "participants.adapter.SocialAccountAdapter"
 # Only the eHerkenning broker configured below; e-mail addresses it asserts
 # never log in to an existing account (that one connects eHerkenning itself).
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False

@@ -10,7 +10,7 @@ from django.views import i18n as i18n_views
 from django.views.generic import TemplateView
 
 from desk.selectors import open_question_count
-from programmes.models import Province
+from provinces.models import Province
 from reporting import worklists
 
 

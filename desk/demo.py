@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
-from programmes.models import Province
+from provinces.models import Province
 
 from .models import FaqEntry, Question
 from .services import faq_entry_publish, question_ask

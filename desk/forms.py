@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.text_limits import SHORT, TextLimitsFormMixin
-from programmes.models import Province
+from provinces.models import Province
 
 from .models import Question
 

@@ -29,7 +29,7 @@ class Question(models.Model):
     OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
 
     province = models.ForeignKey(
-        "programmes.Province",
+        "provinces.Province",
         verbose_name=_("province"),
         on_delete=models.PROTECT,
         related_name="desk_questions",
@@ -113,7 +113,7 @@ class FaqEntry(models.Model):
     questions."""
 
     province = models.ForeignKey(
-        "programmes.Province",
+        "provinces.Province",
         verbose_name=_("province"),
         on_delete=models.PROTECT,
         related_name="faq_entries",

@@ -80,7 +80,7 @@ def published_faq(*, province):
 
 def provinces_with_faq():
     """The provinces with at least one published FAQ entry, by name."""
-    from programmes.models import Province
+    from provinces.models import Province
 
     return Province.objects.filter(
         pk__in=FaqEntry.objects.filter(published_at__isnull=False).values("province_id")

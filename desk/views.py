@@ -241,7 +241,7 @@ class FaqProvinceView(TemplateView):
     template_name = "desk/faq_province.html"
 
     def get_context_data(self, **kwargs):
-        from programmes.models import Province
+        from provinces.models import Province
 
         province = Province.objects.filter(code=self.kwargs["code"].upper()).first()
         if province is None:

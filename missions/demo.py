@@ -24,7 +24,8 @@ from django.utils import timezone
 from accounts.models import User
 from participants.demo import BOUMAN_KVK, ORGANISATIONS
 from participants.models import Organisation
-from programmes.models import Action, Programme, Province
+from programmes.models import Action, Programme
+from provinces.models import Province
 
 from .models import Mission, MissionResult, Registration, Theme
 

@@ -65,7 +65,7 @@ class Mission(models.Model):
         REVIEW = "review", _("Each sign-up is reviewed")
 
     province = models.ForeignKey(
-        "programmes.Province",
+        "provinces.Province",
         verbose_name=_("province"),
         on_delete=models.PROTECT,
         related_name="missions",

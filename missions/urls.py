@@ -4,6 +4,8 @@ office (/beheer/missies/)."""
 
 from django.urls import path
 
+from participants import urls as participants_urls
+
 from .views import backoffice, membership, mine, public
 
 public_patterns = (
@@ -66,11 +68,8 @@ mine_patterns = (
             name="results",
         ),
         path("mijn-gegevens.json", mine.PersonalDataView.as_view(), name="data"),
-        path(
-            "account-verwijderen/",
-            mine.AccountDeleteView.as_view(),
-            name="account_delete",
-        ),
+        # Account deletion: participants' page (it erases the contact person).
+        *participants_urls.mine_urlpatterns,
     ],
     "mine",
 )

@@ -4,11 +4,9 @@ entrepreneur sees (issue 17, item 7)."""
 from django.db.models import Exists, OuterRef
 from django.utils.functional import SimpleLazyObject
 
-from .models import Organisation
+from provinces.models import Province
 
-# The province model through the foreign key: participants imports no other
-# app of ours (see STYLE.md).
-Province = Organisation._meta.get_field("province").related_model
+from .models import Organisation
 
 
 def _contacts_for(user) -> list:

@@ -9,7 +9,9 @@ e-mail addresses end in .example.
 from datetime import date
 from decimal import Decimal
 
-from programmes.models import Province
+from accounts.demo import account_get_or_create
+from accounts.roles import Role
+from provinces.models import Province
 
 from . import showcase_demo
 from .models import ContactPerson, Engagement, Organisation
@@ -56,6 +58,24 @@ PARTNERS = [
             )
         ],
     ),
+]
+
+# The demo entrepreneur, who registered Bouman Industries (listed by
+# load_demo with the staff accounts of accounts/demo.py).
+ACCOUNTS = [
+    ("ondernemer@bouman.example", "Bart Bouman", Role.SME, None),
+]
+# The staff of each implementing partner, with the partner's KvK number.
+PARTNER_ACCOUNTS = [
+    (
+        "medewerker@ondernemendlimburg.example",
+        "Olga Ondernemend",
+        ONDERNEMEND_LIMBURG_KVK,
+    ),
+    ("medewerker@oostnl.example", "Otto Oost", OOST_NL_KVK),
+]
+ACCOUNTS += [
+    (email, name, Role.PARTNER, None) for email, name, _kvk in PARTNER_ACCOUNTS
 ]
 
 SME = Organisation.Kind.SME
@@ -590,6 +610,7 @@ def load() -> None:
         )
     showcase_demo.load(bouman)
     _partners()
+    _bouman_member(bouman)
     return bouman
 
 
@@ -617,3 +638,28 @@ def _partners() -> None:
                 since=since,
                 defaults={"note": note},
             )
+    for email, name, kvk in PARTNER_ACCOUNTS:
+        account_get_or_create(
+            email=email,
+            name=name,
+            role=Role.PARTNER,
+            partner=Organisation.objects.get(kvk_number=kvk),
+        )
+
+
+def _bouman_member(bouman) -> None:
+    """Bouman's contact registered it: its first member and admin."""
+    email, name, role, _province = ACCOUNTS[0]
+    user = account_get_or_create(email=email, name=name, role=role)
+    ContactPerson.objects.get_or_create(
+        organisation=bouman,
+        user=user,
+        defaults={
+            "name": user.name,
+            "email": user.email,
+            "role": "Directeur",
+            "consent_future_missions": True,
+            "is_admin": True,
+            "verified_via": ContactPerson.VerifiedVia.FIRST_MEMBER,
+        },
+    )

@@ -103,7 +103,7 @@ class Organisation(models.Model):
     )
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     province = models.ForeignKey(
-        "programmes.Province",
+        "provinces.Province",
         verbose_name=_("province"),
         on_delete=models.PROTECT,
         null=True,
@@ -314,7 +314,7 @@ class Engagement(models.Model):
         ADVICE = "advice", pgettext_lazy("engagement", "Advisory tracks")
 
     province = models.ForeignKey(
-        "programmes.Province",
+        "provinces.Province",
         verbose_name=_("province"),
         on_delete=models.PROTECT,
         related_name="engagements",

@@ -21,16 +21,9 @@ from .models import (
     Prestatie,
     Programme,
     ProgressNote,
-    Province,
     Reserve,
     ReserveMutation,
 )
-
-
-@admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "display_name", "colour", "contact_email"]
-    search_fields = ["name", "code", "display_name"]
 
 
 @admin.register(Decision)

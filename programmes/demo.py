@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from provinces.models import Province
+
 from .models import (
     Action,
     Decision,
@@ -23,7 +25,6 @@ from .models import (
     Prestatie,
     Programme,
     ProgressNote,
-    Province,
     Reserve,
     ReserveMutation,
 )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from config.digits import AsciiDigitsFormMixin, refuse_other_digits
 from config.money import format_number
 from config.text_limits import LONG, SHORT, TextLimitsFormMixin
+from provinces.models import Province
 
 from . import selectors
 from .models import (
@@ -30,7 +31,6 @@ from .models import (
     Prestatie,
     Programme,
     ProgressNote,
-    Province,
     Reserve,
     ReserveMutation,
 )

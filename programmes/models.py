@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -17,60 +17,10 @@ from simple_history.models import HistoricalRecords
 
 from config.money import format_euro, format_number
 from config.text_limits import LONG, SHORT, text_limit
-from config.uploads import FileKind, UploadValidator
+from provinces.models import Province
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 POSITIVE_MONEY = [MinValueValidator(Decimal("0.01"))]
-
-
-class Province(models.Model):
-    """The tenant: civil servants and portfolio holders see their own only."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    code = models.CharField(
-        _("code"),
-        max_length=2,
-        unique=True,
-        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. OV."))],
-        help_text=_("ISO 3166-2:NL code without the NL- prefix, e.g. OV."),
-    )
-    display_name = models.CharField(
-        _("name on the page"),
-        max_length=150,
-        blank=True,
-        help_text=_("E.g. Provincie Overijssel."),
-    )
-    colour = models.CharField(
-        _("colour"),
-        max_length=7,
-        default="#154273",
-        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour like #154273."))],
-    )
-    logo = models.FileField(
-        _("logo"),
-        upload_to="provinces/",
-        blank=True,
-        validators=[UploadValidator(kinds=[FileKind.PNG, FileKind.JPEG])],
-    )
-    contact_email = models.EmailField(
-        _("contact e-mail of the team"),
-        blank=True,
-        help_text=_(
-            "Where entrepreneurs write with questions; shown on every page they see."
-        ),
-    )
-
-    class Meta:
-        verbose_name = _("province")
-        verbose_name_plural = _("provinces")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def page_name(self) -> str:
-        return self.display_name or self.name
 
 
 class Decision(models.Model):

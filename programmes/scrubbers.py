@@ -12,12 +12,6 @@ _OFFICE_HOLDER = (
 )
 
 NOT_PERSONAL = {
-    "programmes.Province.name": "the province's name",
-    "programmes.Province.display_name": "the province's name",
-    "programmes.Province.logo": "the province's logo",
-    "programmes.Province.contact_email": (
-        "the address of the province's team (a function mailbox), not a person's"
-    ),
     "programmes.Programme.name": _POLICY_TEXT,
     "programmes.Programme.description": _POLICY_TEXT,
     "programmes.HistoricalProgramme.name": _POLICY_TEXT,

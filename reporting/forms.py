@@ -5,7 +5,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Prestatie, Programme, Province
+from programmes.models import Prestatie, Programme
+from provinces.models import Province
 
 from .models import ReportRun
 from .services import FIRST_YEAR

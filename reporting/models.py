@@ -71,7 +71,7 @@ class ReportRun(models.Model):
     FILE_FIELDS = ("html_file", "pdf_file", "xlsx_file", "docx_file")
 
     province = models.ForeignKey(
-        "programmes.Province",
+        "provinces.Province",
         verbose_name=_("province"),
         on_delete=models.PROTECT,
         related_name="report_runs",

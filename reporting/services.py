@@ -36,7 +36,8 @@ from django.utils.translation import override
 
 from outbox.selectors import job_is_waiting
 from outbox.services import job_enqueue
-from programmes.models import Prestatie, Programme, Province
+from programmes.models import Prestatie, Programme
+from provinces.models import Province
 
 from .figures import figures_for
 from .figures.trends import extras_for

@@ -22,10 +22,10 @@ from programmes.models import (
     Prestatie,
     Programme,
     ProgressNote,
-    Province,
     Reserve,
     ReserveMutation,
 )
+from provinces.models import Province
 
 PASSWORD = "correct-horse-battery-staple"
 

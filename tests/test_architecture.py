@@ -2,10 +2,11 @@
 
 Each app of ours may import only the apps listed for it in ALLOWED. Every
 `import x` and `from x import y` counts, at module level and inside
-functions; dotted strings (settings, `import_module`) do not. Imports that
-break the rule today are listed one by one in KNOWN_EXCEPTIONS with the
-reason and the issue that removes them; a new one fails this test, and so
-does an exception that no longer happens (remove it from the list).
+functions; dotted strings (settings, `import_module`) do not. No import
+breaks the rule today (issue 19 removed the last ones), so KNOWN_EXCEPTIONS
+is empty; a break that cannot be fixed at once would be listed there with
+its reason and the issue that removes it, and an exception that no longer
+happens fails this test too (remove it from the list).
 
 No database and no Django setup: the modules are parsed, not imported.
 """
@@ -16,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Infrastructure any app may import: settings, shared helpers and the mail
-# outbox, and the users and roles of `accounts`.
-INFRASTRUCTURE = {"config", "outbox", "accounts"}
+# outbox, the users and roles of `accounts`, and the tenant, `provinces`.
+INFRASTRUCTURE = {"config", "outbox", "accounts", "provinces"}
 
 # The composition root: the modules that wire every app together. Only they
 # may import `reporting`, which reads everything and is imported by nobody.
@@ -32,6 +33,7 @@ ALL_APPS = {
     "outbox",
     "participants",
     "programmes",
+    "provinces",
     "reporting",
 }
 
@@ -41,8 +43,10 @@ ALLOWED = {
     "config": {"accounts", "outbox"},
     "config.urls": ALL_APPS - {"config"},
     "config.views": ALL_APPS - {"config"},
+    # The tenant: the province, its name, colours and team address.
+    "provinces": {"config"},
     "outbox": {"config", "accounts"},
-    "accounts": {"config", "outbox"},
+    "accounts": {"config", "outbox", "provinces"},
     "programmes": INFRASTRUCTURE - {"programmes"},
     "participants": INFRASTRUCTURE,
     "missions": INFRASTRUCTURE | {"programmes", "participants"},
@@ -57,28 +61,9 @@ ALLOWED = {
     | {"programmes", "participants", "missions", "desk", "advice"},
 }
 
-# (file, imported app): why it is still there. Each names issue 19, which
-# moves the code so the import goes away; then delete the line here.
-KNOWN_EXCEPTIONS = {
-    ("accounts/demo.py", "programmes"): (
-        "demo accounts need Province, which lives in programmes (issue 19, item 2)"
-    ),
-    ("accounts/demo.py", "participants"): (
-        "the demo SME user is linked to a demo organisation (issue 19, item 2)"
-    ),
-    ("accounts/management/commands/create_user.py", "programmes"): (
-        "a user is created in a Province, which lives in programmes (issue 19, item 2)"
-    ),
-    ("accounts/management/commands/create_user.py", "participants"): (
-        "an SME user is created with its organisation (issue 19, item 2)"
-    ),
-    ("accounts/adapter.py", "participants"): (
-        "sign-up grants the verified membership of an organisation (issue 19, item 2)"
-    ),
-    ("participants/demo.py", "programmes"): (
-        "demo organisations are placed in a Province of programmes (issue 19, item 2)"
-    ),
-}
+# (file, imported app): why it is still there, naming the issue that moves
+# the code so the import goes away. Empty since issue 19, item 2.
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def our_apps(root: Path) -> set[str]:

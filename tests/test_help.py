@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from programmes import demo
-from programmes.models import Province
+from provinces.models import Province
 from tests.factories import (
     PASSWORD,
     MissionFactory,

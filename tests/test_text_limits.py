@@ -38,7 +38,14 @@ from tests.world import CIVIL_SERVANT_OV, SME_A, World, build_world
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("accounts", "programmes", "missions", "participants", "reporting")
+OUR_APPS = (
+    "accounts",
+    "provinces",
+    "programmes",
+    "missions",
+    "participants",
+    "reporting",
+)
 FORM_MODULES = (
     "missions.forms",
     "participants.forms",

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from participants.models import Engagement, Organisation
-from programmes.models import Province
+from provinces.models import Province
 from tests.factories import (
     ActionFactory,
     BudgetLineFactory,

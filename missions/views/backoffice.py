@@ -93,7 +93,7 @@ def partner_mission_provinces(user):
     """The provinces that engage the partner staff's organisation for
     missions today: where he may create one."""
     from participants.models import Engagement
-    from programmes.models import Province
+    from provinces.models import Province
 
     return Province.objects.filter(
         pk__in=engaged_province_ids(

@@ -3,7 +3,6 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
@@ -25,7 +24,6 @@ from participants.services import (
     organisation_join,
     organisation_update,
     organisations_of_user,
-    user_erase,
 )
 
 from .. import selectors, services
@@ -300,30 +298,3 @@ class PersonalDataView(SmeRequiredMixin, View):
         )
         response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
         return response
-
-
-class AccountDeleteView(SmeRequiredMixin, TemplateView):
-    """AVG: delete your own account, after a confirmation page."""
-
-    template_name = "missions/account_delete.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            organisations=organisations_of_user(self.request.user), **kwargs
-        )
-
-    def post(self, request, *args, **kwargs):
-        try:
-            user_erase(user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return self.render_to_response(self.get_context_data(), status=400)
-        logout(request)
-        messages.success(
-            request,
-            _(
-                "Your account has been deleted and your name and contact "
-                "details have been removed."
-            ),
-        )
-        return redirect("home")

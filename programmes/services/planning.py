@@ -15,14 +15,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from config.services import model_update
-from programmes.models import (
-    Decision,
-    IndicatorTarget,
-    Prestatie,
-    Programme,
-    Province,
-    Reserve,
-)
+from programmes.models import Decision, IndicatorTarget, Prestatie, Programme, Reserve
+from provinces.models import Province
 
 from ._common import (
     check_money,

@@ -8,7 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from config.digits import is_ascii_number
-from programmes.models import Programme, Province
+from programmes.models import Programme
+from provinces.models import Province
 
 from ..figures.drilldown import DRILL_FIGURES, KEYED_FIGURES
 from .selectors import default_year

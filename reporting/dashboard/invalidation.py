@@ -126,7 +126,7 @@ PROVINCE_OF = {
     ("desk", "Question"): _via("province_id"),
     ("advice", "Track"): _via("province_id"),
     # Shared by every province: refresh them all.
-    ("programmes", "Province"): lambda instance: None,
+    ("provinces", "Province"): lambda instance: None,
     ("participants", "Organisation"): lambda instance: None,
     # A request concerns two provinces (sender's and receiver's).
     ("participants", "ContactRequest"): lambda instance: None,

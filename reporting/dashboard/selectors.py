@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from missions.models import Mission
 from participants.selectors import contact_request_counts
-from programmes.models import Indicator, IntendedResult, Programme, Province
+from programmes.models import Indicator, IntendedResult, Programme
+from provinces.models import Province
 
 from ..figures import Figures, Status, figures_for, indicator_status
 from ..figures.progress import Money, Trend, money_for, trend_for

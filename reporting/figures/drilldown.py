@@ -16,7 +16,8 @@ from django.db.models.functions import Coalesce
 
 from config.digits import is_ascii_number
 from participants.models import SmeClass
-from programmes.models import Programme, Province
+from programmes.models import Programme
+from provinces.models import Province
 
 from .participation import _attended, _latest_results
 from .scope import _Scope

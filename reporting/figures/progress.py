@@ -42,10 +42,10 @@ from programmes.models import (
     IndicatorTarget,
     Prestatie,
     Programme,
-    Province,
     Reserve,
     ReserveMutation,
 )
+from provinces.models import Province
 
 from .common import _round
 from .participation import _attended

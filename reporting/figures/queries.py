@@ -20,9 +20,9 @@ from programmes.models import (
     Prestatie,
     Programme,
     ProgressNote,
-    Province,
     ReserveMutation,
 )
+from provinces.models import Province
 
 from .common import _round, indicator_status
 from .content import programmes_in_scope, reserves_for

@@ -40,10 +40,10 @@ from programmes.models import (
     Prestatie,
     Programme,
     ProgressNote,
-    Province,
     Reserve,
     ReserveMutation,
 )
+from provinces.models import Province
 
 from . import catalogue
 

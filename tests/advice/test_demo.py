@@ -4,7 +4,7 @@ from django.core.management import call_command
 from accounts.models import User
 from advice import selectors
 from advice.models import Track, TrackNote, TrackStep
-from programmes.models import Province
+from provinces.models import Province
 from reporting.figures import figures_for
 
 pytestmark = pytest.mark.django_db

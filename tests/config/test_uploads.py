@@ -127,7 +127,7 @@ def test_validator_deconstructs_for_migrations():
 # Uploaded files, and where each is checked. Generated files (the reports)
 # are written by the portal and not listed.
 UPLOAD_FIELDS = {
-    "programmes.Province.logo": "config.uploads.UploadValidator",
+    "provinces.Province.logo": "config.uploads.UploadValidator",
     "participants.ExportStory.photo": "participants.validators.photo_validator",
     "advice.TrackDocument.file": "config.uploads.UploadValidator",
 }
@@ -148,6 +148,7 @@ def test_every_uploaded_model_file_is_checked_by_config_uploads():
     for model in apps.get_models():
         if model.__module__.split(".")[0] not in {
             "accounts",
+            "provinces",
             "programmes",
             "missions",
             "participants",
@@ -205,12 +206,12 @@ def test_every_form_file_field_is_checked_by_config_uploads():
 def test_the_admin_refuses_a_script_as_province_logo(client):
     from django.urls import reverse
 
-    from programmes.models import Province
+    from provinces.models import Province
     from tests.factories import ProvinceFactory, UserFactory
 
     province = ProvinceFactory(code="OV", name="Overijssel")
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    url = reverse("admin:programmes_province_change", args=[province.pk])
+    url = reverse("admin:provinces_province_change", args=[province.pk])
     page = client.get(url)
     data = {
         key: value

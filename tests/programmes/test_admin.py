@@ -19,7 +19,6 @@ def superuser_client(client):
 @pytest.mark.parametrize(
     "model",
     [
-        "province",
         "decision",
         "programme",
         "reserve",

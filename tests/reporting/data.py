@@ -23,10 +23,10 @@ from programmes.models import (
     Prestatie,
     Programme,
     ProgressNote,
-    Province,
     Reserve,
     ReserveMutation,
 )
+from provinces.models import Province
 from tests.factories import (
     ContactPersonFactory,
     MissionFactory,

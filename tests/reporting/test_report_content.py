@@ -9,7 +9,8 @@ import pytest
 from django.core.management import call_command
 from docx import Document
 
-from programmes.models import Prestatie, ProgressNote, Province
+from programmes.models import Prestatie, ProgressNote
+from provinces.models import Province
 from reporting.rendering.sections import text_blocks
 from reporting.services import report_run_generate, report_run_request
 

@@ -10,7 +10,8 @@ from django.db.models import Count, Sum
 
 from missions.models import Mission, MissionResult, Registration
 from participants.models import Organisation
-from programmes.models import Prestatie, Province, ReserveMutation
+from programmes.models import Prestatie, ReserveMutation
+from provinces.models import Province
 from reporting.synthetic.seed import BenchSeeder, Plan
 
 TODAY = datetime.date(2026, 6, 1)

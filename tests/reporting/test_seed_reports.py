@@ -37,7 +37,8 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
-from programmes.models import Action, Province
+from programmes.models import Action
+from provinces.models import Province
 from reporting.adoption import action_status_set
 from reporting.services import report_run_generate, report_run_request
 from tests.reporting.formats import docx_text, pdf_text, xlsx_text

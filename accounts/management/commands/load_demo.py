@@ -4,11 +4,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Each app's demo module builds on the ones before it.
+# Each app's demo module builds on the ones before it; a module's ACCOUNTS
+# (email, name, role, province code) are listed at the end.
 DEMO_MODULES = [
     "programmes.demo",
-    "participants.demo",
     "accounts.demo",
+    "participants.demo",
     "missions.demo",
     "advice.demo",
     "desk.demo",
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "Demo data and accounts are for development only (DEBUG is off)."
             )
+        accounts = []
         with transaction.atomic():
             for name in DEMO_MODULES:
                 # A missing module is a mistake in this list, not an app without
@@ -41,10 +43,11 @@ class Command(BaseCommand):
                         raise
                     raise CommandError(f"Demo module {name} does not exist.") from exc
                 module.load()
-        from accounts.demo import ACCOUNTS, DEMO_PASSWORD
+                accounts.extend(getattr(module, "ACCOUNTS", []))
+        from accounts.demo import DEMO_PASSWORD
 
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo accounts:"))
-        for email, _name, role, province in ACCOUNTS:
+        for email, _name, role, province in accounts:
             where = f", {province}" if province else ""
             self.stdout.write(f"  {email:36} {role}{where}")
         self.stdout.write(f"Password for all demo accounts: {DEMO_PASSWORD}")

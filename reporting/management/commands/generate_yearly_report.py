@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from programmes.models import Prestatie, Programme, Province
+from programmes.models import Prestatie, Programme
+from provinces.models import Province
 from reporting.models import ReportRun
 from reporting.services import report_run_generate, report_run_request
 

@@ -3,14 +3,16 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from participants.models import ContactPerson, Organisation
-from programmes.models import Province
+from accounts.roles import Role
+from accounts.services import user_create
+from provinces.models import Province
 
-from ...roles import Role
-from ...services import user_create
+from ...models import ContactPerson, Organisation
 
 
 class Command(BaseCommand):
+    # Here, not in accounts: an SME user is made a member of its
+    # organisation, and accounts imports no participants (issue 19).
     help = "Create a user with a role, and a province or an organisation."
 
     def add_arguments(self, parser):

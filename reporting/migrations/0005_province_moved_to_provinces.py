@@ -1,0 +1,32 @@
+"""Province moved to the provinces app (issue 19): the foreign key points
+there, in the state only; the column and its constraint stay as they are.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('provinces', '0001_initial'),
+        ('reporting', '0004_report_run_history'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='reportrun',
+                    name='province',
+                    field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_runs', to='provinces.province', verbose_name='province'),
+                ),
+                migrations.AlterField(
+                    model_name='historicalreportrun',
+                    name='province',
+                    field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='provinces.province', verbose_name='province'),
+                ),
+            ],
+            database_operations=[],
+        ),
+    ]
