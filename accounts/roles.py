@@ -16,16 +16,16 @@ PROVINCE_ROLES = frozenset({Role.CIVIL_SERVANT, Role.PORTFOLIO_HOLDER})
 # Roles that must use two-factor authentication when REQUIRE_STAFF_2FA is on.
 TWO_FACTOR_ROLES = frozenset({Role.CIVIL_SERVANT, Role.ADMINISTRATOR})
 
-OWN_APPS = ("programmes", "participants", "missions", "reporting")
+OWN_APPS = ("programmes", "participants", "missions", "showcase", "reporting")
 
 
 def role_has_permission(role: str, app_label: str, codename: str) -> bool:
     """Whether a role's group holds the permission app_label.codename.
 
     Administrators manage everything of ours plus users; civil servants manage
-    the data of the four apps; portfolio holders read, and may request
-    reports; SME users work on their own objects only, without model
-    permissions.
+    the data of the five apps (and so moderate the showcase); portfolio
+    holders read, and may request reports; SME users work on their own
+    objects only, without model permissions.
     """
     action = codename.split("_", 1)[0]
     if role == Role.ADMINISTRATOR:

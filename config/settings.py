@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "programmes",
     "participants",
     "missions",
+    "showcase",
     "reporting",
     "desk",
 ]

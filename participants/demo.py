@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from programmes.models import Province
 
-from . import showcase_demo
 from .models import ContactPerson, Organisation
 
 BOUMAN_KVK = "06012345"
@@ -545,5 +544,4 @@ def load() -> None:
                 "consent_future_missions": index % 2 == 0,
             },
         )
-    showcase_demo.load(bouman)
     return bouman

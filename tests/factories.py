@@ -382,7 +382,7 @@ class ReportRunFactory(factory.django.DjangoModelFactory):
 
 class SectorFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "participants.Sector"
+        model = "showcase.Sector"
         django_get_or_create = ("slug",)
 
     slug = factory.Sequence(lambda n: f"sector-{n}")
@@ -395,7 +395,7 @@ class PublicProfileFactory(factory.django.DjangoModelFactory):
     hides a published one by moderation."""
 
     class Meta:
-        model = "participants.PublicProfile"
+        model = "showcase.PublicProfile"
         django_get_or_create = ("organisation",)
 
     organisation = factory.SubFactory(OrganisationFactory)
@@ -417,7 +417,7 @@ class PublicProfileFactory(factory.django.DjangoModelFactory):
 
 class ExportStoryFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "participants.ExportStory"
+        model = "showcase.ExportStory"
 
     organisation = factory.SubFactory(OrganisationFactory)
     title = factory.Sequence(lambda n: f"Exportverhaal {n}")
@@ -436,7 +436,7 @@ class ContactRequestFactory(factory.django.DjangoModelFactory):
     """A pending request; `accepted=True` / `declined=True` give the others."""
 
     class Meta:
-        model = "participants.ContactRequest"
+        model = "showcase.ContactRequest"
 
     sender = factory.SubFactory(OrganisationFactory)
     receiver = factory.SubFactory(OrganisationFactory)

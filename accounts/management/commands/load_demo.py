@@ -8,6 +8,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "programmes.demo",
     "participants.demo",
+    "showcase.demo",
     "accounts.demo",
     "missions.demo",
 ]

@@ -1,5 +1,5 @@
-"""Demo data of the exporters' showcase. Idempotent; called from
-participants/demo.py.
+"""Demo data of the exporters' showcase. Idempotent; loaded by load_demo
+after participants.demo, whose organisations it shows.
 
 - Bouman Industries (named in the seeds: two liquid separators sold after
   the 2016 China mission) publishes its profile and a story. The story's
@@ -16,7 +16,10 @@ participants/demo.py.
 
 from django.utils import timezone
 
-from .models import ContactPerson, ExportStory, Organisation, PublicProfile, Sector
+from participants.demo import BOUMAN_KVK
+from participants.models import ContactPerson, Organisation
+
+from .models import ExportStory, PublicProfile, Sector
 
 BOUMAN_STORY_TITLE = "Hoe wij twee vloeistofscheiders in China verkochten"
 BOUMAN_STORY = """\
@@ -230,7 +233,8 @@ def _publish(organisation: Organisation, data: dict) -> PublicProfile:
     return profile
 
 
-def load(bouman: Organisation) -> None:
+def load() -> None:
+    bouman = Organisation.objects.get(kvk_number=BOUMAN_KVK)
     province_model = Organisation._meta.get_field("province").related_model
     provinces = {p.code: p for p in province_model.objects.all()}
     _publish(bouman, BOUMAN_PROFILE)

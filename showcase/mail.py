@@ -1,32 +1,22 @@
 """E-mails of the showcase, each written to the outbox at most once (see
-ShowcaseMail); the outbox sends each recipient's mail at most once."""
+participants.models.ShowcaseMail); the outbox sends each recipient's mail
+at most once."""
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from outbox.services import email_enqueue
+from participants.mail import absolute, mail_once
+from participants.models import Organisation
 
-from .models import (
-    ContactRequest,
-    ExportStory,
-    Organisation,
-    PublicProfile,
-    ShowcaseMail,
-)
+from .models import ContactRequest, ExportStory, PublicProfile
 
 SUBJECTS = {
     "received": _("%(organisation)s would like to get in touch"),
     "accepted": _("%(organisation)s accepted your contact request"),
     "hidden": _("Part of your showcase profile has been hidden"),
 }
-
-
-def absolute(path: str) -> str:
-    return settings.PORTAL_URL.rstrip("/") + path
 
 
 def organisation_recipients(organisation: Organisation) -> list[tuple[str, str]]:
@@ -44,31 +34,6 @@ def organisation_recipients(organisation: Organisation) -> list[tuple[str, str]]
             seen.add(contact.email.lower())
             recipients.append((contact.email, contact.language or "nl"))
     return recipients
-
-
-def mail_once(*, key: str, recipients, render) -> bool:
-    """Write `render(language) -> (subject, body)` for each recipient to
-    the outbox, once per key: a second call with the same key writes
-    nothing. The mails go out when the transaction commits."""
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                log = ShowcaseMail.objects.create(key=key)
-        except IntegrityError:
-            return False
-        for email, language in recipients:
-            with translation.override(language):
-                subject, body = render()
-            email_enqueue(
-                event=f"showcase:{key}",
-                to=email,
-                subject=subject,
-                body=body,
-                language=language,
-            )
-        log.recipients = ", ".join(email for email, _language in recipients)
-        log.save(update_fields=["recipients"])
-    return bool(recipients)
 
 
 def contact_request_notify(*, contact_request_id: int, kind: str) -> bool:
@@ -100,9 +65,7 @@ def contact_request_notify(*, contact_request_id: int, kind: str) -> bool:
             "site_name": settings.SITE_NAME,
         }
         subject = str(SUBJECTS[kind]) % {"organisation": other.name}
-        return subject, render_to_string(
-            "participants/email/contact_request.txt", context
-        )
+        return subject, render_to_string("showcase/email/contact_request.txt", context)
 
     return mail_once(
         key=f"request:{contact_request.pk}:{kind}",
@@ -130,7 +93,7 @@ def moderation_notify(*, model_name: str, pk: int) -> bool:
             "site_name": settings.SITE_NAME,
         }
         return str(SUBJECTS["hidden"]), render_to_string(
-            "participants/email/hidden.txt", context
+            "showcase/email/hidden.txt", context
         )
 
     return mail_once(
