@@ -25,17 +25,24 @@ PARTNER_ROLES = frozenset({Role.PARTNER})
 
 # The tenant's own app, provinces, counts as one of ours: its permissions
 # are those programmes gave before Province moved out of it (issue 19).
-OWN_APPS = ("provinces", "programmes", "participants", "missions", "reporting")
+OWN_APPS = (
+    "provinces",
+    "programmes",
+    "participants",
+    "missions",
+    "showcase",
+    "reporting",
+)
 
 
 def role_has_permission(role: str, app_label: str, codename: str) -> bool:
     """Whether a role's group holds the permission app_label.codename.
 
     Administrators manage everything of ours plus users; civil servants manage
-    the data of these apps; portfolio holders read, and may request
-    reports; partner staff work on the missions and desk questions they
-    run (their views check which); SME users work on their own objects only,
-    without model permissions.
+    the data of these apps (and so moderate the showcase); portfolio holders
+    read, and may request reports; partner staff work on the missions, desk
+    questions and advisory tracks they run (their views check which); SME
+    users work on their own objects only, without model permissions.
     """
     action = codename.split("_", 1)[0]
     if role == Role.ADMINISTRATOR:

@@ -17,32 +17,18 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from participants.models import ContactPerson, Organisation, PublicProfile
+from participants.demo import MAASVALLEI_KVK
+from participants.models import ContactPerson, Organisation
 from provinces.models import Province
 
 from .models import Track, TrackNote, TrackStep
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
-ADVISER = {
-    "kvk_number": "95000007",
-    "name": "Maasvallei Bedrijfsadvies",
-    "municipality": "Maastricht",
-}
-ADVISER_PROFILE = {
-    "description": (
-        "Adviesbureau voor het Limburgse mkb. Werkt voor de MKB-aanpak "
-        "Zuid-Limburg aan adviestrajecten voor groei en vernieuwing."
-    ),
-    "helps_with": (
-        "Van ambitie naar ondernemingsplan: intake, analyse van markt en "
-        "bedrijf, het businessplan en de weg naar financiering."
-    ),
-}
+ADVISER_KVK = MAASVALLEI_KVK
 COMPANIES = [
     ("94000002", "Geuldal Metaalwerken BV", "Valkenburg aan de Geul", "6301 AA"),
     ("94000003", "Mergelland Zorgtechniek BV", "Heerlen", "6411 AB"),
@@ -51,7 +37,7 @@ HEUVELLAND_KVK = "94000001"
 # (email, name, KvK number of the organisation they act for)
 MEMBERS = [
     ("ondernemer@heuvelland.example", "Sanne Crombach", HEUVELLAND_KVK),
-    ("adviseur@maasvallei.example", "Mark Maasvallei", ADVISER["kvk_number"]),
+    ("adviseur@maasvallei.example", "Mark Maasvallei", ADVISER_KVK),
 ]
 # As load_demo lists them: (email, name, role, province code).
 ACCOUNTS = [(email, name, Role.SME, "LI") for email, name, _kvk in MEMBERS]
@@ -130,25 +116,8 @@ def _start(track, adviser, desk, *, started, steps):
 
 def load() -> None:
     limburg = Province.objects.get(code="LI")
-    adviser, _created = Organisation.objects.get_or_create(
-        kvk_number=ADVISER["kvk_number"],
-        defaults={
-            "name": ADVISER["name"],
-            "kind": Organisation.Kind.ADVISER,
-            "municipality": ADVISER["municipality"],
-            "province": limburg,
-        },
-    )
-    now = timezone.now()
-    PublicProfile.objects.get_or_create(
-        organisation=adviser,
-        defaults={
-            **ADVISER_PROFILE,
-            "is_published": True,
-            "published_at": now,
-            "changed_at": now,
-        },
-    )
+    # Made by participants.demo, its public profile by showcase.demo.
+    adviser = Organisation.objects.get(kvk_number=ADVISER_KVK)
     companies = {}
     for kvk, name, town, postcode in COMPANIES:
         companies[kvk], _created = Organisation.objects.get_or_create(
@@ -166,7 +135,7 @@ def load() -> None:
         kvk: _account(email, name, Organisation.objects.get(kvk_number=kvk))
         for email, name, kvk in MEMBERS
     }
-    adviser_user = users[ADVISER["kvk_number"]]
+    adviser_user = users[ADVISER_KVK]
     desk = User.objects.filter(email="ambtenaar@limburg.example").first()
 
     # 1. Waiting for the desk.

@@ -248,3 +248,23 @@ def register_export(name: str, export: Callable) -> None:
 def exports_for(user) -> dict:
     """What every registered export holds of `user`, by name."""
     return {name: export(user) for name, export in _exports.items()}
+
+
+# The download of one's own data (AVG art. 15 and 20) is put together by
+# missions.personal_data; an app that keeps more about an organisation adds
+# its part here, in its ``AppConfig.ready()``, so that missions need not
+# import it. A part takes ``{organisation id: organisation}`` and gives
+# ``{organisation id: plain values}``, in a fixed number of queries.
+_organisation_export_parts: dict[str, Callable[[dict], dict]] = {}
+
+
+def register_organisation_export(key: str, part: Callable[[dict], dict]) -> None:
+    """Add `part` to every organisation in the download, under `key`."""
+    known = _organisation_export_parts.get(key)
+    if known is not None and known is not part:
+        raise ImproperlyConfigured(f"Two export parts are called {key!r}.")
+    _organisation_export_parts[key] = part
+
+
+def organisation_export_parts() -> dict[str, Callable[[dict], dict]]:
+    return dict(_organisation_export_parts)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "programmes",
     "participants",
     "missions",
+    "showcase",
     "reporting",
     "desk",
     "advice",

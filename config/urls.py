@@ -8,8 +8,8 @@ from django.urls import include, path
 from accounts import urls as accounts_urls
 from accounts import views as accounts_views
 from missions import urls as missions_urls
-from missions.showcase import urls as showcase_urls
 from reporting import urls_dashboard
+from showcase import urls as showcase_urls
 
 from . import views
 from .health import healthz

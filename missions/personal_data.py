@@ -1,17 +1,12 @@
 """AVG articles 15 and 20: everything the portal keeps about one SME user
 and his organisations, as plain values ready for JSON."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from config import personal_data
-from participants.models import (
-    ContactPerson,
-    ContactRequest,
-    ExportStory,
-    MembershipRequest,
-    PublicProfile,
-)
+from config.personal_data import organisation_export_parts
+from participants.models import ContactPerson, MembershipRequest
 
 from .models import MissionResult, Registration
 
@@ -72,68 +67,8 @@ _RESULT_FIELDS = (
 )
 
 
-_PROFILE_FIELDS = (
-    "is_published",
-    "published_at",
-    "description",
-    "experience",
-    "helps_with",
-    "open_to_questions",
-    "mission_alerts",
-    "created_at",
-)
-_STORY_FIELDS = ("title", "body", "photo_alt", "created_at")
-
-
 def _fields(obj, names) -> dict:
     return {name: getattr(obj, name) for name in names}
-
-
-def _showcase_export(organisations: dict) -> dict[int, dict]:
-    """Per organisation: its public profile, export stories and the contact
-    requests it sent or received (the other organisation by name only; no
-    other person's details). Four queries."""
-    ids = list(organisations)
-    showcase = {
-        pk: {"profile": None, "stories": [], "contact_requests": []} for pk in ids
-    }
-    for profile in PublicProfile.objects.filter(organisation__in=ids).prefetch_related(
-        "sectors"
-    ):
-        showcase[profile.organisation_id]["profile"] = {
-            **_fields(profile, _PROFILE_FIELDS),
-            "sectors": sorted(sector.name for sector in profile.sectors.all()),
-            "export_markets": [c.code for c in profile.export_markets],
-            "target_markets": [c.code for c in profile.target_markets],
-        }
-    for story in ExportStory.objects.filter(organisation__in=ids).order_by(
-        "created_at", "pk"
-    ):
-        showcase[story.organisation_id]["stories"].append(
-            {**_fields(story, _STORY_FIELDS), "photo": story.photo.name or ""}
-        )
-    requests = (
-        ContactRequest.objects.filter(Q(sender__in=ids) | Q(receiver__in=ids))
-        .select_related("sender", "receiver")
-        .order_by("created_at", "pk")
-    )
-    for contact_request in requests:
-        for own, direction, other in (
-            (contact_request.sender_id, "sent", contact_request.receiver),
-            (contact_request.receiver_id, "received", contact_request.sender),
-        ):
-            if own in showcase:
-                showcase[own]["contact_requests"].append(
-                    {
-                        "direction": direction,
-                        "organisation": other.name,
-                        "message": contact_request.message,
-                        "status": contact_request.status,
-                        "created_at": contact_request.created_at,
-                        "decided_at": contact_request.decided_at,
-                    }
-                )
-    return showcase
 
 
 def personal_data_export(*, user) -> dict:
@@ -143,8 +78,9 @@ def personal_data_export(*, user) -> dict:
     Nine queries whatever the amount of data (plus the registered exports:
     advisory tracks three): the user's roles, contact
     persons with their organisation, requests to join, registrations with
-    their mission, their results, and the showcase: profiles, their sectors,
-    export stories and contact requests.
+    their mission, their results, and the parts other apps register
+    (config.personal_data.register_organisation_export): the showcase's
+    profiles, their sectors, export stories and contact requests.
     """
     contacts = list(
         ContactPerson.objects.filter(user=user)
@@ -178,7 +114,9 @@ def personal_data_export(*, user) -> dict:
                 ],
             }
         )
-    showcase = _showcase_export(organisations)
+    parts = {
+        key: part(organisations) for key, part in organisation_export_parts().items()
+    }
     return {
         "generated_at": timezone.now(),
         "account": {
@@ -217,7 +155,7 @@ def personal_data_export(*, user) -> dict:
                 **_fields(organisation, _ORGANISATION_FIELDS),
                 "province": str(organisation.province or ""),
                 "registrations": per_organisation[pk],
-                "showcase": showcase[pk],
+                **{key: part[pk] for key, part in parts.items()},
             }
             for pk, organisation in organisations.items()
         ],

@@ -32,18 +32,6 @@ def results_invitations_sweep_task() -> int:
     return len(due)
 
 
-@shared_task(acks_late=True)
-def mission_match_alerts_task(mission_id: int) -> int:
-    """E-mail the organisations that asked to hear about matching missions.
-
-    Safe to run twice: the showcase mail log writes each organisation one
-    e-mail per mission.
-    """
-    from .showcase.alerts import mission_match_alerts
-
-    return mission_match_alerts(mission_id=mission_id)
-
-
 @shared_task
 def contact_persons_anonymise_task() -> int:
     """Anonymise contact persons without activity for the retention period,

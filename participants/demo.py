@@ -13,10 +13,12 @@ from accounts.demo import account_get_or_create
 from accounts.roles import Role
 from provinces.models import Province
 
-from . import showcase_demo
 from .models import ContactPerson, Engagement, Organisation
 
 BOUMAN_KVK = "06012345"
+# The adviser of Limburg's advisory tracks (advice/demo.py); its public
+# profile is made by showcase/demo.py.
+MAASVALLEI_KVK = "95000007"
 # The implementing partners of the seeds (fictitious KvK numbers).
 ONDERNEMEND_LIMBURG_KVK = "90090001"
 OOST_NL_KVK = "90090002"
@@ -608,9 +610,17 @@ def load() -> None:
                 "consent_future_missions": index % 2 == 0,
             },
         )
-    showcase_demo.load(bouman)
     _partners()
     _bouman_member(bouman)
+    Organisation.objects.get_or_create(
+        kvk_number=MAASVALLEI_KVK,
+        defaults={
+            "name": "Maasvallei Bedrijfsadvies",
+            "kind": Organisation.Kind.ADVISER,
+            "municipality": "Maastricht",
+            "province": Province.objects.filter(code="LI").first(),
+        },
+    )
     return bouman
 
 

@@ -7,8 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .mail import absolute, mail_once
 from .models import ContactPerson, MembershipRequest, Organisation
-from .showcase_mail import absolute, mail_once
 
 SUBJECTS = {
     "requested": _("%(person)s asks to act for %(organisation)s"),

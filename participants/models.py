@@ -392,13 +392,23 @@ class Engagement(models.Model):
         )
 
 
-# The showcase's models live in their own module; importing them here
-# registers them with the participants app.
-from .showcase_models import (  # noqa: E402, F401
-    Block,
-    ContactRequest,
-    ExportStory,
-    PublicProfile,
-    Sector,
-    ShowcaseMail,
-)
+class ShowcaseMail(models.Model):
+    """The log of showcase e-mails: each key is mailed once.
+
+    The membership e-mails of this app use it too (mail.mail_once), so it
+    stays here while the showcase has its own app. Keys name the event,
+    e.g. ``request:12:received`` or ``mission:5:organisation:3``; the
+    unique constraint makes a retried task a no-op.
+    """
+
+    key = models.CharField(_("key"), max_length=120, unique=True)
+    recipients = models.TextField(_("recipients"), blank=True)
+    sent_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("showcase e-mail")
+        verbose_name_plural = _("showcase e-mails")
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return self.key

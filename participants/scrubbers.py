@@ -1,8 +1,8 @@
 """Personal data of the participants app and how it is erased.
 
 Registered in ``ParticipantsConfig.ready()`` (see config/personal_data.py).
-What stays, and why, is in ``NOT_PERSONAL``: company data, and what an
-organisation wrote for publication or to another organisation.
+What stays, and why, is in ``NOT_PERSONAL``: company data (the showcase's
+texts are declared in showcase/scrubbers.py).
 """
 
 from django.conf import settings
@@ -100,36 +100,9 @@ SCRUBBERS = (
     ),
 )
 
-_PUBLISHED = (
-    "written by the organisation for publication in the showcase; it "
-    "describes the company, not a person, and stays when a person is erased"
-)
-_MODERATION = "a moderator's reason for hiding content, about the content"
-
 NOT_PERSONAL = {
     "participants.Organisation.name": (
         "company name, as in the public KvK register; organisations stay"
     ),
     "participants.HistoricalOrganisation.name": "see Organisation.name",
-    "participants.Sector.name": "a managed list of sectors",
-    "participants.Sector.name_en": "a managed list of sectors",
-    "participants.PublicProfile.description": _PUBLISHED,
-    "participants.PublicProfile.experience": _PUBLISHED,
-    "participants.PublicProfile.helps_with": _PUBLISHED,
-    "participants.PublicProfile.hidden_reason": _MODERATION,
-    "participants.HistoricalPublicProfile.description": _PUBLISHED,
-    "participants.HistoricalPublicProfile.experience": _PUBLISHED,
-    "participants.HistoricalPublicProfile.helps_with": _PUBLISHED,
-    "participants.HistoricalPublicProfile.hidden_reason": _MODERATION,
-    "participants.ExportStory.body": _PUBLISHED,
-    "participants.ExportStory.photo": _PUBLISHED,
-    "participants.ExportStory.hidden_reason": _MODERATION,
-    "participants.HistoricalExportStory.body": _PUBLISHED,
-    "participants.HistoricalExportStory.photo": _PUBLISHED,
-    "participants.HistoricalExportStory.hidden_reason": _MODERATION,
-    "participants.ContactRequest.message": (
-        "correspondence another organisation received; it stays theirs, "
-        "while the sender's contact person and account are erased"
-    ),
-    "participants.HistoricalContactRequest.message": ("see ContactRequest.message"),
 }

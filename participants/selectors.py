@@ -1,173 +1,13 @@
-"""Reads of the participants app: the exporters' showcase and membership."""
+"""Reads of the participants app: organisations and their members."""
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from .models import (
-    Block,
-    ContactPerson,
-    ContactRequest,
-    Engagement,
-    ExportStory,
-    MembershipRequest,
-    Organisation,
-    PublicProfile,
-)
-
-VISIBLE = PublicProfile.Visibility.VISIBLE
-COMPANY_KINDS = (Organisation.Kind.SME, Organisation.Kind.LARGE)
-ADVISER_KINDS = (Organisation.Kind.PARTNER, Organisation.Kind.ADVISER)
+from .models import ContactPerson, Engagement, MembershipRequest, Organisation
 
 
 def organisation_known(kvk_number: str) -> bool:
     """Whether the portal has an organisation with this KvK number."""
     return Organisation.objects.filter(kvk_number=kvk_number).exists()
-
-
-def visible_stories() -> QuerySet[ExportStory]:
-    return ExportStory.objects.filter(visibility=VISIBLE).order_by("-created_at")
-
-
-def showcase_profiles() -> QuerySet[PublicProfile]:
-    """Profiles anyone may see: published by the organisation and not hidden
-    by a moderator. Nothing else of an organisation ever leaves this."""
-    return (
-        PublicProfile.objects.filter(is_published=True, visibility=VISIBLE)
-        .select_related("organisation", "organisation__province")
-        .prefetch_related("sectors")
-        .order_by("organisation__name")
-    )
-
-
-def showcase_profile_detail() -> QuerySet[PublicProfile]:
-    """Public profiles with their visible stories."""
-    return showcase_profiles().prefetch_related(
-        Prefetch(
-            "organisation__export_stories",
-            queryset=visible_stories(),
-            to_attr="visible_stories",
-        )
-    )
-
-
-def own_profiles(*, user) -> QuerySet[PublicProfile]:
-    """The public profiles (published or not) of the user's organisations."""
-    if not user.is_authenticated:
-        return PublicProfile.objects.none()
-    return PublicProfile.objects.filter(
-        organisation__contacts__user=user
-    ).select_related("organisation")
-
-
-def own_stories(*, user) -> QuerySet[ExportStory]:
-    """Every story of the user's organisations, hidden ones included."""
-    if not user.is_authenticated:
-        return ExportStory.objects.none()
-    return (
-        ExportStory.objects.filter(organisation__contacts__user=user)
-        .select_related("organisation")
-        .distinct()
-    )
-
-
-def _requests() -> QuerySet[ContactRequest]:
-    return ContactRequest.objects.select_related(
-        "sender", "receiver", "sender_contact", "receiver_contact"
-    )
-
-
-def contact_requests_received(*, user) -> QuerySet[ContactRequest]:
-    """Requests to the user's organisations, those awaiting an answer first."""
-    if not user.is_authenticated:
-        return ContactRequest.objects.none()
-    return (
-        _requests()
-        .filter(receiver__contacts__user=user)
-        .annotate(
-            waiting=Case(
-                When(status=ContactRequest.Status.PENDING, then=Value(0)),
-                default=Value(1),
-            )
-        )
-        .order_by("waiting", "-created_at", "-pk")
-    )
-
-
-def contact_requests_sent(*, user) -> QuerySet[ContactRequest]:
-    """Requests from the user's organisations, newest first."""
-    if not user.is_authenticated:
-        return ContactRequest.objects.none()
-    return (
-        _requests().filter(sender__contacts__user=user).order_by("-created_at", "-pk")
-    )
-
-
-def blocked_ids(*, organisations) -> set[tuple[int, int]]:
-    """(blocker, blocked) pairs among the given blocker organisations."""
-    return set(
-        Block.objects.filter(blocker__in=organisations).values_list(
-            "blocker_id", "blocked_id"
-        )
-    )
-
-
-def _in_province_of(queryset, user):
-    """What a civil servant moderates: their own province's organisations;
-    administrators see all. Mirrors accounts.permissions.province_filter,
-    which participants may not import."""
-    if user.is_administrator:
-        return queryset
-    if user.province_id is None:
-        return queryset.none()
-    return queryset.filter(organisation__province=user.province_id)
-
-
-def moderation_profiles(*, user) -> QuerySet[PublicProfile]:
-    """Published or hidden profiles of the civil servant's province, new and
-    changed ones first."""
-    qs = PublicProfile.objects.filter(
-        Q(is_published=True) | Q(visibility=PublicProfile.Visibility.HIDDEN)
-    ).select_related("organisation", "hidden_by", "reviewed_by")
-    return _in_province_of(qs, user).order_by("-changed_at", "organisation__name")
-
-
-def moderation_stories(*, user) -> QuerySet[ExportStory]:
-    """Stories of published profiles (or hidden stories) in the province."""
-    qs = ExportStory.objects.filter(
-        Q(organisation__public_profile__is_published=True)
-        | Q(visibility=ExportStory.Visibility.HIDDEN)
-    ).select_related("organisation", "hidden_by", "reviewed_by")
-    return _in_province_of(qs, user).order_by("-changed_at", "-pk")
-
-
-def contact_request_counts(province_id: int, year: int) -> dict[str, int]:
-    """Contact requests sent in `year` by organisations of the province, and
-    how many of those were accepted (a network indicator for the dashboard).
-
-    The year is that of sending; a request sent in December and accepted in
-    January counts as accepted in the year it was sent. Also gives the
-    requests organisations of the province received that year.
-    """
-    sent = ContactRequest.objects.filter(
-        created_at__year=year, sender__province_id=province_id
-    ).aggregate(
-        sent=Count("pk"),
-        accepted=Count("pk", filter=Q(status=ContactRequest.Status.ACCEPTED)),
-    )
-    received = ContactRequest.objects.filter(
-        created_at__year=year, receiver__province_id=province_id
-    ).count()
-    return {"sent": sent["sent"], "accepted": sent["accepted"], "received": received}
 
 
 def members_of(*, organisation: Organisation) -> QuerySet[ContactPerson]:
@@ -218,22 +58,6 @@ def membership_requests_for_backoffice(*, province_id) -> QuerySet[MembershipReq
     )
 
 
-def _needs_review() -> Q:
-    """Moderated.needs_review in SQL: changed since the last review."""
-    return Q(changed_at__isnull=False) & (
-        Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=F("changed_at"))
-    )
-
-
-def moderation_waiting_count(*, user) -> int:
-    """Profiles and stories of the province waiting for a moderator's look
-    (two count queries)."""
-    return (
-        moderation_profiles(user=user).filter(_needs_review()).order_by().count()
-        + moderation_stories(user=user).filter(_needs_review()).order_by().count()
-    )
-
-
 def membership_requests_to_decide_count(*, province_id) -> int:
     """Pending requests the province decides: for its organisations without
     an admin."""
@@ -255,22 +79,6 @@ def membership_requests_for_admin_count(*, user) -> int:
             organisation__in=ContactPerson.objects.filter(
                 user=user, is_admin=True
             ).values("organisation_id"),
-        )
-        .order_by()
-        .count()
-    )
-
-
-def contact_requests_waiting_count(*, user) -> int:
-    """Contact requests to the user's organisations awaiting an answer."""
-    if not user.is_authenticated:
-        return 0
-    return (
-        ContactRequest.objects.filter(
-            status=ContactRequest.Status.PENDING,
-            receiver__in=ContactPerson.objects.filter(user=user).values(
-                "organisation_id"
-            ),
         )
         .order_by()
         .count()

@@ -20,14 +20,16 @@ from missions.selectors import (
     province_work_counts,
     results_to_fill_in_count,
 )
-from missions.showcase.selectors import recommended_mission_count
 from participants.selectors import (
-    contact_requests_waiting_count,
     membership_requests_for_admin_count,
     membership_requests_to_decide_count,
-    moderation_waiting_count,
 )
 from programmes.selectors.choices import proposed_mutation_count
+from showcase.selectors import (
+    contact_requests_waiting_count,
+    moderation_waiting_count,
+    recommended_mission_count,
+)
 
 from .dashboard.selectors import dashboard_data, headlines
 from .selectors import latest_report_for, reports_ready_count

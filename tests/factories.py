@@ -408,7 +408,7 @@ class ReportRunFactory(factory.django.DjangoModelFactory):
 
 class SectorFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "participants.Sector"
+        model = "showcase.Sector"
         django_get_or_create = ("slug",)
 
     slug = factory.Sequence(lambda n: f"sector-{n}")
@@ -421,7 +421,7 @@ class PublicProfileFactory(factory.django.DjangoModelFactory):
     hides a published one by moderation."""
 
     class Meta:
-        model = "participants.PublicProfile"
+        model = "showcase.PublicProfile"
         django_get_or_create = ("organisation",)
 
     organisation = factory.SubFactory(OrganisationFactory)
@@ -443,7 +443,7 @@ class PublicProfileFactory(factory.django.DjangoModelFactory):
 
 class ExportStoryFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "participants.ExportStory"
+        model = "showcase.ExportStory"
 
     organisation = factory.SubFactory(OrganisationFactory)
     title = factory.Sequence(lambda n: f"Exportverhaal {n}")
@@ -462,7 +462,7 @@ class ContactRequestFactory(factory.django.DjangoModelFactory):
     """A pending request; `accepted=True` / `declined=True` give the others."""
 
     class Meta:
-        model = "participants.ContactRequest"
+        model = "showcase.ContactRequest"
 
     sender = factory.SubFactory(OrganisationFactory)
     receiver = factory.SubFactory(OrganisationFactory)

@@ -35,6 +35,7 @@ ALL_APPS = {
     "programmes",
     "provinces",
     "reporting",
+    "showcase",
 }
 
 # importer -> the apps of ours it may import. An importer is an app, or one
@@ -50,6 +51,10 @@ ALLOWED = {
     "programmes": INFRASTRUCTURE - {"programmes"},
     "participants": INFRASTRUCTURE,
     "missions": INFRASTRUCTURE | {"programmes", "participants"},
+    # The exporters' showcase: profiles, stories, contact requests, and the
+    # missions recommended to a profile. Only the composition root and
+    # reporting import it.
+    "showcase": INFRASTRUCTURE | {"participants", "missions"},
     # The information desk: questions to a province's team (issue 18); it
     # routes to missions and programmes, so it sits beside reporting.
     "desk": INFRASTRUCTURE | {"programmes", "participants", "missions"},
@@ -58,7 +63,7 @@ ALLOWED = {
     "advice": INFRASTRUCTURE | {"programmes", "participants", "missions", "desk"},
     # Reporting reads everything: the desk's and the tracks' figures too.
     "reporting": INFRASTRUCTURE
-    | {"programmes", "participants", "missions", "desk", "advice"},
+    | {"programmes", "participants", "missions", "desk", "advice", "showcase"},
 }
 
 # (file, imported app): why it is still there, naming the issue that moves
@@ -139,6 +144,19 @@ def test_nobody_but_the_composition_root_imports_reporting():
     assert importers <= COMPOSITION_ROOT
     others = {app for app, may in ALLOWED.items() if "reporting" in may}
     assert others == COMPOSITION_ROOT
+
+
+def test_nobody_but_the_composition_root_and_reporting_imports_showcase():
+    """The showcase is a leaf: missions and participants reach it only by
+    URL names, task paths and the registries it fills (issue 19)."""
+    importers = {
+        importer_of(ROOT / file, ROOT)
+        for file, target in imports_of_apps(ROOT, our_apps(ROOT))
+        if target == "showcase"
+    }
+    assert importers <= COMPOSITION_ROOT | {"reporting"}
+    others = {app for app, may in ALLOWED.items() if "showcase" in may}
+    assert others == COMPOSITION_ROOT | {"reporting"}
 
 
 def write_tree(root: Path, files: dict[str, str]):

@@ -22,10 +22,10 @@ from config.text_limits import LONG, SHORT, TextLimitsFormMixin
 from missions.models import MissionResult, Registration
 from missions.services import registrations as registration_services
 from missions.services.results import mission_result_save
-from participants import showcase_services
-from participants.models import ExportStory
 from programmes.models import ProgressNote, ReserveMutation
 from programmes.services import actions as action_services
+from showcase import services as showcase_services
+from showcase.models import ExportStory
 from tests.factories import (
     ExportStoryFactory,
     MissionFactory,
@@ -44,14 +44,15 @@ OUR_APPS = (
     "programmes",
     "missions",
     "participants",
+    "showcase",
     "reporting",
 )
 FORM_MODULES = (
     "missions.forms",
     "participants.forms",
-    "participants.showcase_forms",
     "programmes.forms",
     "reporting.forms",
+    "showcase.forms",
     "reporting.dashboard.forms",
 )
 # Written by the portal itself, never typed by a person.
@@ -116,7 +117,7 @@ def test_every_form_text_field_has_a_limit_and_shows_it():
 
 
 def test_the_mixin_adds_the_limit_to_existing_help_text():
-    from participants.showcase_forms import ProfileForm
+    from showcase.forms import ProfileForm
 
     form = ProfileForm(organisation=OrganisationFactory(kind="adviser"))
     experience = str(form.fields["experience"].help_text)

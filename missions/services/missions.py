@@ -182,7 +182,9 @@ def mission_publish(*, mission: Mission, by) -> Mission:
     mission.save(update_fields=["status", "published_at", "updated_at"])
     job_enqueue(
         key=f"mission:{mission.pk}:match-alerts:{mission.published_at:%Y%m%d%H%M%S%f}",
-        task="missions.tasks.mission_match_alerts_task",
+        # The showcase mails the organisations that asked for matching
+        # missions; named by its dotted path, as missions imports no showcase.
+        task="showcase.tasks.mission_match_alerts_task",
         kwargs={"mission_id": mission.pk},
     )
     return mission

@@ -129,7 +129,7 @@ PROVINCE_OF = {
     ("provinces", "Province"): lambda instance: None,
     ("participants", "Organisation"): lambda instance: None,
     # A request concerns two provinces (sender's and receiver's).
-    ("participants", "ContactRequest"): lambda instance: None,
+    ("showcase", "ContactRequest"): lambda instance: None,
     ("missions", "Theme"): lambda instance: None,
 }
 

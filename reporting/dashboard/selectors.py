@@ -16,9 +16,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from missions.models import Mission
-from participants.selectors import contact_request_counts
 from programmes.models import Indicator, IntendedResult, Programme
 from provinces.models import Province
+from showcase.selectors import contact_request_counts
 
 from ..figures import Figures, Status, figures_for, indicator_status
 from ..figures.progress import Money, Trend, money_for, trend_for
@@ -79,7 +79,7 @@ class DashboardData:
     figures: Figures
     trend: Trend
     money: Money
-    # Contact requests through the showcase (participants.selectors):
+    # Contact requests through the showcase (showcase.selectors):
     # {"sent", "accepted", "received"} for the province and year.
     network: dict
     # Per action id: its target and realised values over the years

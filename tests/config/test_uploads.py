@@ -128,7 +128,7 @@ def test_validator_deconstructs_for_migrations():
 # are written by the portal and not listed.
 UPLOAD_FIELDS = {
     "provinces.Province.logo": "config.uploads.UploadValidator",
-    "participants.ExportStory.photo": "participants.validators.photo_validator",
+    "showcase.ExportStory.photo": "participants.validators.photo_validator",
     "advice.TrackDocument.file": "config.uploads.UploadValidator",
 }
 
@@ -152,6 +152,7 @@ def test_every_uploaded_model_file_is_checked_by_config_uploads():
             "programmes",
             "missions",
             "participants",
+            "showcase",
             "reporting",
             "advice",
         } or model.__name__.startswith("Historical"):

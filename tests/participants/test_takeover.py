@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from missions.models import MissionResult, Registration
-from participants.models import ContactRequest, MembershipRequest, Organisation
+from participants.models import MembershipRequest, Organisation
+from showcase.models import ContactRequest
 from tests.factories import (
     ContactRequestFactory,
     MissionFactory,

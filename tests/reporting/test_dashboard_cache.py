@@ -168,7 +168,7 @@ def network(client) -> str:
 def test_contact_requests_of_the_province_show_up_on_the_next_load(
     reader, data, limburg, committed
 ):
-    from participants.models import ContactRequest
+    from showcase.models import ContactRequest
 
     assert "0 contactverzoeken" in network(reader)
     own = OrganisationFactory(province=data.prestatie.province)

@@ -10,6 +10,7 @@ DEMO_MODULES = [
     "programmes.demo",
     "accounts.demo",
     "participants.demo",
+    "showcase.demo",
     "missions.demo",
     "advice.demo",
     "desk.demo",

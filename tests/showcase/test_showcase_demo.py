@@ -2,8 +2,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from participants.models import ExportStory, Organisation, PublicProfile
-from participants.showcase_demo import BOUMAN_STORY_TITLE
+from participants.models import Organisation
+from showcase.demo import BOUMAN_STORY_TITLE
+from showcase.models import ExportStory, PublicProfile
 
 pytestmark = pytest.mark.django_db
 

@@ -12,15 +12,18 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import SmeRequiredMixin
 from config.forms import add_service_errors
-from participants.models import PublicProfile
-from participants.selectors import (
+from participants.services import organisations_of_user
+
+from ..forms import ProfileForm, StoryForm
+from ..models import PublicProfile
+from ..selectors import (
     contact_requests_received,
     contact_requests_sent,
+    experienced_companies,
+    mission_recommendations,
     own_stories,
 )
-from participants.services import organisations_of_user
-from participants.showcase_forms import ProfileForm, StoryForm
-from participants.showcase_services import (
+from ..services import (
     contact_request_accept,
     contact_request_decline,
     organisation_block,
@@ -31,8 +34,6 @@ from participants.showcase_services import (
     story_delete,
     story_update,
 )
-
-from .selectors import experienced_companies, mission_recommendations
 
 
 class ShowcaseHomeView(SmeRequiredMixin, TemplateView):

@@ -11,13 +11,16 @@ from django_filters.views import FilterView
 
 from accounts.permissions import SmeRequiredMixin
 from config.forms import add_service_errors
-from participants.filters import ShowcaseFilter
-from participants.selectors import showcase_profile_detail, showcase_profiles
 from participants.services import organisations_of_user
-from participants.showcase_forms import ContactRequestForm
-from participants.showcase_services import contact_request_send
 
-from .selectors import missions_taken_part
+from ..filters import ShowcaseFilter
+from ..forms import ContactRequestForm
+from ..selectors import (
+    missions_taken_part,
+    showcase_profile_detail,
+    showcase_profiles,
+)
+from ..services import contact_request_send
 
 
 class ShowcaseListView(FilterView):

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from participants.models import ContactRequest
+from showcase.models import ContactRequest
 from tests.factories import PASSWORD, OrganisationFactory, SectorFactory, sme_user_of
 
 pytestmark = pytest.mark.django_db

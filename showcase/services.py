@@ -13,15 +13,9 @@ from django.utils.translation import gettext as _
 from config.services import check_fields_allowed, model_update
 from config.text_limits import SHORT, check_text_length
 from outbox.services import job_enqueue
+from participants.models import ContactPerson, Organisation
 
-from .models import (
-    Block,
-    ContactPerson,
-    ContactRequest,
-    ExportStory,
-    Organisation,
-    PublicProfile,
-)
+from .models import Block, ContactRequest, ExportStory, PublicProfile
 
 # Fields the organisation itself fills in; the moderation fields are not.
 PROFILE_FIELDS = (
@@ -355,7 +349,7 @@ def _contact_request_notify_later(contact_request: ContactRequest, kind: str):
     """The job that mails the request's news once this transaction commits."""
     job_enqueue(
         key=f"request:{contact_request.pk}:{kind}",
-        task="participants.tasks.contact_request_notify_task",
+        task="showcase.tasks.contact_request_notify_task",
         kwargs={"contact_request_id": contact_request.pk, "kind": kind},
     )
 
@@ -390,7 +384,7 @@ def moderation_hide(*, item: PublicProfile | ExportStory, by, reason: str):
     item.save()
     job_enqueue(
         key=f"hidden:{item._meta.model_name}:{item.pk}:{now:%Y%m%d%H%M%S%f}",
-        task="participants.tasks.moderation_notify_task",
+        task="showcase.tasks.moderation_notify_task",
         kwargs={"model_name": item._meta.model_name, "pk": item.pk},
     )
     return item

@@ -7,10 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from participants import showcase_services as services
-from participants.models import Block, ContactRequest, ExportStory, PublicProfile
-from participants.selectors import contact_request_counts
-from participants.showcase_mail import contact_request_notify, moderation_notify
+from showcase import services
+from showcase.mail import contact_request_notify, moderation_notify
+from showcase.models import Block, ContactRequest, ExportStory, PublicProfile
+from showcase.selectors import contact_request_counts
 from tests.factories import (
     ContactPersonFactory,
     ContactRequestFactory,

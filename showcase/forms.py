@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.text_limits import SHORT, TextLimitsFormMixin
+from participants.models import Organisation
 
-from .models import ExportStory, Organisation, PublicProfile
-from .showcase_services import ADVISER_KINDS, MESSAGE_MAX_LENGTH, PROFILE_FIELDS
+from .models import ExportStory, PublicProfile
+from .services import ADVISER_KINDS, MESSAGE_MAX_LENGTH, PROFILE_FIELDS
 
 
 class ProfileForm(TextLimitsFormMixin, forms.ModelForm):

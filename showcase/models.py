@@ -1,9 +1,11 @@
 """The exporters' showcase: public profiles, export stories, contact requests.
 
-Imported at the bottom of participants/models.py so that Django registers
-these models under the participants app. Everything here is off by default:
-a profile appears only once its organisation publishes it and a civil
-servant has not hidden it.
+Everything here is off by default: a profile appears only once its
+organisation publishes it and a civil servant has not hidden it.
+
+The models were first part of the participants app and keep its tables
+(``db_table``, and ``table_name`` of their history), so that moving them
+changed no data (migrations/0001_initial.py).
 """
 
 from django.conf import settings
@@ -15,8 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from config.bilingual import BilingualListItem
 from config.text_limits import LONG, SHORT, text_limit
-
-from .validators import photo_validator
+from participants.validators import photo_validator
 
 
 class Sector(BilingualListItem):
@@ -27,6 +28,7 @@ class Sector(BilingualListItem):
     """
 
     class Meta:
+        db_table = "participants_sector"
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
         ordering = ["name"]
@@ -126,9 +128,12 @@ class PublicProfile(Moderated):
         _("e-mail me when a matching trade mission is published"), default=False
     )
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[sectors])
+    history = HistoricalRecords(
+        m2m_fields=[sectors], table_name="participants_historicalpublicprofile"
+    )
 
     class Meta:
+        db_table = "participants_publicprofile"
         verbose_name = _("public profile")
         verbose_name_plural = _("public profiles")
         ordering = ["organisation__name"]
@@ -185,9 +190,10 @@ class ExportStory(Moderated):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="participants_historicalexportstory")
 
     class Meta:
+        db_table = "participants_exportstory"
         verbose_name = _("export story")
         verbose_name_plural = _("export stories")
         ordering = ["-created_at", "pk"]
@@ -263,9 +269,10 @@ class ContactRequest(models.Model):
     )
     created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
     decided_at = models.DateTimeField(_("answered on"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="participants_historicalcontactrequest")
 
     class Meta:
+        db_table = "participants_contactrequest"
         verbose_name = _("contact request")
         verbose_name_plural = _("contact requests")
         ordering = ["-created_at", "-pk"]
@@ -318,9 +325,10 @@ class Block(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="participants_historicalblock")
 
     class Meta:
+        db_table = "participants_block"
         verbose_name = _("block")
         verbose_name_plural = _("blocks")
         constraints = [
@@ -331,24 +339,3 @@ class Block(models.Model):
 
     def __str__(self):
         return f"{self.blocker} ⊘ {self.blocked}"
-
-
-class ShowcaseMail(models.Model):
-    """The log of showcase e-mails: each key is mailed once.
-
-    Keys name the event, e.g. ``request:12:received`` or
-    ``mission:5:organisation:3``; the unique constraint makes a retried
-    task a no-op.
-    """
-
-    key = models.CharField(_("key"), max_length=120, unique=True)
-    recipients = models.TextField(_("recipients"), blank=True)
-    sent_at = models.DateTimeField(_("sent on"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("showcase e-mail")
-        verbose_name_plural = _("showcase e-mails")
-        ordering = ["-sent_at"]
-
-    def __str__(self):
-        return self.key

@@ -4,13 +4,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from missions import services
-from missions.showcase.alerts import mission_match_alerts
-from missions.showcase.selectors import (
+from participants.models import ShowcaseMail
+from showcase.alerts import mission_match_alerts
+from showcase.selectors import (
     experienced_companies,
     mission_recommendations,
 )
-from missions.tasks import mission_match_alerts_task
-from participants.models import ShowcaseMail
+from showcase.tasks import mission_match_alerts_task
 from tests.factories import (
     PASSWORD,
     MissionFactory,

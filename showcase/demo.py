@@ -1,5 +1,5 @@
-"""Demo data of the exporters' showcase. Idempotent; called from
-participants/demo.py.
+"""Demo data of the exporters' showcase. Idempotent; loaded by load_demo
+after participants.demo, whose organisations it shows.
 
 - Bouman Industries (named in the seeds: two liquid separators sold after
   the 2016 China mission) publishes its profile and a story. The story's
@@ -16,7 +16,10 @@ participants/demo.py.
 
 from django.utils import timezone
 
-from .models import ContactPerson, ExportStory, Organisation, PublicProfile, Sector
+from participants.demo import BOUMAN_KVK, MAASVALLEI_KVK
+from participants.models import ContactPerson, Organisation
+
+from .models import ExportStory, PublicProfile, Sector
 
 BOUMAN_STORY_TITLE = "Hoe wij twee vloeistofscheiders in China verkochten"
 BOUMAN_STORY = """\
@@ -39,6 +42,17 @@ Wat wij anders zouden doen: eerder nadenken over onderhoud op afstand, en \
 meer tijd nemen voor het contract. Wilt u ook naar China? Vraag ons gerust \
 naar onze ervaring."""
 
+# The adviser of Limburg's advisory tracks (advice/demo.py).
+MAASVALLEI_PROFILE = {
+    "description": (
+        "Adviesbureau voor het Limburgse mkb. Werkt voor de MKB-aanpak "
+        "Zuid-Limburg aan adviestrajecten voor groei en vernieuwing."
+    ),
+    "helps_with": (
+        "Van ambitie naar ondernemingsplan: intake, analyse van markt en "
+        "bedrijf, het businessplan en de weg naar financiering."
+    ),
+}
 BOUMAN_PROFILE = {
     "description": (
         "Familiebedrijf in Almelo. Wij ontwerpen en bouwen vloeistofscheiders "
@@ -230,7 +244,8 @@ def _publish(organisation: Organisation, data: dict) -> PublicProfile:
     return profile
 
 
-def load(bouman: Organisation) -> None:
+def load() -> None:
+    bouman = Organisation.objects.get(kvk_number=BOUMAN_KVK)
     province_model = Organisation._meta.get_field("province").related_model
     provinces = {p.code: p for p in province_model.objects.all()}
     _publish(bouman, BOUMAN_PROFILE)
@@ -241,6 +256,9 @@ def load(bouman: Organisation) -> None:
     )
     for organisation in Organisation.objects.filter(kvk_number__in=COMPANY_PROFILES):
         _publish(organisation, COMPANY_PROFILES[organisation.kvk_number])
+    maasvallei = Organisation.objects.filter(kvk_number=MAASVALLEI_KVK).first()
+    if maasvallei is not None:
+        _publish(maasvallei, MAASVALLEI_PROFILE)
 
     kvk, name, town, postcode, profile = LIMBURG_COMPANY
     limburg_company, _created = Organisation.objects.get_or_create(

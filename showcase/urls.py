@@ -3,7 +3,9 @@
 
 from django.urls import path
 
-from . import mine, moderation, public
+from .views import mine, moderation, public
+
+app_name = "showcase"
 
 public_patterns = (
     [
@@ -11,7 +13,7 @@ public_patterns = (
         path("<int:pk>/", public.ShowcaseDetailView.as_view(), name="detail"),
         path("<int:pk>/contact/", public.ContactRequestView.as_view(), name="contact"),
     ],
-    "showcase",
+    app_name,
 )
 
 mine_patterns = (

@@ -5,9 +5,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from participants.showcase_mail import absolute, mail_once, organisation_recipients
+from missions.models import Mission
+from participants.mail import absolute, mail_once
 
-from ..models import Mission
+from .mail import organisation_recipients
 from .selectors import profiles_for_mission_alert
 
 
@@ -33,7 +34,7 @@ def mission_match_alerts(*, mission_id: int) -> int:
             subject = _("A trade mission that matches you: %(mission)s") % {
                 "mission": mission.title
             }
-            return subject, render_to_string("missions/email/match.txt", context)
+            return subject, render_to_string("showcase/email/match.txt", context)
 
         if mail_once(
             key=f"mission:{mission.pk}:organisation:{organisation.pk}",

@@ -10,13 +10,10 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.permissions import CivilServantRequiredMixin
 from config.forms import add_service_errors
-from participants.selectors import moderation_profiles, moderation_stories
-from participants.showcase_forms import HideForm
-from participants.showcase_services import (
-    moderation_hide,
-    moderation_review,
-    moderation_unhide,
-)
+
+from ..forms import HideForm
+from ..selectors import moderation_profiles, moderation_stories
+from ..services import moderation_hide, moderation_review, moderation_unhide
 
 # URL segment → the selector of what a civil servant may moderate.
 KINDS = {"profiel": moderation_profiles, "verhaal": moderation_stories}

@@ -8,7 +8,7 @@ The organisation is in Overijssel.
 import pytest
 from django.urls import reverse
 
-from participants.models import PublicProfile
+from showcase.models import PublicProfile
 from tests.factories import (
     PASSWORD,
     ContactRequestFactory,

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from participants.models import ContactRequest, ExportStory, PublicProfile
+from showcase.models import ContactRequest, ExportStory, PublicProfile
 from tests.factories import (
     PASSWORD,
     ContactPersonFactory,

@@ -1,21 +1,17 @@
 """E-mails of the showcase, each written to the outbox at most once (see
-ShowcaseMail); the outbox sends each recipient's mail at most once."""
+participants.models.ShowcaseMail); the outbox sends each recipient's mail
+at most once."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from outbox.once import contact_recipients, log_claim
-from outbox.once import mail_once as outbox_mail_once
+from outbox.once import contact_recipients
+from participants.mail import absolute, mail_once
+from participants.models import Organisation
 
-from .models import (
-    ContactRequest,
-    ExportStory,
-    Organisation,
-    PublicProfile,
-    ShowcaseMail,
-)
+from .models import ContactRequest, ExportStory, PublicProfile
 
 SUBJECTS = {
     "received": _("%(organisation)s would like to get in touch"),
@@ -24,26 +20,10 @@ SUBJECTS = {
 }
 
 
-def absolute(path: str) -> str:
-    return settings.PORTAL_URL.rstrip("/") + path
-
-
 def organisation_recipients(organisation: Organisation) -> list[tuple[str, str]]:
     """(e-mail, language) of the people who can act for the organisation:
     contact persons with an account, or else every contact with an address."""
     return contact_recipients(fallback=organisation.contacts.all())
-
-
-def mail_once(*, key: str, recipients, render) -> bool:
-    """Write `render() -> (subject, body)` for each recipient to the outbox,
-    in the recipient's language, once per key (outbox.once.mail_once with
-    ShowcaseMail as the log)."""
-    return outbox_mail_once(
-        claim=lambda: log_claim(ShowcaseMail, key=key),
-        event=f"showcase:{key}",
-        recipients=recipients,
-        render=lambda _language: render(),
-    )
 
 
 def contact_request_notify(*, contact_request_id: int, kind: str) -> bool:
@@ -75,9 +55,7 @@ def contact_request_notify(*, contact_request_id: int, kind: str) -> bool:
             "site_name": settings.SITE_NAME,
         }
         subject = str(SUBJECTS[kind]) % {"organisation": other.name}
-        return subject, render_to_string(
-            "participants/email/contact_request.txt", context
-        )
+        return subject, render_to_string("showcase/email/contact_request.txt", context)
 
     return mail_once(
         key=f"request:{contact_request.pk}:{kind}",
@@ -105,7 +83,7 @@ def moderation_notify(*, model_name: str, pk: int) -> bool:
             "site_name": settings.SITE_NAME,
         }
         return str(SUBJECTS["hidden"]), render_to_string(
-            "participants/email/hidden.txt", context
+            "showcase/email/hidden.txt", context
         )
 
     return mail_once(
