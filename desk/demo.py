@@ -1,9 +1,12 @@
 """Demo questions on the information desks: a dozen on Limburg's desk, which
-Ondernemend Limburg runs (participants.demo), in every status; two on
-Overijssel's, which its civil servants answer themselves. Never loaded in
-production (see load_demo)."""
+Ondernemend Limburg runs (participants.demo), in every status, and five from
+the MKB-aanpak's first year (2018), which the Limburg 2018 report and
+dashboard count; two on Overijssel's, which its civil servants answer
+themselves. Never loaded in production (see load_demo)."""
 
+import datetime
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -20,8 +23,10 @@ PARTNER_STAFF = "medewerker@ondernemendlimburg.example"
 LIMBURG_CIVIL_SERVANT = "ambtenaar@limburg.example"
 OVERIJSSEL_CIVIL_SERVANT = "ambtenaar@overijssel.example"
 
-# (days ago, topic, subject, question, asker, e-mail, status, who handles
-# it, answer or referral note)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+# (days ago or the moment asked, topic, subject, question, asker, e-mail,
+# status, who handles it, answer or referral note)
 LIMBURG = [
     (
         1,
@@ -167,6 +172,72 @@ LIMBURG = [
     ),
 ]
 
+
+def _in_2018(month: int, day: int) -> datetime.datetime:
+    return datetime.datetime(2018, month, day, 10, tzinfo=AMSTERDAM)
+
+
+# The first months of Limburg's desk under the MKB-aanpak (2018): each
+# answered or referred after 2 days (see _question), the last one after 9,
+# past the response time.
+LIMBURG_2018 = [
+    (
+        _in_2018(9, 4),
+        Topic.INNOVATION,
+        "Van idee naar businessplan",
+        "Wij willen een eigen sensor ontwikkelen. Wie helpt ons met een plan?",
+        "Ruud Vromen",
+        "ruud@vromensensoren.example",
+        Status.REFERRED,
+        PARTNER_STAFF,
+        "Wij verwijzen u naar een adviestraject van de MKB-aanpak.",
+    ),
+    (
+        _in_2018(9, 18),
+        Topic.EXPORT,
+        "Eerste export naar België",
+        "Wat moet ik regelen voor leveringen aan klanten in Luik?",
+        "Esther Dautzenberg",
+        "esther@dautzenbergbakkerij.example",
+        Status.ANSWERED,
+        PARTNER_STAFF,
+        "Binnen de EU geen douane; wel btw verlegd en Franstalige etiketten.",
+    ),
+    (
+        _in_2018(10, 9),
+        Topic.FINANCING,
+        "Borgstelling voor groeifinanciering",
+        "Kan de provincie borg staan voor een lening voor onze groei?",
+        "Wim Ploumen",
+        "wim@ploumenbouw.example",
+        Status.ANSWERED,
+        PARTNER_STAFF,
+        "De provincie niet; kijk naar de BMKB-regeling van het Rijk.",
+    ),
+    (
+        _in_2018(11, 6),
+        Topic.PERSONNEL,
+        "Stagiairs van Zuyd",
+        "Hoe komen wij in contact met studenten techniek van Zuyd Hogeschool?",
+        "Petra Lemmens",
+        "petra@lemmenstechniek.example",
+        Status.REFERRED,
+        PARTNER_STAFF,
+        "Wij verwijzen u naar het stagebureau van Zuyd Hogeschool.",
+    ),
+    (
+        _in_2018(12, 3),
+        Topic.EXPORT,
+        "Collectieve stand op een vakbeurs",
+        "Is er steun om met een stand op een beurs in Düsseldorf te staan?",
+        "Jeroen Smeets",
+        "jeroen@smeetsmeubel.example",
+        Status.ANSWERED,
+        PARTNER_STAFF,
+        "Ja, via de collectieve stand van de MKB-aanpak; wij sturen u de voorwaarden.",
+    ),
+]
+
 OVERIJSSEL = [
     (
         2,
@@ -215,7 +286,11 @@ FAQ = [
 def load() -> None:
     provinces = {p.code: p for p in Province.objects.filter(code__in=("LI", "OV"))}
     people = {u.email: u for u in User.objects.filter(email__contains=".example")}
-    for code, questions in (("LI", LIMBURG), ("OV", OVERIJSSEL)):
+    for code, questions in (
+        ("LI", LIMBURG),
+        ("LI", LIMBURG_2018),
+        ("OV", OVERIJSSEL),
+    ):
         if code in provinces:
             for row in questions:
                 _question(provinces[code], people, *row)
@@ -248,7 +323,10 @@ def _question(
         name=name,
         email=email,
     )
-    asked_at = timezone.now() - timedelta(days=days_ago, hours=3)
+    if isinstance(days_ago, datetime.datetime):
+        asked_at = days_ago
+    else:
+        asked_at = timezone.now() - timedelta(days=days_ago, hours=3)
     handler = people.get(by)
     question.created_at = asked_at
     question.status = status
@@ -261,6 +339,7 @@ def _question(
         question.referral_note = reply
     if status in (Status.ANSWERED, Status.REFERRED):
         question.answered_by = handler
-        question.answered_at = asked_at + timedelta(days=2)
+        late = subject == LIMBURG_2018[-1][2]
+        question.answered_at = asked_at + timedelta(days=9 if late else 2)
     question._history_user = handler
     question.save()

@@ -114,4 +114,10 @@ def enrich_document(doc: dict, figures: dict) -> None:
             key = str(action["id"])
             part["status"] = _status(extras["action_status"].get(key))
             part["history"] = _history(extras["action_history"].get(key, []))
-    doc["funnel"] = _funnel(figures, extras["funnel"])
+    # A year without participants gets no table of zeros: the key figures
+    # already say that no mission was realised (issue 16, item 3).
+    doc["funnel"] = (
+        _funnel(figures, extras["funnel"])
+        if figures["totals"]["participants"]
+        else None
+    )

@@ -361,6 +361,19 @@ def test_the_report_shows_the_effect_funnel_with_cost_per_participant(data):
     assert cost in _xlsx(run)
 
 
+def test_a_year_without_participants_has_no_funnel_of_zeros(data):
+    """Issue 16, item 3: no tables of zeros for empty years."""
+    run, _ = report_run_request(
+        province=data.province, year=2012, language="nl", queue=False
+    )
+    run = report_run_generate(run_id=run.pk)
+    for text in (_html(run), _docx(run)):
+        assert "Effect van de missies" not in text
+    with run.xlsx_file.open("rb") as handle:
+        workbook = load_workbook(io.BytesIO(handle.read()))
+    assert "Effect van de missies" not in workbook.sheetnames
+
+
 def test_the_extras_take_a_fixed_number_of_queries(data, django_assert_num_queries):
     def count():
         figures = figures_for(province=data.province, year=2016).to_dict()

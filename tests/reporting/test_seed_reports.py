@@ -388,7 +388,16 @@ def test_utrecht_2020_prints_the_seed_page_and_five_intended_results(demo):
 
 
 def test_limburg_2018_prints_the_mkb_aanpak_with_600000_and_its_decision(demo):
-    texts, pdf, _laid_out = _texts("LI", 2018)
+    texts, pdf, laid_out = _texts("LI", 2018)
+    # Issue 18: the desk's and the advisory tracks' figures of 2018 (the
+    # demo's five questions of that year, one answered late; three tracks).
+    for row in (
+        "Vragen ontvangen door de vraagbaak 5",
+        "Waarvan binnen de streeftermijn 4",
+        "Adviestrajecten gestart 2",
+        "Businessplannen opgeleverd 1",
+    ):
+        assert row in re.sub(r"\s+", " ", laid_out), row
     _check(
         texts,
         LIMBURG_2018_SENTENCES,
