@@ -3,10 +3,11 @@
 python bench/run.py [--scales "1 10"] [--reuse]
 
 Per scale: a database of its own (exportportaal_bench_s<scale>, or
-$BENCH_DB_PREFIX_s<scale>) is created fresh and seeded (or reused with --reuse), then: server time and queries of
-the main pages in-process, yearly report generation per format in a
-subprocess each, requests per second under gunicorn with wrk, and the
-sign-up burst through the same gunicorn. Only 127.0.0.1 is contacted.
+$BENCH_DB_PREFIX_s<scale>) is created fresh and seeded (or reused with
+--reuse), then: server time and queries of the main pages in-process,
+yearly report generation per format in a subprocess each, requests per
+second under gunicorn with wrk, and the sign-up burst through the same
+gunicorn. Only 127.0.0.1 is contacted.
 """
 
 from __future__ import annotations

@@ -1,17 +1,18 @@
 """The back-office mission page's registration rows are real markup.
 
-The rows are built in Python (missions/views/registration_rows.py); a safe
-string joined to a plain one with `+` becomes plain and is escaped once
-more when printed, so a waiting-list position showed as literal
-`<br><small>plaats 1</small>`.
+The rows are drawn by templates/missions/backoffice/_registration_row.html.
+When they were built in Python, a safe string joined to a plain one with `+`
+became plain and was escaped once more when printed, so a waiting-list
+position showed as literal `<br><small>plaats 1</small>`.
 """
 
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
-from missions.views.registration_rows import attach_rows
+from missions.views.registration_rows import rows_context
 from tests.factories import MissionFactory, RegistrationFactory
 from tests.missions.test_views import login
 
@@ -45,11 +46,15 @@ def test_rejection_reason_is_escaped_once(rf, civil_servant):
         mission=mission, rejected=True, rejection_reason="<b>vol</b> & dicht"
     )
     registration.contact_list = []
+    mission.seats_left = 5  # as the page's selector sets it
     request = rf.get("/")
     request.user = civil_servant
 
-    attach_rows(request, mission, [registration], seats_free=5)
+    row = render_to_string(
+        "missions/backoffice/_registration_row.html",
+        {"registration": registration, **rows_context(mission, [registration])},
+        request=request,
+    )
 
-    row = registration.row_html
     assert "<br><small>&lt;b&gt;vol&lt;/b&gt; &amp; dicht</small>" in row
     assert "&amp;lt;" not in row
