@@ -15,7 +15,9 @@ from ..selectors import result_for
 from ..services import result_moments_due
 
 # How long a page of rendered rows is kept. Its key changes with anything
-# the rows show, so this only bounds the memory of pages no longer asked.
+# the rows show, so this only bounds the memory of pages no longer asked
+# (and how long rows drawn by an older template outlive a deploy that
+# changes it, unless the cache is emptied then).
 ROWS_SECONDS = 10 * 60
 
 
