@@ -2,11 +2,12 @@
 
 python bench/run.py [--scales "1 10"] [--reuse]
 
-Per scale: a database of its own (exportportaal_bench_s<scale>) is created
-fresh and seeded (or reused with --reuse), then: server time and queries of
-the main pages in-process, yearly report generation per format in a
-subprocess each, requests per second under gunicorn with wrk, and the
-sign-up burst through the same gunicorn. Only 127.0.0.1 is contacted.
+Per scale: a database of its own (exportportaal_bench_s<scale>, or
+$BENCH_DB_PREFIX_s<scale>) is created fresh and seeded (or reused with
+--reuse), then: server time and queries of the main pages in-process,
+yearly report generation per format in a subprocess each, requests per
+second under gunicorn with wrk, and the sign-up burst through the same
+gunicorn. Only 127.0.0.1 is contacted.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ PORT = int(os.environ.get("BENCH_PORT", "8765"))
 DB_BASE = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "10"))
+# Several checkouts on one machine: each its own databases.
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "exportportaal_bench")
 SESSION_COOKIE = "sessionid"
 
 
@@ -244,7 +247,7 @@ def throughput(env: dict, info: dict) -> dict:
 
 
 def run_scale(scale: str, reuse: bool) -> dict:
-    database = f"exportportaal_bench_s{scale.replace('.', '_')}"
+    database = f"{DB_PREFIX}_s{scale.replace('.', '_')}"
     env = env_for(database)
     result = {"scale": scale, **seed(scale, env, database, reuse)}
     django(env, "manage.py", "collectstatic", "--noinput", "-v0")

@@ -32,9 +32,9 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from accounts.roles import Role  # noqa: E402
+from bench.synthetic.seed import SME_EMAIL, staff_email  # noqa: E402
 from missions.models import Mission, Registration  # noqa: E402
 from participants.models import ContactPerson, Organisation  # noqa: E402
-from reporting.synthetic.seed import SME_EMAIL, staff_email  # noqa: E402
 
 WARMUP = int(os.environ.get("BENCH_WARMUP", "5"))
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))

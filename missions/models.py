@@ -436,6 +436,15 @@ class Registration(models.Model):
     def takes_seats(self) -> bool:
         return self.status in self.SEAT_TAKING_STATUSES
 
+    @property
+    def is_open(self) -> bool:
+        """Not decided for good: it can still be rejected or withdrawn."""
+        return self.status in (
+            self.Status.SUBMITTED,
+            self.Status.ACCEPTED,
+            self.Status.WAITLISTED,
+        )
+
 
 class MissionResult(models.Model):
     """What a mission brought one registration, measured at one moment."""

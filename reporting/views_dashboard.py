@@ -71,7 +71,7 @@ class _DashboardBase(ProvinceReaderRequiredMixin, TemplateView):
             programme=programme,
             body_key=self.body_key(data_key, links),
         )
-        form.programme_options = shell["programmes"]
+        form.use_programme_options(shell["programmes"])
         # Loaded only when used: the dashboard's rendered figures are cached
         # under the same versions and need not unpickle the data.
         data = SimpleLazyObject(

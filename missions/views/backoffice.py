@@ -39,7 +39,7 @@ from ..forms import (
 from ..models import Mission, Registration
 from ..services.bulk import registrations_decide
 from .mine import ResultFormView
-from .registration_rows import attach_rows
+from .registration_rows import rows_context
 
 
 class MissionScopedMixin(CivilServantOrPartnerRequiredMixin):
@@ -149,16 +149,13 @@ def detail_context(request, mission: Mission, page=None, bulk_form=None) -> dict
     page_obj = selectors.mission_registrations_page(
         mission=mission, page=page, per_page=REGISTRATIONS_PER_PAGE
     )
-    attach_rows(request, mission, page_obj.object_list, seats_free=mission.seats_left)
     return {
         "mission": mission,
         "bulk_form": bulk_form or BulkDecisionForm(mission=mission),
-        "bulk_open": mission.status
-        not in (Mission.Status.COMPLETED, Mission.Status.CANCELLED),
+        **rows_context(mission, page_obj.object_list),
         "registrations": page_obj.object_list,
         "page_obj": page_obj,
         "is_paginated": page_obj.has_other_pages(),
-        "seats_free": mission.seats_left,
         "history": object_history(mission),
     }
 

@@ -1,10 +1,9 @@
 """The choice of province (administrators only), year and programme."""
 
 from django import forms
+from django.forms.boundfield import BoundField
 from django.forms.utils import ErrorDict
 from django.utils import timezone
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from config.digits import is_ascii_number
@@ -24,7 +23,26 @@ def year_choices():
     ]
 
 
+class FilterBoundField(BoundField):
+    """A select of the filter: Bootstrap's classes, and its error message
+    tied to it when it has one."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if (widget or self.field.widget).is_hidden:
+            return attrs
+        attrs["class"] = "form-select"
+        if self.errors:
+            attrs["class"] += " is-invalid"
+            attrs["aria-describedby"] = f"{self.id_for_label}-error"
+        return attrs
+
+
 class DashboardFilterForm(forms.Form):
+    bound_field_class = FilterBoundField
+    # As before: the server answers an empty choice with its message.
+    use_required_attribute = False
+
     province = forms.ModelChoiceField(
         label=_("Province"),
         queryset=Province.objects.order_by("name"),
@@ -75,41 +93,11 @@ class DashboardFilterForm(forms.Form):
             else Programme.objects.none()
         )
 
-    # (id, name) of the province's programmes when the view has them from
-    # its cache; None: read them from the database.
-    programme_options: list[tuple[int, str]] | None = None
-
-    def _choices(self, bound):
-        if bound.name == "programme" and self.programme_options is not None:
-            return [("", bound.field.empty_label), *self.programme_options]
-        return bound.field.choices
-
-    def selects(self) -> list[dict]:
-        """The visible fields with their options read once (iterating a
-        ModelChoiceField in a template costs a count and a select) and
-        written as HTML here: a template loop over every year and programme
-        was most of the page's own rendering."""
-        selects = []
-        for bound in self.visible_fields():
-            current = str(bound.value() or "")
-            selects.append(
-                {
-                    "field": bound,
-                    "options_html": format_html_join(
-                        "",
-                        '<option value="{}"{}>{}</option>',
-                        (
-                            (
-                                value,
-                                mark_safe(" selected") if str(value) == current else "",
-                                label,
-                            )
-                            for value, label in self._choices(bound)
-                        ),
-                    ),
-                }
-            )
-        return selects
+    def use_programme_options(self, options: list[tuple[int, str]]) -> None:
+        """(id, name) of the province's programmes, when the view has them
+        from its cache: the select shows these instead of reading them."""
+        field = self.fields["programme"]
+        field.widget.choices = [("", field.empty_label), *options]
 
     def hide_errors(self) -> None:
         """An administrator's first visit names no province yet: that is a

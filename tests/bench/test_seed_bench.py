@@ -1,20 +1,28 @@
 """seed_bench at a tiny scale: the counts it promises, and the same data again
-for the same seed."""
+for the same seed. The command belongs to the benchmark (bench/), installed
+by bench/settings.py only: the tests run with the portal's settings and call
+it by its class."""
 
 import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, Sum
 
+from bench.management.commands.seed_bench import Command as SeedBench
+from bench.synthetic.seed import BenchSeeder, Plan
 from missions.models import Mission, MissionResult, Registration
 from participants.models import Organisation
 from programmes.models import Prestatie, ReserveMutation
 from provinces.models import Province
-from reporting.synthetic.seed import BenchSeeder, Plan
 
 TODAY = datetime.date(2026, 6, 1)
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def _snapshot() -> dict:
@@ -99,6 +107,29 @@ def test_the_same_seed_gives_the_same_data_and_another_seed_other_data():
 
 @pytest.mark.django_db
 def test_command_refuses_a_database_that_has_missions():
-    call_command("seed_bench", "--scale", "0.01")
+    call_command(SeedBench(), "--scale", "0.01")
     with pytest.raises(CommandError, match="already has missions"):
+        call_command(SeedBench(), "--scale", "0.01")
+
+
+def test_only_the_benchmark_settings_install_the_command():
+    """The portal's manage.py has no command that fills a database with
+    synthetic users; `DJANGO_SETTINGS_MODULE=bench.settings` has."""
+    result = subprocess.run(
+        [sys.executable, "-c", FIND_COMMAND],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "bench"
+    with pytest.raises(CommandError, match="Unknown command"):
         call_command("seed_bench", "--scale", "0.01")
+
+
+FIND_COMMAND = (
+    "import django; django.setup(); "
+    "from django.core.management import get_commands; "
+    "print(get_commands()['seed_bench'])"
+)

@@ -1,9 +1,10 @@
 """Fill an empty database with synthetic data at national scale.
 
-python manage.py seed_bench --scale 1 [--seed 1]
+DJANGO_SETTINGS_MODULE=bench.settings python manage.py seed_bench --scale 1 [--seed 1]
 
 For benchmarks only: run it on a database of its own (make bench uses
-exportportaal_bench), never on one with real data.
+exportportaal_bench_s<scale>), never on one with real data. Only the
+benchmark's settings install `bench`, so the portal has no such command.
 """
 
 import time
@@ -11,8 +12,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from bench.synthetic.seed import BenchSeeder
 from missions.models import Mission
-from reporting.synthetic.seed import BenchSeeder
 
 
 class Command(BaseCommand):
