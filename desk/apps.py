@@ -14,3 +14,4 @@ class DeskConfig(AppConfig):
 
         personal_data.register(*scrubbers.SCRUBBERS)
         personal_data.declare_not_personal(scrubbers.NOT_PERSONAL)
+        personal_data.register_export("desk_questions", scrubbers.questions_export)

@@ -40,6 +40,36 @@ def _questions_erase(erasure: Erasure) -> None:
     Question.history.filter(id__in=ids).update(asked_by=None, **_SCRUBBED)
 
 
+def questions_export(user) -> list[dict]:
+    """The questions the user asked the desk, logged in or as a visitor
+    with his address, with the desk's answer: the personal-data download
+    (AVG art. 15 and 20). One query."""
+    match = Q(asked_by=user)
+    if user.email:
+        match |= Q(asked_by__isnull=True, asker_email__iexact=user.email)
+    questions = (
+        Question.objects.filter(match)
+        .select_related("province")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "province": question.province.name,
+            "topic": question.topic,
+            "subject": question.subject,
+            "question": question.text,
+            "name": question.asker_name,
+            "email": question.asker_email,
+            "status": question.status,
+            "asked_at": question.created_at,
+            "answer": question.answer,
+            "referral_note": question.referral_note,
+            "answered_at": question.answered_at,
+        }
+        for question in questions
+    ]
+
+
 SCRUBBERS = (
     Scrubber(
         identifier="desk.questions",

@@ -254,3 +254,26 @@ def test_subject_and_name_are_kept_on_one_line_for_the_mail_headers(limburg):
     question = _ask(limburg, subject="Beurs\r\n\r\nSet-Cookie: x=1", name="Jan\nJansen")
     assert question.subject == "Beurs Set-Cookie: x=1"
     assert question.asker_name == "Jan Jansen"
+
+
+def test_the_download_holds_the_users_questions_asked_logged_in_or_by_address(
+    limburg, sme_user, civil_servant_limburg
+):
+    """Issue 18, item 5: the personal-data download (AVG art. 15 and 20)
+    holds the questions the user asked, with the desk's answer."""
+    from missions.personal_data import personal_data_export
+
+    own = _ask(limburg, user=sme_user, subject="Beurs in Keulen")
+    services.question_answer(
+        question=own, answer="Ja, via de collectieve stand.", by=civil_servant_limburg
+    )
+    _ask(limburg, email=sme_user.email.upper(), subject="Als bezoeker gevraagd")
+    _ask(limburg, email="iemand@example.org", subject="Van een ander")
+    exported = personal_data_export(user=sme_user)["desk_questions"]
+    assert sorted(q["subject"] for q in exported) == [
+        "Als bezoeker gevraagd",
+        "Beurs in Keulen",
+    ]
+    assert {q["province"] for q in exported} == {"Limburg"}
+    answered = next(q for q in exported if q["subject"] == "Beurs in Keulen")
+    assert answered["answer"] == "Ja, via de collectieve stand."
