@@ -709,7 +709,7 @@ def build_document(figures: dict, *, language: str, printed: datetime.date) -> d
     }
 
 
-_SUPPORT_LABELS = (
+SUPPORT_LABELS = (
     ("questions_received", gettext_lazy("Questions received by the information desk")),
     ("questions_answered", gettext_lazy("Questions answered or referred")),
     ("questions_in_time", gettext_lazy("Of which within the target time")),
@@ -723,12 +723,12 @@ def _support(figures: dict) -> dict | None:
     """The desk's and the advisory tracks' figures of the province's year
     (issue 18); None when all are zero, or frozen before they existed."""
     support = figures.get("support")
-    if not support or not any(support.get(key) for key, _label in _SUPPORT_LABELS):
+    if not support or not any(support.get(key) for key, _label in SUPPORT_LABELS):
         return None
     return {
         "rows": [
             (str(label), dutch_number(support.get(key, 0)))
-            for key, label in _SUPPORT_LABELS
+            for key, label in SUPPORT_LABELS
         ],
         "days": support.get("response_days", 0),
     }

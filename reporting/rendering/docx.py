@@ -329,6 +329,7 @@ def render_docx(doc: dict) -> bytes:
         _table(document, None, p["basic"], header_row=False)
 
     docx_content.add_programmes(document, doc, _table)
+    docx_content.add_support(document, doc, _table)
     document.add_page_break()
     document.add_heading(_("Realised missions"), level=1)
     if doc["missions"]:

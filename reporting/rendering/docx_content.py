@@ -154,3 +154,20 @@ def add_funnel(document, doc: dict, table) -> None:
         funnel["rows"],
     )
     document.add_paragraph(funnel["cost_sentence"])
+
+
+def add_support(document, doc: dict, table) -> None:
+    """The desk's and the advisory tracks' figures of the year (issue 18),
+    as the PDF prints them; nothing when the province has none."""
+    support = doc.get("support")
+    if not support:
+        return
+    document.add_heading(_("Information desk and advisory tracks"), level=1)
+    document.add_paragraph(
+        _(
+            "The information desk and the advisory tracks of the whole province "
+            "in %(year)s; the desk answers within %(days)s days."
+        )
+        % {"year": doc["year"], "days": support["days"]}
+    )
+    table(document, None, support["rows"], header_row=False)

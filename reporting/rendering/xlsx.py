@@ -263,6 +263,7 @@ def render_xlsx(figures: dict, doc: dict) -> bytes:
     xlsx_sheets.add_history(workbook, figures, _sheet)
     xlsx_sheets.add_funnel(workbook, figures, doc, _sheet, _money_format)
     xlsx_sheets.add_programmes(workbook, figures, doc, _sheet, _date)
+    xlsx_sheets.add_support(workbook, figures, doc, _sheet)
     # Fixed properties, so two renderings of the same figures match.
     workbook.properties.creator = doc["province"]
     workbook.properties.title = doc["title"]

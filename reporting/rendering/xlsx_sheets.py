@@ -305,3 +305,19 @@ def add_programmes(workbook, figures: dict, doc: dict, sheet, date) -> None:
         ],
         date_columns=(3,),
     )
+
+
+def add_support(workbook, figures: dict, doc: dict, sheet) -> None:
+    """The desk's and the advisory tracks' figures of the year (issue 18)
+    as numbers; no sheet when the province has none."""
+    if not doc.get("support"):
+        return
+    from .document import SUPPORT_LABELS
+
+    support = figures.get("support") or {}
+    sheet(
+        workbook,
+        _("Desk and advisory tracks"),
+        [_("Figure"), _("Number")],
+        [[str(label), int(support.get(key) or 0)] for key, label in SUPPORT_LABELS],
+    )

@@ -398,6 +398,9 @@ def test_limburg_2018_prints_the_mkb_aanpak_with_600000_and_its_decision(demo):
         "Businessplannen opgeleverd 1",
     ):
         assert row in re.sub(r"\s+", " ", laid_out), row
+    for fmt in ("DOCX", "XLSX"):
+        assert "Vragen ontvangen door de vraagbaak" in texts[fmt], fmt
+        assert "Businessplannen opgeleverd" in texts[fmt], fmt
     _check(
         texts,
         LIMBURG_2018_SENTENCES,
