@@ -78,10 +78,11 @@ def test_demo_partner_accounts_work_for_the_engaged_partners():
         )
     ) == {("OV", "missions")}
     # Oost NL runs Overijssel missions; Limburg's desk has a dozen questions
-    # in every status, all routed to Ondernemend Limburg.
+    # in every status, and five of 2018, all routed to Ondernemend Limburg.
     assert oost.partner.missions_run.filter(province__code="OV").exists()
     questions = limburg.partner.desk_questions.filter(province__code="LI")
-    assert questions.count() == 12
+    assert questions.count() == 12 + 5
+    assert questions.filter(created_at__year=2018).count() == 5
     assert set(questions.values_list("status", flat=True)) == {
         "new",
         "in_progress",
