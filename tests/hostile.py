@@ -597,6 +597,15 @@ HOSTILE_FORMS += [
         kwargs=_pk("question_ov"),
         shown_on=_DESK_DETAIL,
     ),
+    # Publishing an answered question as an FAQ: the public page shows it.
+    HostileForm(
+        "desk:detail",
+        CIVIL_SERVANT_OV,
+        ("faq-question", "faq-answer"),
+        fixed={"action": "faq"},
+        kwargs=_pk("question_answered_ov"),
+        shown_on=lambda world: [reverse("desk:faq_province", kwargs={"code": "ov"})],
+    ),
 ]
 
 

@@ -237,7 +237,7 @@ def _desk(world: World) -> None:
     """A question on each province's desk: SME A asks Overijssel, SME B
     Limburg; a visitor's question waits on Limburg's desk too. Limburg's
     partner runs its desk, so Limburg's questions go to the partner."""
-    from desk.services import question_ask
+    from desk.services import question_answer, question_ask
 
     for suffix, province, role in (
         ("ov", world.overijssel, SME_A),
@@ -259,6 +259,21 @@ def _desk(world: World) -> None:
         language="nl",
         name="Vera Bezoeker",
         email="vera@example.org",
+    )
+    # An answered question Overijssel's desk may publish as an FAQ.
+    answered = question_ask(
+        province=world.overijssel,
+        topic="export",
+        subject="Exportdocumenten",
+        text="Welke papieren heb ik nodig?",
+        language="nl",
+        name="Olaf Vrager",
+        email="olaf@example.org",
+    )
+    world.objects["question_answered_ov"] = question_answer(
+        question=answered,
+        answer="Een exportcertificaat en een douaneaangifte.",
+        by=world.user(CIVIL_SERVANT_OV),
     )
 
 
