@@ -1,4 +1,5 @@
-"""Managed lists with a Dutch and an English name (themes, sectors)."""
+"""Managed lists with a Dutch and an English name (the themes of missions
+and of showcase profiles)."""
 
 from django.db import models
 from django.utils.translation import get_language

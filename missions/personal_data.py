@@ -80,7 +80,7 @@ def personal_data_export(*, user) -> dict:
     persons with their organisation, requests to join, registrations with
     their mission, their results, and the parts other apps register
     (config.personal_data.register_organisation_export): the showcase's
-    profiles, their sectors, export stories and contact requests.
+    profiles, their themes, export stories and contact requests.
     """
     contacts = list(
         ContactPerson.objects.filter(user=user)

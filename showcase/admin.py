@@ -1,11 +1,11 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Block, ContactRequest, ExportStory, PublicProfile, Sector
+from .models import Block, ContactRequest, ExportStory, PublicProfile, Theme
 
 
-@admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en", "slug"]
 

@@ -14,7 +14,7 @@ from .selectors import profiles_for_mission_alert
 
 def mission_match_alerts(*, mission_id: int) -> int:
     """Mail each organisation that asked for it about a newly published
-    mission matching its markets or sectors; once per organisation and
+    mission matching its markets or themes; once per organisation and
     mission. Returns the number of organisations mailed."""
     mission = Mission.objects.select_related("province").filter(pk=mission_id).first()
     if mission is None or mission.status != Mission.Status.PUBLISHED:

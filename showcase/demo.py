@@ -19,7 +19,7 @@ from django.utils import timezone
 from participants.demo import BOUMAN_KVK, MAASVALLEI_KVK
 from participants.models import ContactPerson, Organisation
 
-from .models import ExportStory, PublicProfile, Sector
+from .models import ExportStory, PublicProfile, Theme
 
 BOUMAN_STORY_TITLE = "Hoe wij twee vloeistofscheiders in China verkochten"
 BOUMAN_STORY = """\
@@ -65,7 +65,7 @@ BOUMAN_PROFILE = {
         "2016 verkochten wij er twee vloeistofscheiders."
     ),
     "open_to_questions": True,
-    "sectors": ["machinery", "htsm", "emt"],
+    "themes": ["machinery", "htsm", "emt"],
 }
 
 # KvK of a demo company → its public profile.
@@ -75,28 +75,28 @@ COMPANY_PROFILES = {
         "export_markets": ["DE", "BE"],
         "target_markets": ["NO"],
         "experience": "Wij leveren via installateurs in Noordrijn-Westfalen.",
-        "sectors": ["energy", "construction"],
+        "themes": ["energy", "construction"],
     },
     "90010005": {
         "description": "Meet- en regeltechniek voor elektriciteitsnetten.",
         "export_markets": ["DE", "TR"],
         "target_markets": ["PL"],
         "experience": "De missie naar Turkije leverde ons een eerste distributeur op.",
-        "sectors": ["energy", "htsm"],
+        "themes": ["energy", "htsm"],
     },
     "90020001": {
         "description": "Snelle diagnostische tests voor huisartsen en klinieken.",
         "export_markets": ["DE"],
         "target_markets": ["US", "GB"],
         "experience": "Op Match2Medica vonden wij onze Duitse partner.",
-        "sectors": ["health"],
+        "themes": ["health"],
     },
     "90010009": {
         "description": "Slimme meters en software voor warmtenetten.",
         "export_markets": ["BE"],
         "target_markets": ["DE", "DK"],
         "experience": "Wij zijn starters in export en zoeken ervaringen van anderen.",
-        "sectors": ["energy", "ict"],
+        "themes": ["energy", "ict"],
     },
 }
 
@@ -118,7 +118,7 @@ ADVISERS = [
                 "in Duitsland en China."
             ),
             "export_markets": ["DE", "CN", "PL"],
-            "sectors": ["htsm", "energy", "health", "agrifood"],
+            "themes": ["htsm", "energy", "health", "agrifood"],
         },
     ),
     (
@@ -135,7 +135,7 @@ ADVISERS = [
                 "bedrijven, bijeenkomsten met andere exporteurs."
             ),
             "export_markets": ["DE", "CN", "TR"],
-            "sectors": ["htsm", "machinery"],
+            "themes": ["htsm", "machinery"],
         },
     ),
     (
@@ -152,7 +152,7 @@ ADVISERS = [
                 "bedrijven."
             ),
             "export_markets": ["DE"],
-            "sectors": ["htsm"],
+            "themes": ["htsm"],
         },
     ),
     (
@@ -168,7 +168,7 @@ ADVISERS = [
                 "Subsidies en regelingen voor internationaal ondernemen, zoals "
                 "de SIB-missievoucher, en informatie over buitenlandse markten."
             ),
-            "sectors": ["business-services"],
+            "themes": ["business-services"],
         },
     ),
     (
@@ -187,7 +187,7 @@ ADVISERS = [
                 "en een plek waar ondernemers en adviseurs elkaar vinden."
             ),
             "export_markets": ["DE", "BE"],
-            "sectors": ["business-services", "agrifood", "health"],
+            "themes": ["business-services", "agrifood", "health"],
         },
     ),
     (
@@ -202,7 +202,7 @@ ADVISERS = [
                 "Exportdocumenten, regels voor zakendoen over de grens en een "
                 "eerste gesprek over uw exportplannen."
             ),
-            "sectors": ["business-services"],
+            "themes": ["business-services"],
         },
     ),
 ]
@@ -217,18 +217,18 @@ LIMBURG_COMPANY = (
         "export_markets": ["BE", "DE"],
         "target_markets": ["FR"],
         "experience": "Wij verkopen vooral in de Euregio Maas-Rijn.",
-        "sectors": ["agrifood", "machinery"],
+        "themes": ["agrifood", "machinery"],
     },
 )
 
 
-def _sectors(slugs) -> list[Sector]:
-    return list(Sector.objects.filter(slug__in=slugs))
+def _themes(slugs) -> list[Theme]:
+    return list(Theme.objects.filter(slug__in=slugs))
 
 
 def _publish(organisation: Organisation, data: dict) -> PublicProfile:
     data = dict(data)
-    slugs = data.pop("sectors", [])
+    slugs = data.pop("themes", [])
     now = timezone.now()
     profile, created = PublicProfile.objects.get_or_create(
         organisation=organisation,
@@ -240,7 +240,7 @@ def _publish(organisation: Organisation, data: dict) -> PublicProfile:
         },
     )
     if created:
-        profile.sectors.set(_sectors(slugs))
+        profile.themes.set(_themes(slugs))
     return profile
 
 

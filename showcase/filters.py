@@ -8,7 +8,7 @@ from django_countries import countries
 
 from participants.models import Organisation
 
-from .models import PublicProfile, Sector
+from .models import PublicProfile, Theme
 from .selectors import ADVISER_KINDS, COMPANY_KINDS, showcase_profiles
 
 # The province model through the foreign key: the showcase imports no
@@ -38,10 +38,10 @@ class ShowcaseFilter(django_filters.FilterSet):
         method="filter_market",
         empty_label=_("All"),
     )
-    sector = django_filters.ModelChoiceFilter(
+    theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
-        field_name="sectors",
-        queryset=Sector.objects.all(),
+        field_name="themes",
+        queryset=Theme.objects.all(),
         to_field_name="slug",
         empty_label=_("All"),
     )
@@ -61,7 +61,7 @@ class ShowcaseFilter(django_filters.FilterSet):
 
     class Meta:
         model = PublicProfile
-        fields = ["q", "market", "sector", "region", "kind"]
+        fields = ["q", "market", "theme", "region", "kind"]
         form = forms.Form
 
     def __init__(self, *args, **kwargs):

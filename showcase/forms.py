@@ -23,18 +23,16 @@ class ProfileForm(TextLimitsFormMixin, forms.ModelForm):
 
     class Meta:
         model = PublicProfile
-        fields = ["publish", "description", "sectors", *PROFILE_FIELDS[1:]]
+        fields = ["publish", "description", "themes", *PROFILE_FIELDS[1:]]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "experience": forms.Textarea(attrs={"rows": 4}),
             "helps_with": forms.Textarea(attrs={"rows": 4}),
-            "sectors": forms.CheckboxSelectMultiple(),
+            "themes": forms.CheckboxSelectMultiple(),
             "export_markets": forms.SelectMultiple(attrs={"size": 8}),
             "target_markets": forms.SelectMultiple(attrs={"size": 8}),
         }
-        # The list matches profiles to the themes of missions: "sector"
-        # means the SBI activity of an organisation (Organisation.sector).
-        labels = {"sectors": _("Themes")}
+        labels = {"themes": _("Themes")}
         help_texts = {
             "export_markets": _("Hold Ctrl (or Cmd) to choose more than one."),
             "target_markets": _("Hold Ctrl (or Cmd) to choose more than one."),

@@ -20,17 +20,20 @@ from config.text_limits import LONG, SHORT, text_limit
 from participants.validators import photo_validator
 
 
-class Sector(BilingualListItem):
-    """A managed list of sectors a profile can name.
+class Theme(BilingualListItem):
+    """A managed list of themes a profile can name: the mission themes and
+    a few more fields of work (machinery, ICT, ...).
 
     Slugs that equal a mission theme's slug (energy, health, htsm, emt,
-    agrifood) make a profile match missions with that theme.
+    agrifood) make a profile match missions with that theme. "Sector" is
+    the organisation's SBI activity (participants.Organisation.sector), not
+    this list.
     """
 
     class Meta:
         db_table = "participants_sector"
-        verbose_name = _("sector")
-        verbose_name_plural = _("sectors")
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
         ordering = ["name"]
 
 
@@ -102,8 +105,8 @@ class PublicProfile(Moderated):
     description = models.TextField(
         _("short description"), blank=True, **text_limit(SHORT)
     )
-    sectors = models.ManyToManyField(
-        Sector, verbose_name=_("sectors"), blank=True, related_name="profiles"
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="profiles"
     )
     export_markets = CountryField(_("markets it exports to"), multiple=True, blank=True)
     target_markets = CountryField(
@@ -129,7 +132,7 @@ class PublicProfile(Moderated):
     )
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
     history = HistoricalRecords(
-        m2m_fields=[sectors], table_name="participants_historicalpublicprofile"
+        m2m_fields=[themes], table_name="participants_historicalpublicprofile"
     )
 
     class Meta:

@@ -32,11 +32,11 @@ def showcase_export(organisations: dict) -> dict[int, dict]:
         pk: {"profile": None, "stories": [], "contact_requests": []} for pk in ids
     }
     for profile in PublicProfile.objects.filter(organisation__in=ids).prefetch_related(
-        "sectors"
+        "themes"
     ):
         showcase[profile.organisation_id]["profile"] = {
             **_fields(profile, _PROFILE_FIELDS),
-            "sectors": sorted(sector.name for sector in profile.sectors.all()),
+            "themes": sorted(theme.name for theme in profile.themes.all()),
             "export_markets": [c.code for c in profile.export_markets],
             "target_markets": [c.code for c in profile.target_markets],
         }

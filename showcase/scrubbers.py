@@ -17,8 +17,8 @@ _PUBLISHED = (
 _MODERATION = "a moderator's reason for hiding content, about the content"
 
 NOT_PERSONAL = {
-    "showcase.Sector.name": "a managed list of sectors",
-    "showcase.Sector.name_en": "a managed list of sectors",
+    "showcase.Theme.name": "a managed list of themes",
+    "showcase.Theme.name_en": "a managed list of themes",
     "showcase.PublicProfile.description": _PUBLISHED,
     "showcase.PublicProfile.experience": _PUBLISHED,
     "showcase.PublicProfile.helps_with": _PUBLISHED,

@@ -25,7 +25,7 @@ def showcase_profiles() -> QuerySet[PublicProfile]:
     return (
         PublicProfile.objects.filter(is_published=True, visibility=VISIBLE)
         .select_related("organisation", "organisation__province")
-        .prefetch_related("sectors")
+        .prefetch_related("themes")
         .order_by("organisation__name")
     )
 
@@ -197,7 +197,7 @@ def missions_taken_part(*, organisation: Organisation) -> QuerySet[Mission]:
 
 def _profile_match(profile: PublicProfile) -> Q | None:
     codes = {country.code for country in profile.markets}
-    slugs = {sector.slug for sector in profile.sectors.all()}
+    slugs = {theme.slug for theme in profile.themes.all()}
     if not codes and not slugs:
         return None
     return Q(country__in=codes) | Q(themes__slug__in=slugs)
@@ -207,7 +207,7 @@ def mission_recommendations(
     *, profile: PublicProfile, today=None, limit: int = 10
 ) -> QuerySet[Mission]:
     """Upcoming published missions to one of the profile's markets or on one
-    of its sectors, that the organisation has not signed up for yet."""
+    of its themes, that the organisation has not signed up for yet."""
     match = _profile_match(profile)
     if match is None:
         return Mission.objects.none()
@@ -247,7 +247,7 @@ def profiles_for_mission_alert(*, mission: Mission) -> QuerySet[PublicProfile]:
     ids = PublicProfile.objects.filter(
         Q(target_markets__contains=code)
         | Q(export_markets__contains=code)
-        | Q(sectors__slug__in=slugs),
+        | Q(themes__slug__in=slugs),
         mission_alerts=True,
     ).values("pk")
     return (
@@ -269,7 +269,7 @@ def recommended_mission_count(*, user, today=None) -> int:
         return 0
     profiles = list(
         PublicProfile.objects.filter(organisation__contacts__user=user)
-        .prefetch_related("sectors")
+        .prefetch_related("themes")
         .distinct()
     )
     matches = [match for match in map(_profile_match, profiles) if match is not None]

@@ -53,7 +53,7 @@ def _profile_locked(organisation: Organisation) -> PublicProfile:
 
 @transaction.atomic
 def profile_save(
-    *, organisation: Organisation, by, sectors=None, **changes
+    *, organisation: Organisation, by, themes=None, **changes
 ) -> PublicProfile:
     """Save the organisation's public profile; it stays unpublished until
     `profile_publish`. A change to a published profile puts it on the
@@ -70,17 +70,17 @@ def profile_save(
             continue
         setattr(profile, field, value)
         changed.add(field)
-    sectors_changed = sectors is not None and {s.pk for s in sectors} != set(
-        profile.sectors.values_list("pk", flat=True)
+    themes_changed = themes is not None and {s.pk for s in themes} != set(
+        profile.themes.values_list("pk", flat=True)
     )
-    if changed & set(PROFILE_CONTENT_FIELDS) or sectors_changed:
+    if changed & set(PROFILE_CONTENT_FIELDS) or themes_changed:
         profile.changed_at = timezone.now()
         changed.add("changed_at")
     if changed:
         profile.full_clean()
         profile.save()
-    if sectors_changed:
-        profile.sectors.set(sectors)
+    if themes_changed:
+        profile.themes.set(themes)
     return profile
 
 

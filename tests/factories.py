@@ -406,14 +406,16 @@ class ReportRunFactory(factory.django.DjangoModelFactory):
 # --- showcase (participants) ------------------------------------------------
 
 
-class SectorFactory(factory.django.DjangoModelFactory):
+class ProfileThemeFactory(factory.django.DjangoModelFactory):
+    """A theme of the showcase's list (showcase.Theme), not a mission's."""
+
     class Meta:
-        model = "showcase.Sector"
+        model = "showcase.Theme"
         django_get_or_create = ("slug",)
 
-    slug = factory.Sequence(lambda n: f"sector-{n}")
-    name = factory.Sequence(lambda n: f"Sector {n}")
-    name_en = factory.Sequence(lambda n: f"Sector {n} (en)")
+    slug = factory.Sequence(lambda n: f"profile-theme-{n}")
+    name = factory.Sequence(lambda n: f"Profielthema {n}")
+    name_en = factory.Sequence(lambda n: f"Profile theme {n}")
 
 
 class PublicProfileFactory(factory.django.DjangoModelFactory):

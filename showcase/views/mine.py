@@ -46,7 +46,7 @@ class ShowcaseHomeView(SmeRequiredMixin, TemplateView):
         organisations = list(
             organisations_of_user(self.request.user)
             .select_related("public_profile")
-            .prefetch_related("public_profile__sectors", "export_stories")
+            .prefetch_related("public_profile__themes", "export_stories")
         )
         for organisation in organisations:
             profile = getattr(organisation, "public_profile", None)
@@ -101,12 +101,12 @@ class ProfileEditView(OwnOrganisationMixin, FormView):
     def form_valid(self, form):
         data = dict(form.cleaned_data)
         publish = data.pop("publish")
-        sectors = data.pop("sectors")
+        themes = data.pop("themes")
         try:
             profile_save(
                 organisation=self.organisation,
                 by=self.request.user,
-                sectors=sectors,
+                themes=themes,
                 **data,
             )
             if publish:

@@ -88,7 +88,7 @@ def test_the_download_takes_the_same_queries_for_more_data(
 
 
 # Roles, contact persons, requests to join, registrations, results; profiles,
-# their sectors, stories, contact requests; advisory tracks (their steps,
+# their themes, stories, contact requests; advisory tracks (their steps,
 # documents and the user's notes only when he has tracks: tests/advice);
 # questions to the desk.
 EXPORT_QUERIES = 11

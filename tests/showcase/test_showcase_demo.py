@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def history_counts():
     return (
         PublicProfile.history.count(),
-        PublicProfile.sectors.through.objects.count(),
+        PublicProfile.themes.through.objects.count(),
         ExportStory.history.count(),
         Organisation.history.count(),
     )

@@ -10,7 +10,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from showcase.models import ContactRequest
-from tests.factories import PASSWORD, OrganisationFactory, SectorFactory, sme_user_of
+from tests.factories import (
+    PASSWORD,
+    OrganisationFactory,
+    ProfileThemeFactory,
+    sme_user_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +51,7 @@ def test_publish_find_by_market_request_accept_and_exchange_details(
     language, overijssel, limburg
 ):
     text = TEXTS[language]
-    SectorFactory(slug="machinery", name="Machinebouw", name_en="Machinery")
+    ProfileThemeFactory(slug="machinery", name="Machinebouw", name_en="Machinery")
     bouman = OrganisationFactory(province=overijssel, name="Bouman Industries")
     bart = sme_user_of(bouman, email="bart@bouman.example")
     bouman.contacts.filter(user=bart).update(phone="0546-123456")

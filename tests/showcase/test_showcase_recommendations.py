@@ -15,9 +15,9 @@ from tests.factories import (
     PASSWORD,
     MissionFactory,
     OrganisationFactory,
+    ProfileThemeFactory,
     PublicProfileFactory,
     RegistrationFactory,
-    SectorFactory,
     ThemeFactory,
     sme_user_of,
 )
@@ -25,12 +25,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def test_recommendations_match_markets_or_sectors_and_skip_what_is_signed_up(
+def test_recommendations_match_markets_or_themes_and_skip_what_is_signed_up(
     organisation,
 ):
     energy_theme = ThemeFactory(slug="energy")
     profile = PublicProfileFactory(organisation=organisation, target_markets=["CN"])
-    profile.sectors.add(SectorFactory(slug="energy"))
+    profile.themes.add(ProfileThemeFactory(slug="energy"))
     china = MissionFactory(open=True, country="CN")
     energy_in_norway = MissionFactory(open=True, country="NO")
     energy_in_norway.themes.add(energy_theme)
@@ -42,7 +42,7 @@ def test_recommendations_match_markets_or_sectors_and_skip_what_is_signed_up(
     assert set(mission_recommendations(profile=profile)) == {china, energy_in_norway}
 
 
-def test_profile_without_markets_or_sectors_gets_no_recommendations(organisation):
+def test_profile_without_markets_or_themes_gets_no_recommendations(organisation):
     MissionFactory(open=True, country="CN")
     profile = PublicProfileFactory(organisation=organisation)
     assert list(mission_recommendations(profile=profile)) == []
@@ -112,16 +112,16 @@ def test_publishing_a_mission_mails_matching_organisations_that_opted_in_once(
     PublicProfileFactory(
         organisation=elsewhere, target_markets=["BR"], mission_alerts=True
     )
-    by_sector = OrganisationFactory()
-    sector_user = sme_user_of(by_sector)
-    profile = PublicProfileFactory(organisation=by_sector, mission_alerts=True)
-    profile.sectors.add(SectorFactory(slug="energy"))
+    by_theme = OrganisationFactory()
+    theme_user = sme_user_of(by_theme)
+    profile = PublicProfileFactory(organisation=by_theme, mission_alerts=True)
+    profile.themes.add(ProfileThemeFactory(slug="energy"))
     mission = MissionFactory(province=overijssel, country="NO", title="Naar Stavanger")
     mission.themes.add(ThemeFactory(slug="energy"))
     with django_capture_on_commit_callbacks(execute=True):
         services.mission_publish(mission=mission, by=civil_servant)
     assert sorted(m.to[0] for m in mailoutbox) == sorted(
-        [wants_user.email, sector_user.email]
+        [wants_user.email, theme_user.email]
     )
     assert "Naar Stavanger" in mailoutbox[0].subject
     # A retried task sends nothing new.

@@ -16,8 +16,8 @@ from tests.factories import (
     ContactRequestFactory,
     ExportStoryFactory,
     OrganisationFactory,
+    ProfileThemeFactory,
     PublicProfileFactory,
-    SectorFactory,
     sme_user_of,
 )
 
@@ -57,13 +57,13 @@ def test_profile_starts_unpublished_and_needs_a_description_to_publish(organisat
 
 def test_saving_an_unchanged_profile_adds_no_history_row(organisation):
     user = sme_user_of(organisation)
-    sector = SectorFactory()
+    theme = ProfileThemeFactory()
     services.profile_save(
         organisation=organisation,
         by=user,
         description="Tekst",
         export_markets=["CN", "DE"],
-        sectors=[sector],
+        themes=[theme],
     )
     profile = PublicProfile.objects.get(organisation=organisation)
     rows = profile.history.count()
@@ -72,7 +72,7 @@ def test_saving_an_unchanged_profile_adds_no_history_row(organisation):
         by=user,
         description="Tekst",
         export_markets=["DE", "CN"],
-        sectors=[sector],
+        themes=[theme],
     )
     assert profile.history.count() == rows
 

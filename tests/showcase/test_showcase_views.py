@@ -11,9 +11,9 @@ from tests.factories import (
     ExportStoryFactory,
     MissionFactory,
     OrganisationFactory,
+    ProfileThemeFactory,
     PublicProfileFactory,
     RegistrationFactory,
-    SectorFactory,
     UserFactory,
     sme_user_of,
 )
@@ -135,10 +135,10 @@ def test_moderation_hides_a_profile_at_once(client, overijssel, civil_servant):
 # --- search and filters -----------------------------------------------------
 
 
-def test_showcase_filters_by_market_sector_region_and_kind(client, overijssel, limburg):
-    energy = SectorFactory(slug="energy")
+def test_showcase_filters_by_market_theme_region_and_kind(client, overijssel, limburg):
+    energy = ProfileThemeFactory(slug="energy")
     china = company(overijssel, "China BV", published=True, export_markets=["CN"])
-    china.public_profile.sectors.add(energy)
+    china.public_profile.themes.add(energy)
     wants_germany = company(
         limburg, "Duitsland BV", published=True, target_markets=["DE"]
     )
@@ -153,7 +153,7 @@ def test_showcase_filters_by_market_sector_region_and_kind(client, overijssel, l
 
     assert names(market="CN") == {"China BV", "Advies"}
     assert names(market="DE") == {wants_germany.name}
-    assert names(sector="energy") == {"China BV"}
+    assert names(theme="energy") == {"China BV"}
     assert names(region="LI") == {"Duitsland BV", "Advies"}
     assert names(kind="adviser") == {"Advies"}
     assert names(kind="company") == {"China BV", "Duitsland BV"}
@@ -177,7 +177,7 @@ def test_showcase_list_runs_the_same_number_of_queries_for_more_profiles(
             organisation = company(
                 overijssel, f"Bedrijf {index}", published=True, export_markets=["CN"]
             )
-            organisation.public_profile.sectors.add(SectorFactory())
+            organisation.public_profile.themes.add(ProfileThemeFactory())
 
     make(2)
     with CaptureQueriesContext(connection) as small:
@@ -312,7 +312,7 @@ def test_unknown_request_action_is_not_found(client, overijssel):
 
 
 def test_sme_edits_and_publishes_its_profile(client, organisation, sme_user):
-    sector = SectorFactory(slug="htsm")
+    theme = ProfileThemeFactory(slug="htsm")
     login(client, sme_user)
     url = reverse("mine_showcase:profile", args=[organisation.pk])
     assert client.get(url).status_code == 200
@@ -325,7 +325,7 @@ def test_sme_edits_and_publishes_its_profile(client, organisation, sme_user):
         {
             "publish": "on",
             "description": "Wij bouwen scheiders.",
-            "sectors": [sector.pk],
+            "themes": [theme.pk],
             "export_markets": ["CN"],
             "target_markets": ["DE", "PL"],
             "open_to_questions": "on",
