@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from config.digits import AsciiDigitsModelForm
 
-from .models import Mission, MissionResult, Notification, Registration, Theme
+from .models import Mission, MissionResult, Registration, Theme
 
 
 @admin.register(Theme)
@@ -67,16 +67,3 @@ class MissionResultAdmin(SimpleHistoryAdmin):
     search_fields = ["registration__organisation__name"]
     list_select_related = ["registration__organisation", "registration__mission"]
     raw_id_fields = ["registration"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["registration", "kind", "recipients", "sent_at"]
-    list_filter = ["kind"]
-    list_select_related = ["registration__organisation", "registration__mission"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -517,47 +517,6 @@ class MissionResult(models.Model):
         return f"{self.registration} ({self.get_moment_display()})"
 
 
-class Notification(models.Model):
-    """The log of e-mails sent about a registration: each kind goes out once."""
-
-    class Kind(models.TextChoices):
-        CONFIRMATION = "confirmation", _("Sign-up received")
-        ACCEPTED = "accepted", _("Accepted")
-        WAITLISTED = "waitlisted", _("Waiting list")
-        PROMOTED = "promoted", _("Promoted from the waiting list")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawal confirmed")
-        CANCELLED = "cancelled", _("Mission cancelled")
-        RESULTS_AFTER = "results_after", _("Results invitation, right after")
-        RESULTS_6 = "results_6_months", _("Results invitation, 6 months")
-        RESULTS_12 = "results_12_months", _("Results invitation, 12 months")
-        REMINDER = "reminder", _("Reminder before the start")
-
-    registration = models.ForeignKey(
-        Registration,
-        verbose_name=_("registration"),
-        on_delete=models.CASCADE,
-        related_name="notifications",
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    recipients = models.TextField(_("recipients"), blank=True)
-    language = models.CharField(_("language"), max_length=10, blank=True)
-    sent_at = models.DateTimeField(_("sent on"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-sent_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["registration", "kind"], name="notification_once_per_kind"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}: {self.registration}"
-
-
 class MissionMessage(models.Model):
     """An e-mail a civil servant wrote to all participants of a mission.
 

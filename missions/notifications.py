@@ -3,8 +3,9 @@
 A service that changes a registration writes a job to the outbox in its own
 transaction (``registration_notify_later``); the job renders the mail in
 each recipient's language and writes one outbox e-mail per recipient, in
-the same transaction as the ``Notification`` row. That row is the guard:
-its unique constraint makes a second attempt (a retried job, a second
+the same transaction as its row in the outbox's log of mails sent once
+(``outbox.SentMail``, key ``registration:<id>:<kind>``). That row is the
+guard: its unique key makes a second attempt (a retried job, a second
 sweep) a no-op, and the outbox sends each recipient's mail at most once.
 """
 
@@ -12,18 +13,37 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from outbox.once import contact_recipients, log_claim, mail_once
+from outbox.models import SentMail
+from outbox.once import contact_recipients, mail_once
 from outbox.services import email_enqueue, job_enqueue
 
-from .models import Mission, Notification, Registration
+from .models import Mission, Registration
 
-Kind = Notification.Kind
+
+class NotificationKind(models.TextChoices):
+    """The e-mails about a registration; each goes out once per registration."""
+
+    CONFIRMATION = "confirmation", _("Sign-up received")
+    ACCEPTED = "accepted", _("Accepted")
+    WAITLISTED = "waitlisted", _("Waiting list")
+    PROMOTED = "promoted", _("Promoted from the waiting list")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawal confirmed")
+    CANCELLED = "cancelled", _("Mission cancelled")
+    RESULTS_AFTER = "results_after", _("Results invitation, right after")
+    RESULTS_6 = "results_6_months", _("Results invitation, 6 months")
+    RESULTS_12 = "results_12_months", _("Results invitation, 12 months")
+    REMINDER = "reminder", _("Reminder before the start")
+
+
+Kind = NotificationKind
 Status = Registration.Status
 
 SUBJECTS = {
@@ -80,6 +100,25 @@ CHANGE_FIELDS = (
 # The daily sweep leaves invitations alone that fell due longer ago than
 # this: nobody should get a survey about a mission of years back.
 SWEEP_WINDOW = timedelta(days=60)
+
+
+def notification_key(registration_id: int, kind: str) -> str:
+    """The key of a registration's `kind` e-mail in the log of mails sent
+    once (outbox.SentMail); `_sent` builds the same key in SQL."""
+    return f"registration:{registration_id}:{kind}"
+
+
+def _sent(kind: str) -> Exists:
+    """Whether the `kind` e-mail of the outer query's registration is in the
+    log: its key (see `notification_key`) built in SQL, so a due-list stays
+    one query, answered by the key's unique index."""
+    key = Concat(
+        Value("registration:"),
+        Cast(OuterRef("pk"), CharField()),
+        Value(f":{kind}"),
+        output_field=CharField(),
+    )
+    return Exists(SentMail.objects.filter(key=key))
 
 
 def _recipients(registration: Registration) -> list[tuple[str, str]]:
@@ -156,7 +195,7 @@ def registration_notify(*, registration_id: int, kind: str) -> bool:
         ):
             return False
         return mail_once(
-            claim=lambda: log_claim(Notification, registration=registration, kind=kind),
+            key=notification_key(registration.pk, kind),
             event=f"notification:{registration.pk}:{kind}",
             recipients=lambda: _recipients(registration),
             render=lambda language: _message(registration, kind, language),
@@ -173,7 +212,6 @@ def results_invitations_due(today=None) -> list[tuple[int, str]]:
     for kind, months in RESULT_KINDS.items():
         latest_end = add_months(today, -months)
         earliest_end = add_months(today - SWEEP_WINDOW, -months)
-        already = Notification.objects.filter(registration=OuterRef("pk"), kind=kind)
         rows = (
             Registration.objects.filter(
                 status=Status.ATTENDED,
@@ -181,7 +219,7 @@ def results_invitations_due(today=None) -> list[tuple[int, str]]:
                 mission__end_date__lte=latest_end,
                 mission__end_date__gte=earliest_end,
             )
-            .exclude(Exists(already))
+            .exclude(_sent(kind))
             .values_list("pk", flat=True)
         )
         due.extend((pk, kind) for pk in rows)
@@ -195,9 +233,6 @@ def reminders_due(today=None) -> list[int]:
     if days <= 0:
         return []
     today = today or timezone.localdate()
-    already = Notification.objects.filter(
-        registration=OuterRef("pk"), kind=Kind.REMINDER
-    )
     return list(
         Registration.objects.filter(
             status=Status.ACCEPTED,
@@ -205,7 +240,7 @@ def reminders_due(today=None) -> list[int]:
             mission__start_date__gte=today,
             mission__start_date__lte=today + timedelta(days=days),
         )
-        .exclude(Exists(already))
+        .exclude(_sent(Kind.REMINDER))
         .order_by("pk")
         .values_list("pk", flat=True)
     )

@@ -5,25 +5,9 @@ Registrations and results stay when a person is erased, so that every
 count and published figure stays the same; they are the organisation's.
 """
 
-from config.personal_data import Erasure, Scrubber, address_lists_scrub
-
-from .models import Notification
-
-
-def _notification_log_erase(erasure: Erasure) -> None:
-    """The addresses out of the log of registration e-mails sent; the log
-    keeps that the mail went out (its row guards against a second one)."""
-    address_lists_scrub(Notification.objects.all(), "recipients", erasure.emails)
-
-
-SCRUBBERS = (
-    Scrubber(
-        identifier="missions.notification_log",
-        description="Recipients in the log of e-mails about registrations.",
-        fields=("missions.Notification.recipients",),
-        erase=_notification_log_erase,
-    ),
-)
+# The addresses of the e-mails about registrations are in the outbox's log
+# of mails sent once (outbox.SentMail): outbox/scrubbers.py erases them.
+SCRUBBERS = ()
 
 _MISSION_TEXT = "the mission's public description, written by civil servants"
 _REGISTRATION_TEXT = (

@@ -51,15 +51,14 @@ def contact_persons_anonymise_task() -> int:
 @shared_task
 def mission_reminders_sweep_task() -> int:
     """Write the reminders of missions starting within MISSION_REMINDER_DAYS
-    (daily, see settings); each registration gets one (the notification
-    log guards it), each in a transaction of its own."""
-    from .models import Notification
-    from .notifications import registration_notify, reminders_due
+    (daily, see settings); each registration gets one (the log of mails
+    sent once guards it), each in a transaction of its own."""
+    from .notifications import NotificationKind, registration_notify, reminders_due
 
     due = reminders_due()
     for registration_id in due:
         registration_notify(
-            registration_id=registration_id, kind=Notification.Kind.REMINDER
+            registration_id=registration_id, kind=NotificationKind.REMINDER
         )
     return len(due)
 

@@ -1,12 +1,13 @@
 """Admin: the outbox's state, for an administrator who wants to know why a
-mail did not arrive. Bodies are not shown (they may hold log-in links); the
-rows are written only by the portal."""
+mail did not arrive, and the log of mails sent once per event. Bodies are
+not shown (they may hold log-in links); the rows are written only by the
+portal."""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import OutboxMessage
+from .models import OutboxMessage, SentMail
 from .services import messages_retry
 
 
@@ -74,3 +75,19 @@ class OutboxMessageAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(SentMail)
+class SentMailAdmin(admin.ModelAdmin):
+    """Which event was mailed once, when and to whom (the key names it:
+    ``registration:12:accepted``, ``request:12:received``)."""
+
+    list_display = ["sent_at", "key", "recipients", "language"]
+    search_fields = ["key", "recipients"]
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -77,3 +77,30 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SentMail(models.Model):
+    """The log of e-mails that go out once per event (outbox.once).
+
+    ``key`` names the event: ``registration:12:accepted`` for the mails
+    about a registration (missions), ``request:12:received`` or
+    ``mission:5:organisation:3`` for the showcase's, ``membership:…`` for
+    the membership mails. Its unique constraint is the guard: a second
+    claim of the same event finds it taken, so a retried task is a no-op;
+    its index answers "was this mailed?" for the due-lists of missions.
+    """
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    # Comma-separated addresses; erasure takes a person's out (scrubbers).
+    recipients = models.TextField(_("recipients"), blank=True)
+    # The recipients' languages, comma-separated ("en, nl").
+    language = models.CharField(_("language"), max_length=20, blank=True)
+    sent_at = models.DateTimeField(_("sent on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("e-mail sent once")
+        verbose_name_plural = _("e-mails sent once")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return self.key

@@ -1,26 +1,32 @@
 """E-mail about an event that goes out once, to the right people.
 
-Two parts every "send once" mail of the portal shares (the registration
-notifications of missions, the showcase mails):
+Every "send once" mail of the portal (the registration notifications of
+missions, the showcase and membership mails of participants and showcase)
+shares these parts and one log, `outbox.models.SentMail`:
 
 - `contact_recipients` picks the addresses: the contact persons named for
   the matter (a registration's), or else those of the organisation that
   have an account, or else all of its contacts with an address; anonymised
   contacts never, and every address once.
-- `mail_once` claims the event in the caller's log model (a row with a
-  unique constraint: a second claim of the same event finds it taken) and
+- `mail_once` claims the event's key in the log (`log_claim`: a row with a
+  unique key, so a second claim of the same event finds it taken) and
   writes one e-mail per recipient to the outbox, in the recipient's
-  language, in the same transaction. A retried task is then a no-op.
+  language, in the same transaction. A retried task is then a no-op. The
+  log row keeps the addresses and languages (erasure takes a person's out,
+  outbox/scrubbers.py).
 
-Contacts are duck-typed (`email`, `language`, `user_id`, `anonymised_at`),
-so the outbox imports no app.
+The caller names the event: ``registration:12:accepted``,
+``request:12:received``, ``mission:5:organisation:3``. Contacts are
+duck-typed (`email`, `language`, `user_id`, `anonymised_at`), so the
+outbox imports no app.
 """
 
 from collections.abc import Callable, Iterable
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from .models import SentMail
 from .services import email_enqueue
 
 Recipients = list[tuple[str, str]]
@@ -47,12 +53,12 @@ def contact_recipients(
     return recipients
 
 
-def log_claim(model: type[models.Model], **fields) -> models.Model | None:
-    """The new log row for `fields`, or None when that event is logged
-    already (the model's unique constraint decides, also under a race)."""
+def log_claim(key: str) -> SentMail | None:
+    """The new log row for the event `key`, or None when that event is
+    logged already (the unique key decides, also under a race)."""
     try:
         with transaction.atomic():
-            return model.objects.create(**fields)
+            return SentMail.objects.create(key=key)
     except IntegrityError:
         return None
 
@@ -60,19 +66,20 @@ def log_claim(model: type[models.Model], **fields) -> models.Model | None:
 @transaction.atomic
 def mail_once(
     *,
-    claim: Callable[[], models.Model | None],
+    key: str,
     event: str,
     recipients: Callable[[], Recipients] | Recipients,
     render: Callable[[str], tuple[str, str]],
 ) -> bool:
     """Write `render(language) -> (subject, body)` to each recipient once.
 
-    `claim()` returns the event's new log row, or None when it was mailed
-    before: then nothing is written. The log row keeps the addresses (and,
-    when it has a `language` field, the languages). Returns whether any mail
-    was written; the mails go out when the transaction commits.
+    `key` names the event in the log (SentMail): when it was mailed before,
+    nothing is written. `event` names it in the outbox's keys (with each
+    recipient). The log row keeps the addresses and the languages. Returns
+    whether any mail was written; the mails go out when the transaction
+    commits.
     """
-    log = claim()
+    log = log_claim(key)
     if log is None:
         return False
     if callable(recipients):
@@ -84,9 +91,6 @@ def mail_once(
             event=event, to=email, subject=subject, body=body, language=language
         )
     log.recipients = ", ".join(email for email, _language in recipients)
-    fields = ["recipients"]
-    if any(field.name == "language" for field in log._meta.fields):
-        log.language = ", ".join(sorted({lang for _email, lang in recipients}))
-        fields.append("language")
-    log.save(update_fields=fields)
+    log.language = ", ".join(sorted({lang for _email, lang in recipients}))
+    log.save(update_fields=["recipients", "language"])
     return bool(recipients)

@@ -2,14 +2,16 @@
 
 An e-mail row names its recipient and carries a text written to him; both
 go when the person is erased. A row not yet sent is not sent any more: there
-is nobody left to send it to.
+is nobody left to send it to. The log of mails sent once (SentMail) loses
+the person's address and keeps that the mail went out (its row guards
+against a second one).
 """
 
 from django.db.models import Q
 
-from config.personal_data import Erasure, Scrubber
+from config.personal_data import Erasure, Scrubber, address_lists_scrub
 
-from .models import OutboxMessage
+from .models import OutboxMessage, SentMail
 
 
 def _outbox_erase(erasure: Erasure) -> None:
@@ -27,6 +29,11 @@ def _outbox_erase(erasure: Erasure) -> None:
     rows.update(recipient="", subject="", body="", html_body="", last_error="")
 
 
+def _mail_log_erase(erasure: Erasure) -> None:
+    """The addresses out of the log of mails sent once."""
+    address_lists_scrub(SentMail.objects.all(), "recipients", erasure.emails)
+
+
 SCRUBBERS = (
     Scrubber(
         identifier="outbox.messages",
@@ -39,6 +46,15 @@ SCRUBBERS = (
             "outbox.OutboxMessage.last_error",
         ),
         erase=_outbox_erase,
+    ),
+    Scrubber(
+        identifier="outbox.mail_log",
+        description=(
+            "Recipients in the log of e-mails sent once: about registrations, "
+            "the showcase and memberships."
+        ),
+        fields=("outbox.SentMail.recipients",),
+        erase=_mail_log_erase,
     ),
 )
 

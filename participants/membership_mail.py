@@ -1,5 +1,5 @@
 """E-mails about an organisation's members, each sent at most once (the
-ShowcaseMail log holds the keys of every portal mail of this app)."""
+outbox's log of mails sent once holds their keys, ``membership:…``)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model

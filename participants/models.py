@@ -390,25 +390,3 @@ class Engagement(models.Model):
         return others.filter(
             models.Q(until__isnull=True) | models.Q(until__gte=self.since)
         )
-
-
-class ShowcaseMail(models.Model):
-    """The log of showcase e-mails: each key is mailed once.
-
-    The membership e-mails of this app use it too (mail.mail_once), so it
-    stays here while the showcase has its own app. Keys name the event,
-    e.g. ``request:12:received`` or ``mission:5:organisation:3``; the
-    unique constraint makes a retried task a no-op.
-    """
-
-    key = models.CharField(_("key"), max_length=120, unique=True)
-    recipients = models.TextField(_("recipients"), blank=True)
-    sent_at = models.DateTimeField(_("sent on"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("showcase e-mail")
-        verbose_name_plural = _("showcase e-mails")
-        ordering = ["-sent_at"]
-
-    def __str__(self):
-        return self.key

@@ -2,7 +2,9 @@
 
 Registered in ``ParticipantsConfig.ready()`` (see config/personal_data.py).
 What stays, and why, is in ``NOT_PERSONAL``: company data (the showcase's
-texts are declared in showcase/scrubbers.py).
+texts are declared in showcase/scrubbers.py). The addresses of this app's
+membership e-mails are in the outbox's log of mails sent once
+(outbox/scrubbers.py erases them).
 """
 
 from django.conf import settings
@@ -10,9 +12,9 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from config.personal_data import Erasure, Scrubber, address_lists_scrub
+from config.personal_data import Erasure, Scrubber
 
-from .models import ContactPerson, Organisation, ShowcaseMail
+from .models import ContactPerson, Organisation
 
 # Stored instead of the name. Data, not interface text: it is the same in
 # every language and in old report files.
@@ -69,11 +71,6 @@ def _admin_log_scrub(contact: ContactPerson, old_repr: str) -> None:
         entry.save(update_fields=["change_message"])
 
 
-def _showcase_mail_log_erase(erasure: Erasure) -> None:
-    """The addresses out of the log of showcase e-mails sent."""
-    address_lists_scrub(ShowcaseMail.objects.all(), "recipients", erasure.emails)
-
-
 SCRUBBERS = (
     Scrubber(
         identifier="participants.contact_persons",
@@ -91,12 +88,6 @@ SCRUBBERS = (
             "admin.LogEntry.change_message",
         ),
         erase=_contact_persons_erase,
-    ),
-    Scrubber(
-        identifier="participants.showcase_mail_log",
-        description="Recipients in the log of showcase e-mails.",
-        fields=("participants.ShowcaseMail.recipients",),
-        erase=_showcase_mail_log_erase,
     ),
 )
 

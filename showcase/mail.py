@@ -1,6 +1,6 @@
-"""E-mails of the showcase, each written to the outbox at most once (see
-participants.models.ShowcaseMail); the outbox sends each recipient's mail
-at most once."""
+"""E-mails of the showcase, each written to the outbox at most once (the
+outbox's log of mails sent once, outbox.SentMail, holds their keys); the
+outbox sends each recipient's mail at most once."""
 
 from django.conf import settings
 from django.template.loader import render_to_string

@@ -3,7 +3,7 @@
 Registered in ``ShowcaseConfig.ready()`` (see config/personal_data.py). The
 showcase keeps no person's data of its own: its records point to contact
 persons and accounts, which are erased where they live (participants,
-accounts), and the log of its e-mails is participants' ShowcaseMail. What
+accounts), and the log of its e-mails is the outbox's SentMail. What
 stays, and why, is in ``NOT_PERSONAL``: what an organisation wrote for
 publication or to another organisation.
 """

@@ -57,8 +57,6 @@ FORM_MODULES = (
 )
 # Written by the portal itself, never typed by a person.
 SYSTEM_TEXT = {
-    ("missions", "notification", "recipients"),
-    ("participants", "showcasemail", "recipients"),
     ("reporting", "reportrun", "error"),
 }
 TWO_MB = "x" * (2 * 1024 * 1024)

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from ..models import Mission, Notification, Registration
+from ..models import Mission, Registration
+from ..notifications import NotificationKind
 from .registrations import (
     Status,
     _lock,
@@ -46,7 +47,7 @@ def registration_waitlist(*, registration: Registration, by) -> Registration:
     registration.status = Status.WAITLISTED
     registration.waitlist_position = (last or 0) + 1
     registration.save()
-    _notify(registration, Notification.Kind.WAITLISTED)
+    _notify(registration, NotificationKind.WAITLISTED)
     return registration
 
 

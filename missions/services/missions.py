@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from config.services import check_fields_allowed, model_update
 from outbox.services import job_enqueue
 
-from ..models import Mission, MissionMessage, Notification, Registration
+from ..models import Mission, MissionMessage, Registration
 from ..notifications import (
     CHANGE_FIELDS,
+    NotificationKind,
     mission_changed_later,
     registration_notify_later,
 )
@@ -233,7 +234,7 @@ def mission_complete(*, mission: Mission, by, today=None) -> Mission:
         status=Registration.Status.ATTENDED
     ).only("pk"):
         registration_notify_later(
-            registration=registration, kind=Notification.Kind.RESULTS_AFTER
+            registration=registration, kind=NotificationKind.RESULTS_AFTER
         )
     return mission
 
@@ -258,6 +259,6 @@ def mission_cancel(*, mission: Mission, by) -> Mission:
         )
     ).only("pk"):
         registration_notify_later(
-            registration=registration, kind=Notification.Kind.CANCELLED
+            registration=registration, kind=NotificationKind.CANCELLED
         )
     return mission

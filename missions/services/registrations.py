@@ -22,8 +22,8 @@ from config.text_limits import check_text_length
 from participants.models import ContactPerson, Organisation
 from participants.services import contact_person_update
 
-from ..models import Mission, Notification, Registration
-from ..notifications import registration_notify_later
+from ..models import Mission, Registration
+from ..notifications import NotificationKind, registration_notify_later
 
 Status = Registration.Status
 OPEN_STATUSES = (Status.SUBMITTED, Status.ACCEPTED, Status.WAITLISTED)
@@ -85,7 +85,7 @@ def _waitlist_promote(mission: Mission, *, by) -> list[Registration]:
             registration.decided_at = timezone.now()
             registration.decided_by = by
             registration.save()
-            _notify(registration, Notification.Kind.PROMOTED)
+            _notify(registration, NotificationKind.PROMOTED)
             promoted.append(registration)
             free -= registration.seats
             if not free:
@@ -267,15 +267,15 @@ def registration_create(
                 % {"free": free, "seats": seats}
             )
         registration.status = Status.SUBMITTED
-        kind = Notification.Kind.CONFIRMATION
+        kind = NotificationKind.CONFIRMATION
     elif seats <= free:
         registration.status = Status.ACCEPTED
         registration.decided_at = now
-        kind = Notification.Kind.ACCEPTED
+        kind = NotificationKind.ACCEPTED
     else:
         registration.status = Status.WAITLISTED
         registration.waitlist_position = (figures["last_position"] or 0) + 1
-        kind = Notification.Kind.WAITLISTED
+        kind = NotificationKind.WAITLISTED
     # The mission (locked above), the organisation and the user are loaded
     # rows already: checking that they exist would cost three queries while
     # the mission is locked.
@@ -354,7 +354,7 @@ def registration_accept(*, registration: Registration, by) -> Registration:
         _waitlist_renumber(mission)
     _notify(
         registration,
-        Notification.Kind.PROMOTED if was_waiting else Notification.Kind.ACCEPTED,
+        NotificationKind.PROMOTED if was_waiting else NotificationKind.ACCEPTED,
     )
     return registration
 
@@ -382,7 +382,7 @@ def registration_reject(*, registration: Registration, by, reason: str) -> Regis
     registration.decided_at = timezone.now()
     registration.decided_by = by
     registration.save()
-    _notify(registration, Notification.Kind.REJECTED)
+    _notify(registration, NotificationKind.REJECTED)
     if held_seats:
         _waitlist_promote(mission, by=by)
     _waitlist_renumber(mission)
@@ -413,7 +413,7 @@ def registration_withdraw(*, registration: Registration, by) -> Registration:
     registration.waitlist_position = None
     registration.withdrawn_at = timezone.now()
     registration.save()
-    _notify(registration, Notification.Kind.WITHDRAWN)
+    _notify(registration, NotificationKind.WITHDRAWN)
     if held_seats:
         _waitlist_promote(mission, by=by)
     _waitlist_renumber(mission)
@@ -441,5 +441,5 @@ def registration_mark_attendance(
     registration.status = Status.ATTENDED if attended else Status.NO_SHOW
     registration.save()
     if attended and mission.status == Mission.Status.COMPLETED:
-        _notify(registration, Notification.Kind.RESULTS_AFTER)
+        _notify(registration, NotificationKind.RESULTS_AFTER)
     return registration

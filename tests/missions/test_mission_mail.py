@@ -10,13 +10,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from missions import services
-from missions.models import MissionMessage, Notification
-from missions.notifications import registration_notify, reminders_due
+from missions.models import MissionMessage
+from missions.notifications import (
+    NotificationKind,
+    notification_key,
+    registration_notify,
+    reminders_due,
+)
 from missions.tasks import (
     mission_message_deliver_task,
     mission_reminders_sweep_task,
 )
-from outbox.models import OutboxMessage
+from outbox.models import OutboxMessage, SentMail
 from tests.factories import (
     PASSWORD,
     ContactPersonFactory,
@@ -25,7 +30,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-Kind = Notification.Kind
+Kind = NotificationKind
 
 
 def registration_with_contact(email="info@bedrijf.example", language="nl", **kwargs):
@@ -81,7 +86,8 @@ def test_reminder_goes_once_to_accepted_participants_within_the_days(
     assert message.subject == f"{soon.title} begint binnenkort"
     assert "agenda.ics" in message.body
     assert (
-        Notification.objects.filter(registration=due, kind=Kind.REMINDER).count() == 1
+        SentMail.objects.filter(key=notification_key(due.pk, Kind.REMINDER)).count()
+        == 1
     )
 
 

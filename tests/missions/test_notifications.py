@@ -2,10 +2,15 @@ from datetime import date, timedelta
 
 import pytest
 
-from missions.models import Notification
-from missions.notifications import registration_notify, results_invitations_due
+from missions.notifications import (
+    NotificationKind,
+    notification_key,
+    registration_notify,
+    results_invitations_due,
+)
 from missions.services.results import add_months
 from missions.tasks import registration_notify_task, results_invitations_sweep_task
+from outbox.models import SentMail
 from tests.factories import (
     ContactPersonFactory,
     MissionFactory,
@@ -13,7 +18,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-Kind = Notification.Kind
+Kind = NotificationKind
 
 
 @pytest.fixture
@@ -46,7 +51,7 @@ def test_an_email_kind_is_sent_only_once(mailoutbox, after_commit):
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["info@bedrijf.example"]
     assert "U doet mee" in mailoutbox[0].subject
-    assert Notification.objects.get().recipients == "info@bedrijf.example"
+    assert SentMail.objects.get().recipients == "info@bedrijf.example"
 
 
 def test_email_follows_the_contacts_language(mailoutbox, after_commit):
@@ -72,7 +77,7 @@ def test_old_news_is_not_sent(mailoutbox):
     registration = registration_with_contact(withdrawn=True)
     assert not registration_notify(registration_id=registration.pk, kind=Kind.ACCEPTED)
     assert mailoutbox == []
-    assert not Notification.objects.exists()
+    assert not SentMail.objects.exists()
 
 
 def test_without_contacts_the_organisations_users_are_mailed(mailoutbox, after_commit):
@@ -96,10 +101,10 @@ def completed(days_ago):
 def test_sweep_finds_each_due_invitation_once(mailoutbox, after_commit):
     today = date.today()
     six_months = completed((today - add_months(today, -6)).days + 1)
-    Notification.objects.create(registration=six_months, kind=Kind.RESULTS_AFTER)
+    SentMail.objects.create(key=notification_key(six_months.pk, Kind.RESULTS_AFTER))
     year = completed((today - add_months(today, -12)).days)
-    Notification.objects.create(registration=year, kind=Kind.RESULTS_AFTER)
-    Notification.objects.create(registration=year, kind=Kind.RESULTS_6)
+    SentMail.objects.create(key=notification_key(year.pk, Kind.RESULTS_AFTER))
+    SentMail.objects.create(key=notification_key(year.pk, Kind.RESULTS_6))
     fresh = completed(1)
     assert set(results_invitations_due()) == {
         (six_months.pk, Kind.RESULTS_6),

@@ -7,7 +7,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from missions import services
-from missions.models import Mission, MissionResult, Notification, Registration
+from missions.models import Mission, MissionResult, Registration
+from missions.notifications import NotificationKind, notification_key
+from outbox.models import SentMail
 from tests.factories import (
     MissionFactory,
     OrganisationFactory,
@@ -577,7 +579,9 @@ def test_completing_invites_attended_participants(
     with django_capture_on_commit_callbacks(execute=True):
         services.mission_complete(mission=mission, by=civil_servant)
     assert len(mailoutbox) == 1
-    assert Notification.objects.get().kind == Notification.Kind.RESULTS_AFTER
+    assert SentMail.objects.get().key == notification_key(
+        attended.pk, NotificationKind.RESULTS_AFTER
+    )
 
 
 def test_sign_up_over_the_de_minimis_ceiling_is_refused(settings):

@@ -9,8 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from missions.models import Notification
-from missions.notifications import registration_notify_later
+from missions.notifications import NotificationKind, registration_notify_later
 from outbox.models import OutboxMessage
 from outbox.services import (
     email_enqueue,
@@ -168,10 +167,10 @@ def test_a_job_is_handed_to_its_task_once_and_counts_as_sent(
     )
     with django_capture_on_commit_callbacks(execute=True):
         registration_notify_later(
-            registration=registration, kind=Notification.Kind.ACCEPTED
+            registration=registration, kind=NotificationKind.ACCEPTED
         )
         registration_notify_later(
-            registration=registration, kind=Notification.Kind.ACCEPTED
+            registration=registration, kind=NotificationKind.ACCEPTED
         )
     job = OutboxMessage.objects.get(kind=OutboxMessage.Kind.JOB)
     assert job.state == State.SENT

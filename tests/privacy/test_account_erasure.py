@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from missions.models import Registration
 from missions.personal_data import personal_data_export
-from participants.models import ContactPerson, ShowcaseMail
+from outbox.models import SentMail
+from participants.models import ContactPerson
 from participants.services import (
     ANONYMISED_NAME,
     contact_person_anonymise,
@@ -135,15 +136,15 @@ def test_deleting_the_account_takes_the_address_out_of_the_showcase_mail_log(
     sme_user,
 ):
     colleague = "collega@example.org"
-    ShowcaseMail.objects.create(
+    SentMail.objects.create(
         key="request:1:received", recipients=f"{sme_user.email}, {colleague}"
     )
-    ShowcaseMail.objects.create(key="request:2:received", recipients=colleague)
+    SentMail.objects.create(key="request:2:received", recipients=colleague)
 
     user_erase(user=sme_user)
 
     assert list(
-        ShowcaseMail.objects.order_by("key").values_list("recipients", flat=True)
+        SentMail.objects.order_by("key").values_list("recipients", flat=True)
     ) == [colleague, colleague]
 
 

@@ -1,5 +1,6 @@
 """Erasing a person reaches every place that holds the name or address:
-the notification log, the showcase mail log, history, the admin log."""
+the log of mails sent once (registration and showcase mails), history, the
+admin log."""
 
 from datetime import timedelta
 
@@ -13,10 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config import personal_data
-from missions.models import Notification
-from missions.notifications import registration_notify
+from missions.notifications import notification_key, registration_notify
 from missions.tasks import contact_persons_anonymise_task
-from participants.models import ContactPerson, ShowcaseMail
+from outbox.models import SentMail
+from participants.models import ContactPerson
 from participants.services import (
     contact_person_anonymise,
     contact_person_update,
@@ -82,11 +83,11 @@ def test_anonymising_a_contact_takes_its_address_out_of_the_notification_log(
     )
     with django_capture_on_commit_callbacks(execute=True):
         registration_notify(registration_id=registration.pk, kind="accepted")
-    assert ADDRESS in Notification.objects.get().recipients
+    assert ADDRESS in SentMail.objects.get().recipients
 
     assert contact_person_anonymise(contact_id=contact.pk)
 
-    notification = Notification.objects.get()
+    notification = SentMail.objects.get()
     assert notification.recipients == OTHER
     # The row stays: it guards against sending the same mail again.
     assert not registration_notify(registration_id=registration.pk, kind="accepted")
@@ -122,26 +123,26 @@ def test_anonymising_a_contact_takes_its_mails_out_of_the_outbox(
 
 def test_the_address_is_found_whatever_its_case(contact):
     registration = RegistrationFactory(organisation=contact.organisation)
-    Notification.objects.create(
-        registration=registration,
-        kind="confirmation",
+    SentMail.objects.create(
+        key=notification_key(registration.pk, "confirmation"),
         recipients="Petra.Prive@Bedrijf.Example",
     )
 
     contact_person_anonymise(contact_id=contact.pk)
 
-    assert Notification.objects.get().recipients == ""
+    assert SentMail.objects.get().recipients == ""
 
 
 def test_the_admin_no_longer_shows_the_address_of_an_anonymised_contact(
     client, admin_user, contact
 ):
     registration = RegistrationFactory(organisation=contact.organisation)
-    Notification.objects.create(
-        registration=registration, kind="accepted", recipients=f"{ADDRESS}, {OTHER}"
+    SentMail.objects.create(
+        key=notification_key(registration.pk, "accepted"),
+        recipients=f"{ADDRESS}, {OTHER}",
     )
     client.force_login(admin_user)
-    changelist = reverse("admin:missions_notification_changelist")
+    changelist = reverse("admin:outbox_sentmail_changelist")
     assert ADDRESS in client.get(changelist).content.decode()
 
     contact_person_anonymise(contact_id=contact.pk)
@@ -155,13 +156,13 @@ def test_the_admin_no_longer_shows_the_address_of_an_anonymised_contact(
 def test_anonymising_a_contact_takes_its_address_out_of_the_showcase_mail_log(
     contact,
 ):
-    ShowcaseMail.objects.create(key="request:1:received", recipients=ADDRESS)
-    ShowcaseMail.objects.create(key="request:2:received", recipients=OTHER)
+    SentMail.objects.create(key="request:1:received", recipients=ADDRESS)
+    SentMail.objects.create(key="request:2:received", recipients=OTHER)
 
     contact_person_anonymise(contact_id=contact.pk)
 
     assert list(
-        ShowcaseMail.objects.order_by("key").values_list("recipients", flat=True)
+        SentMail.objects.order_by("key").values_list("recipients", flat=True)
     ) == ["", OTHER]
 
 
@@ -178,13 +179,13 @@ def test_anonymising_a_contact_leaves_no_name_or_address_in_its_history(contact)
 
 def test_the_nightly_retention_job_reaches_the_notification_log(contact):
     registration = RegistrationFactory(organisation=contact.organisation)
-    Notification.objects.create(
-        registration=registration, kind="accepted", recipients=ADDRESS
+    SentMail.objects.create(
+        key=notification_key(registration.pk, "accepted"), recipients=ADDRESS
     )
     _age(contact, YEARS_AGO_8)
     # The registration is the organisation's, not this contact's activity.
     assert contact_persons_anonymise_task() == 1
-    assert Notification.objects.get().recipients == ""
+    assert SentMail.objects.get().recipients == ""
 
 
 def test_an_erased_account_leaves_no_address_or_name_anywhere(
@@ -204,12 +205,11 @@ def test_an_erased_account_leaves_no_address_or_name_anywhere(
     registration = RegistrationFactory(organisation=organisation)
     registration.contacts.add(contact)
     registration_notify(registration_id=registration.pk, kind="accepted")
-    Notification.objects.create(
-        registration=registration,
-        kind="confirmation",
+    SentMail.objects.create(
+        key=notification_key(registration.pk, "confirmation"),
         recipients=f"petra@thuis.example, {OTHER}",
     )
-    ShowcaseMail.objects.create(key="request:1:received", recipients=ADDRESS)
+    SentMail.objects.create(key="request:1:received", recipients=ADDRESS)
     _log_change(admin_user, contact, change_message="[]")
     _log_change(admin_user, user, change_message="[]")
     for needle in (ADDRESS, "petra@thuis.example", "Petra Privé"):
@@ -219,13 +219,14 @@ def test_an_erased_account_leaves_no_address_or_name_anywhere(
 
     for needle in (ADDRESS, "petra@thuis.example", "Petra Privé", "06 12345678"):
         assert _values_holding(needle) == [], needle
-    assert OTHER in Notification.objects.get(kind="confirmation").recipients
+    confirmation = notification_key(registration.pk, "confirmation")
+    assert OTHER in SentMail.objects.get(key=confirmation).recipients
 
 
 def test_an_erasure_that_fails_half_way_changes_nothing(contact, monkeypatch):
     registration = RegistrationFactory(organisation=contact.organisation)
-    Notification.objects.create(
-        registration=registration, kind="accepted", recipients=ADDRESS
+    SentMail.objects.create(
+        key=notification_key(registration.pk, "accepted"), recipients=ADDRESS
     )
 
     def _fail(erasure):
@@ -241,7 +242,7 @@ def test_an_erasure_that_fails_half_way_changes_nothing(contact, monkeypatch):
 
     contact.refresh_from_db()
     assert contact.anonymised_at is None and contact.email == ADDRESS
-    assert Notification.objects.get().recipients == ADDRESS
+    assert SentMail.objects.get().recipients == ADDRESS
 
 
 def test_every_app_that_keeps_personal_data_registered_its_scrubber():
@@ -249,7 +250,6 @@ def test_every_app_that_keeps_personal_data_registered_its_scrubber():
     assert {
         "accounts.users",
         "participants.contact_persons",
-        "participants.showcase_mail_log",
-        "missions.notification_log",
+        "outbox.mail_log",
         "outbox.messages",
     } <= set(identifiers)
