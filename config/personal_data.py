@@ -234,7 +234,7 @@ def address_lists_scrub(queryset, field_name: str, emails: Iterable[str]) -> int
 # --- the personal-data export (AVG art. 15 and 20) ---------------------------
 # Apps that keep a person's data outside the apps the export knows register
 # a function here, in their AppConfig.ready(): user -> plain values for JSON.
-# missions.personal_data adds each under its name; one query or two each.
+# participants.personal_data adds each under its name; one query or two each.
 _exports: dict[str, Callable] = {}
 
 
@@ -251,10 +251,11 @@ def exports_for(user) -> dict:
 
 
 # The download of one's own data (AVG art. 15 and 20) is put together by
-# missions.personal_data; an app that keeps more about an organisation adds
-# its part here, in its ``AppConfig.ready()``, so that missions need not
-# import it. A part takes ``{organisation id: organisation}`` and gives
-# ``{organisation id: plain values}``, in a fixed number of queries.
+# participants.personal_data; an app that keeps more about an organisation
+# (missions its registrations, the showcase its profile) adds its part here,
+# in its ``AppConfig.ready()``, so that participants need not import it. A
+# part takes ``{organisation id: organisation}`` and gives ``{organisation
+# id: plain values}``, in a fixed number of queries.
 _organisation_export_parts: dict[str, Callable[[dict], dict]] = {}
 
 

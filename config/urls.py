@@ -8,6 +8,7 @@ from django.urls import include, path
 from accounts import urls as accounts_urls
 from accounts import views as accounts_views
 from missions import urls as missions_urls
+from participants import urls as participants_urls
 from reporting import urls_dashboard
 from showcase import urls as showcase_urls
 
@@ -18,6 +19,19 @@ from .health import healthz
 # (allauth's) log-in, with its second factor and rate limits, and back.
 # Logged-in people who are not staff get 403 there.
 admin.site.login = secure_admin_login(admin.site.login)
+
+# Two namespaces hold pages of two apps: `mine` (/mijn/) the SME's missions
+# and its organisation, `missions_backoffice` (/beheer/missies/) the missions
+# and the requests to join organisations. Each app lists its own pages; they
+# are composed here, so participants need not know missions.
+mine_patterns = (
+    missions_urls.mine_urlpatterns + participants_urls.mine_urlpatterns,
+    "mine",
+)
+missions_backoffice_patterns = (
+    missions_urls.backoffice_urlpatterns + participants_urls.backoffice_urlpatterns,
+    "missions_backoffice",
+)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -42,8 +56,8 @@ urlpatterns += i18n_patterns(
     path("", include("desk.urls")),
     path("", include("advice.urls")),
     path("mijn/etalage/", include(showcase_urls.mine_patterns)),
-    path("mijn/", include(missions_urls.mine_patterns)),
-    path("beheer/missies/", include(missions_urls.backoffice_patterns)),
+    path("mijn/", include(mine_patterns)),
+    path("beheer/missies/", include(missions_backoffice_patterns)),
     path("beheer/etalage/", include(showcase_urls.moderation_patterns)),
     path("beheer/", include("programmes.urls")),
     path("rapportages/", include("reporting.urls")),

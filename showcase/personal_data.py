@@ -1,6 +1,6 @@
 """The showcase's part of the download of one's own data (AVG articles 15
 and 20), registered in ShowcaseConfig.ready() and added to each
-organisation by missions.personal_data.personal_data_export."""
+organisation by participants.personal_data.personal_data_export."""
 
 from django.db.models import Q
 

@@ -292,7 +292,7 @@ def test_mails_to_a_person_without_a_verified_address_still_use_the_portal(
 
 
 def test_the_language_for_mails_is_part_of_the_own_data_export(sme_user):
-    from missions.personal_data import personal_data_export
+    from participants.personal_data import personal_data_export
 
     sme_user.language = "en"
     sme_user.save(update_fields=["language"])

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from advice import services
 from advice.models import Track, TrackDocument, TrackNote
-from missions.personal_data import personal_data_export
 from participants.models import Organisation
+from participants.personal_data import personal_data_export
 from participants.services import user_erase
 from reporting.figures import figures_for
 from tests.factories import OrganisationFactory, PublicProfileFactory, sme_user_of

@@ -261,7 +261,7 @@ def test_the_download_holds_the_users_questions_asked_logged_in_or_by_address(
 ):
     """Issue 18, item 5: the personal-data download (AVG art. 15 and 20)
     holds the questions the user asked, with the desk's answer."""
-    from missions.personal_data import personal_data_export
+    from participants.personal_data import personal_data_export
 
     own = _ask(limburg, user=sme_user, subject="Beurs in Keulen")
     services.question_answer(

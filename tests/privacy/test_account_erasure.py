@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from missions.models import Registration
-from missions.personal_data import personal_data_export
 from outbox.models import SentMail
 from participants.models import ContactPerson
+from participants.personal_data import personal_data_export
 from participants.services import (
     ANONYMISED_NAME,
     contact_person_anonymise,

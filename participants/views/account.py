@@ -1,5 +1,4 @@
-"""The SME's own pages that participants owns, mounted under /mijn/ in the
-`mine` namespace (see participants/urls.py)."""
+"""/mijn/account-verwijderen/: an entrepreneur deletes his own account."""
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -10,7 +9,7 @@ from django.views.generic import TemplateView
 
 from accounts.permissions import SmeRequiredMixin
 
-from .services import organisations_of_user, user_erase
+from ..services import organisations_of_user, user_erase
 
 
 class AccountDeleteView(SmeRequiredMixin, TemplateView):

@@ -11,9 +11,10 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.permissions import CivilServantRequiredMixin, SmeRequiredMixin
-from participants import selectors as participant_selectors
-from participants.models import MembershipRequest
-from participants.services import (
+
+from .. import selectors
+from ..models import MembershipRequest
+from ..services import (
     membership_admin_grant,
     membership_admin_hand_over,
     membership_admin_revoke,
@@ -51,7 +52,7 @@ class MembersView(SmeRequiredMixin, TemplateView):
     """The members of one of the user's organisations; its admins also see
     the requests to join and manage the members."""
 
-    template_name = "missions/members.html"
+    template_name = "participants/members.html"
 
     def get_organisation(self):
         return get_object_or_404(
@@ -60,7 +61,7 @@ class MembersView(SmeRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         organisation = kwargs.pop("organisation", None) or self.get_organisation()
-        members = list(participant_selectors.members_of(organisation=organisation))
+        members = list(selectors.members_of(organisation=organisation))
         own = next(m for m in members if m.user_id == self.request.user.pk)
         return super().get_context_data(
             organisation=organisation,
@@ -68,11 +69,7 @@ class MembersView(SmeRequiredMixin, TemplateView):
             own=own,
             admin_count=sum(1 for m in members if m.is_admin),
             requests=(
-                list(
-                    participant_selectors.membership_requests_pending(
-                        organisation=organisation
-                    )
-                )
+                list(selectors.membership_requests_pending(organisation=organisation))
                 if own.is_admin
                 else []
             ),
@@ -129,9 +126,7 @@ class RequestDecisionView(MembersView):
             raise Http404
         organisation = self.get_organisation()
         membership_request = get_object_or_404(
-            participant_selectors.membership_requests_pending(
-                organisation=organisation
-            ),
+            selectors.membership_requests_pending(organisation=organisation),
             pk=kwargs["request_pk"],
         )
         try:
@@ -156,7 +151,7 @@ class RequestWithdrawView(SmeRequiredMixin, View):
 
     def post(self, request, *args, **kwargs):
         membership_request = get_object_or_404(
-            participant_selectors.membership_requests_of_user(user=request.user),
+            selectors.membership_requests_of_user(user=request.user),
             pk=kwargs["pk"],
         )
         try:
@@ -172,7 +167,7 @@ class BackofficeRequestListView(CivilServantRequiredMixin, TemplateView):
     """Requests to join organisations of the own province; the province
     decides those of organisations without an admin."""
 
-    template_name = "missions/backoffice/membership_requests.html"
+    template_name = "participants/backoffice/membership_requests.html"
 
     def only_to_decide(self) -> bool:
         # `?to_decide=on`: the home page's count, the province's own share.
@@ -180,7 +175,7 @@ class BackofficeRequestListView(CivilServantRequiredMixin, TemplateView):
 
     def get_queryset(self):
         user = self.request.user
-        requests = participant_selectors.membership_requests_for_backoffice(
+        requests = selectors.membership_requests_for_backoffice(
             province_id=None if user.is_administrator else user.province_id or -1
         )
         if self.only_to_decide():
