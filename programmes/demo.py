@@ -86,6 +86,15 @@ FINANCE_2016 = (
     "innoveert en internationaliseert (PS/2016/871). De realisatie van dit "
     "voorstel loopt in 2017 door."
 )
+# Under "Relatie met reserve …? Ja. Bijbehorend investeringsvoorstel:".
+INVESTMENT_2016 = (
+    "Vanuit het Coalitieakkoord ‘Overijssel Werkt!’ is er budget beschikbaar "
+    "gesteld voor deze prestatie. Dit is verwerkt in de Begroting 2016. Het "
+    "bijbehorende investeringsbesluit is daarmee de Begroting 2016, PS/2015/687."
+)
+BASIS_2018 = (
+    "Op basis van de spelregels van de Reserve uitvoering Kwaliteit van Overijssel"
+)
 CONTEXT_2018 = (
     "Voor de realisatie van de actielijn internationalisering van het programma "
     '"#In Overijssel innoveert en internationaliseert" is het werkplan Go4export '
@@ -243,6 +252,16 @@ def _mutation(
     )
 
 
+def _fill_if_empty(instance, **values) -> None:
+    """Texts added to the demo after it was first loaded: filled in once on
+    an object loaded before, never over what someone wrote since."""
+    empty = {name: v for name, v in values.items() if not getattr(instance, name)}
+    if empty:
+        for name, value in empty.items():
+            setattr(instance, name, value)
+        instance.save(update_fields=list(empty))
+
+
 def _computed_indicator(action, name: str, metric: str) -> Indicator:
     """A computed indicator of the demo; one loaded before it counted
     entrepreneurs apart (it counted all participants, hogescholen
@@ -343,11 +362,13 @@ def _overijssel() -> None:
             "purpose": PURPOSE_2016,
             "context": CONTEXT_2016,
             "finance_text": FINANCE_2016,
+            "investment_explanation": INVESTMENT_2016,
             **basics,
         },
     )
     if created:
         p2016.investment_decisions.add(budget_2016)
+    _fill_if_empty(p2016, investment_explanation=INVESTMENT_2016)
     action, _ = Action.objects.get_or_create(
         prestatie=p2016,
         number=1,
@@ -446,7 +467,7 @@ def _overijssel() -> None:
         # The prestatie's finance text says why; the sentence is generated.
         explanation="",
     )
-    _mutation(
+    withdrawal_2019 = _mutation(
         reserve,
         ReserveMutation.Kind.WITHDRAWAL,
         Decimal("109000.00"),
@@ -454,11 +475,13 @@ def _overijssel() -> None:
         amendment_2019,
         prestatie=p2018,
         budget_part=ReserveMutation.BudgetPart.JAARSCHIJF,
+        decision_basis=BASIS_2018,
         explanation=(
             "Het saldo van de jaarschijf 2018 is nodig voor het afronden van het "
             "programma."
         ),
     )
+    _fill_if_empty(withdrawal_2019, decision_basis=BASIS_2018)
 
 
 def _limburg() -> None:

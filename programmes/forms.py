@@ -324,6 +324,7 @@ class PrestatieForm(ProvinceChoiceMixin, ServiceModelForm):
             "relates_to_reserve",
             "reserve",
             "investment_decisions",
+            "investment_explanation",
             "predecessor",
             "continuation",
         ]
@@ -454,6 +455,7 @@ class MutationForm(ServiceModelForm):
             "budget_part",
             "prestatie",
             "decision",
+            "decision_basis",
             "explanation",
         ]
         widgets = {"budget_year": YEAR}
@@ -550,6 +552,13 @@ class PrestatieContinueForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.For
         required=False,
         max_length=LONG,
         widget=forms.Textarea,
+    )
+    investment_explanation = forms.CharField(
+        label=capfirst(_("investment proposal explanation")),
+        required=False,
+        max_length=SHORT,
+        widget=forms.Textarea,
+        help_text=_("Copied from this year: change it when it names the year."),
     )
     portfolio_holder = forms.CharField(
         label=capfirst(_("responsible portfolio holder")),

@@ -21,6 +21,8 @@ from provinces.models import Province
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 POSITIVE_MONEY = [MinValueValidator(Decimal("0.01"))]
+# "Op basis van de spelregels van de Reserve …": a phrase, not a story.
+DECISION_BASIS_LENGTH = 300
 
 
 class Decision(models.Model):
@@ -285,6 +287,16 @@ class Prestatie(models.Model):
             '"You agreed on 9 November 2016 to …".'
         ),
         **text_limit(LONG),
+    )
+    investment_explanation = models.TextField(
+        _("investment proposal explanation"),
+        blank=True,
+        help_text=_(
+            "Printed in the basic information under the investment proposal, "
+            'e.g. "From the coalition agreement a budget was made available '
+            'for this prestatie …".'
+        ),
+        **text_limit(SHORT),
     )
     predecessor = models.ForeignKey(
         "self",
@@ -725,6 +737,16 @@ class ReserveMutation(models.Model):
         related_name="reserve_mutations",
     )
     explanation = models.TextField(_("explanation"), blank=True, **text_limit(SHORT))
+    decision_basis = models.CharField(
+        _("basis of the decision"),
+        max_length=DECISION_BASIS_LENGTH,
+        blank=True,
+        help_text=_(
+            "Opens the report's sentence, as the province writes it, e.g. "
+            '"Op basis van de spelregels van de Reserve …" (… we decided to '
+            "withdraw …). Leave empty for the usual sentence."
+        ),
+    )
     corrects = models.ForeignKey(
         "self",
         verbose_name=_("corrects"),

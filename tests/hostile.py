@@ -164,7 +164,15 @@ HOSTILE_FORMS += [
     HostileForm(
         "programmes:prestatie_create",
         CIVIL_SERVANT_OV,
-        ("code", "title", "purpose", "context", "finance_text", "year"),
+        (
+            "code",
+            "title",
+            "purpose",
+            "context",
+            "finance_text",
+            "investment_explanation",
+            "year",
+        ),
         fixed={
             "year": "2016",
             "role": "faciliteerder",
@@ -176,7 +184,15 @@ HOSTILE_FORMS += [
     HostileForm(
         "programmes:prestatie_continue",
         CIVIL_SERVANT_OV,
-        ("code", "title", "purpose", "context", "finance_text", "portfolio_holder"),
+        (
+            "code",
+            "title",
+            "purpose",
+            "context",
+            "finance_text",
+            "investment_explanation",
+            "portfolio_holder",
+        ),
         fixed={"duration": "structural"},
         kwargs=_pk("prestatie_ov"),
         shown_on=_shown(("programmes:prestatie_detail", "prestatie_ov")),
@@ -215,7 +231,7 @@ HOSTILE_FORMS += [
     HostileForm(
         "programmes:mutation_create",
         CIVIL_SERVANT_OV,
-        ("amount", "explanation", "budget_year"),
+        ("amount", "explanation", "decision_basis", "budget_year"),
         fixed={
             "kind": "withdrawal",
             "budget_year": "2017",

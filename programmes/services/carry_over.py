@@ -27,6 +27,7 @@ CONTINUE_FIELDS = (
     "purpose",
     "context",
     "finance_text",
+    "investment_explanation",
     "portfolio_holder",
     "duration",
     "start_year",

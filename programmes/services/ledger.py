@@ -37,6 +37,7 @@ MUTATION_FIELDS = (
     "budget_year",
     "budget_part",
     "decision",
+    "decision_basis",
     "explanation",
 )
 
@@ -78,6 +79,9 @@ def _overdraw_error(reserve: Reserve, available: Decimal, requested: Decimal):
 
 def _check_mutation(mutation: ReserveMutation) -> None:
     mutation.amount = check_money(mutation.amount, "amount")
+    # The basis opens the report's sentence ("Op basis van … hebben wij
+    # besloten"): a trailing comma or colon would print before the verb.
+    mutation.decision_basis = (mutation.decision_basis or "").strip().rstrip(",;: ")
     check_year(mutation.budget_year, "budget_year")
     reserve = mutation.reserve
     if mutation.prestatie_id:
@@ -112,6 +116,7 @@ def reserve_mutation_propose(
     decision: Decision | None = None,
     explanation: str = "",
     budget_part: str = ReserveMutation.BudgetPart.EXPLOITATIE,
+    decision_basis: str = "",
 ) -> ReserveMutation:
     """Propose a withdrawal or addition; it counts once it is decided.
 
@@ -127,6 +132,7 @@ def reserve_mutation_propose(
         budget_year=budget_year,
         budget_part=budget_part,
         decision=decision,
+        decision_basis=decision_basis,
         explanation=explanation,
         status=Status.PROPOSED,
         created_by=by,
@@ -214,6 +220,7 @@ def reserve_mutation_record_decided(
     prestatie: Prestatie | None = None,
     explanation: str = "",
     budget_part: str = ReserveMutation.BudgetPart.EXPLOITATIE,
+    decision_basis: str = "",
 ) -> ReserveMutation:
     """Enter a mutation that GS or PS already decided: propose and decide."""
     mutation = reserve_mutation_propose(
@@ -224,6 +231,7 @@ def reserve_mutation_record_decided(
         budget_part=budget_part,
         prestatie=prestatie,
         decision=decision,
+        decision_basis=decision_basis,
         explanation=explanation,
         by=by,
     )

@@ -56,6 +56,7 @@ PRESTATIE_FIELDS = (
     "portfolio_holder",
     "relates_to_reserve",
     "reserve",
+    "investment_explanation",
     "predecessor",
     "continuation",
 )

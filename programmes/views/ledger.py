@@ -290,6 +290,7 @@ class MutationDetailView(ScopedDetailView):
             (_("prestatie"), obj.prestatie or "–"),
             (_("status"), obj.get_status_display()),
             (_("decision"), obj.decision or "–"),
+            (_("basis of the decision"), obj.decision_basis or "–"),
             (_("explanation"), obj.explanation or "–"),
             (_("entered by"), obj.created_by or "–"),
             (_("entered on"), obj.created_at),

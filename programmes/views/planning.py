@@ -168,6 +168,7 @@ class PrestatieContinueView(ServiceFormView):
             "purpose": p.purpose,
             "context": p.context,
             "finance_text": p.finance_text,
+            "investment_explanation": p.investment_explanation,
             "portfolio_holder": p.portfolio_holder,
             "duration": p.duration,
             "start_year": p.start_year,

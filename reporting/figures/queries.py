@@ -164,6 +164,7 @@ def _mutations(scope: _Scope, prestatie_ids: list[int]) -> list[MutationFigure]:
             decision_kind=m.decision.kind if m.decision_id else "",
             decision_url=m.decision.url if m.decision_id else "",
             reserve_id=m.reserve_id,
+            decision_basis=m.decision_basis,
         )
         for m in mutations
     ]
@@ -259,6 +260,7 @@ def _prestatie_figure(
         doel_title=p.doel_title,
         finance_text=p.finance_text,
         reserve_ids=sorted(r for r in reserve_ids if r),
+        investment_explanation=p.investment_explanation,
     )
 
 

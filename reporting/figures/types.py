@@ -159,6 +159,8 @@ class MutationFigure:
     decision_kind: str = ""
     decision_url: str = ""
     reserve_id: int | None = None
+    # "Op basis van de spelregels van …": opens the report's sentence.
+    decision_basis: str = ""
 
 
 @dataclass
@@ -231,6 +233,8 @@ class PrestatieFigure:
     doel_title: str = ""
     finance_text: str = ""
     reserve_ids: list[int] = field(default_factory=list)
+    # Basisinformatie: the text under the investment proposal.
+    investment_explanation: str = ""
 
 
 @dataclass

@@ -371,7 +371,7 @@ def _basic_information(p: dict) -> list[tuple[str, str]]:
     decisions = "; ".join(
         f"{d['title']} ({d['reference']})" for d in p["investment_decisions"]
     )
-    return [
+    rows = [
         (_("Responsible portfolio holder"), p["portfolio_holder"] or "–"),
         # As the P&C pages say it: "Wij vervullen de rol van faciliteerder."
         (
@@ -383,6 +383,16 @@ def _basic_information(p: dict) -> list[tuple[str, str]]:
         (_("Relation with a reserve"), reserve),
         (_("Related investment proposal"), decisions or _("None")),
     ]
+    # The province's own words under the proposal ("Vanuit het
+    # Coalitieakkoord …"); not in figures frozen before it was stored.
+    explanation = "\n".join(
+        sections.blocks_as_text(
+            sections.text_blocks(p.get("investment_explanation", ""))
+        )
+    )
+    if explanation:
+        rows.append((_("Investment proposal explanation"), explanation))
+    return rows
 
 
 def figures_date(figures: dict) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -149,59 +150,98 @@ def _part(mutation: dict) -> dict:
     return {"part": _("the %(year)s budget") % {"year": year}, "budget": ""}
 
 
+def _plain_sentences() -> dict[tuple[str, bool], str]:
+    """The sentence per (proposed / PS / GS, withdrawal?)."""
+    return {
+        ("proposed", True): _(
+            "We propose to withdraw %(amount)s from the %(reserve)s and add "
+            "this amount to %(part)s of prestatie %(prestatie)s%(budget)s."
+        ),
+        ("proposed", False): _(
+            "We propose to add %(amount)s from %(part)s of prestatie "
+            "%(prestatie)s%(budget)s to the %(reserve)s."
+        ),
+        ("PS", True): _(
+            "The Provincial Council decided to withdraw %(amount)s from the "
+            "%(reserve)s and add this amount to %(part)s of prestatie "
+            "%(prestatie)s%(budget)s%(decision)s."
+        ),
+        ("PS", False): _(
+            "The Provincial Council decided to add %(amount)s from %(part)s "
+            "of prestatie %(prestatie)s%(budget)s to the "
+            "%(reserve)s%(decision)s."
+        ),
+        ("GS", True): _(
+            "We decided to withdraw %(amount)s from the %(reserve)s and add "
+            "this amount to %(part)s of prestatie "
+            "%(prestatie)s%(budget)s%(decision)s."
+        ),
+        ("GS", False): _(
+            "We decided to add %(amount)s from %(part)s of prestatie "
+            "%(prestatie)s%(budget)s to the %(reserve)s%(decision)s."
+        ),
+    }
+
+
+def _sentences_with_basis() -> dict[tuple[str, bool], str]:
+    """The same, opened by the basis of the decision as the province writes
+    it: "Op basis van de spelregels van de Reserve … hebben wij besloten om
+    een bedrag van € 109.000 te onttrekken aan …" (seed 002)."""
+    return {
+        ("proposed", True): _(
+            "%(basis)s, we propose to withdraw %(amount)s from the %(reserve)s "
+            "and add it to %(part)s of prestatie %(prestatie)s%(budget)s."
+        ),
+        ("proposed", False): _(
+            "%(basis)s, we propose to add %(amount)s from %(part)s of "
+            "prestatie %(prestatie)s%(budget)s to the %(reserve)s."
+        ),
+        ("PS", True): _(
+            "%(basis)s, the Provincial Council decided to withdraw %(amount)s "
+            "from the %(reserve)s and add it to %(part)s of prestatie "
+            "%(prestatie)s%(budget)s%(decision)s."
+        ),
+        ("PS", False): _(
+            "%(basis)s, the Provincial Council decided to add %(amount)s from "
+            "%(part)s of prestatie %(prestatie)s%(budget)s to the "
+            "%(reserve)s%(decision)s."
+        ),
+        ("GS", True): _(
+            "%(basis)s, we decided to withdraw %(amount)s from the %(reserve)s "
+            "and add it to %(part)s of prestatie "
+            "%(prestatie)s%(budget)s%(decision)s."
+        ),
+        ("GS", False): _(
+            "%(basis)s, we decided to add %(amount)s from %(part)s of "
+            "prestatie %(prestatie)s%(budget)s to the %(reserve)s%(decision)s."
+        ),
+    }
+
+
 def finance_sentence(mutation: dict) -> str:
     """The mutation in the province's words, "jaarschijf" or "exploitatie"
-    as the mutation says; a decided one ends with its decision reference,
+    as the mutation says, opened by the basis of the decision when the
+    mutation has one; a decided one ends with its decision reference,
     marked with DECISION_MARK so the HTML can link it."""
+    basis = (mutation.get("decision_basis") or "").strip()
     values = {
         "amount": euro(mutation["amount"]),
         "reserve": mutation["reserve"],
         "prestatie": mutation["prestatie_code"],
         "decision": DECISION_MARK if mutation.get("decision_reference") else "",
+        "basis": capfirst(basis),
         **_part(mutation),
     }
     withdrawal = mutation["kind"] == ReserveMutation.Kind.WITHDRAWAL
     if mutation["status"] == ReserveMutation.Status.PROPOSED:
         values["decision"] = ""
-        text = (
-            _(
-                "We propose to withdraw %(amount)s from the %(reserve)s and add "
-                "this amount to %(part)s of prestatie %(prestatie)s%(budget)s."
-            )
-            if withdrawal
-            else _(
-                "We propose to add %(amount)s from %(part)s of prestatie "
-                "%(prestatie)s%(budget)s to the %(reserve)s."
-            )
-        )
+        who = "proposed"
     elif mutation["decision_body"] == Decision.Body.PS:
-        text = (
-            _(
-                "The Provincial Council decided to withdraw %(amount)s from the "
-                "%(reserve)s and add this amount to %(part)s of prestatie "
-                "%(prestatie)s%(budget)s%(decision)s."
-            )
-            if withdrawal
-            else _(
-                "The Provincial Council decided to add %(amount)s from %(part)s "
-                "of prestatie %(prestatie)s%(budget)s to the "
-                "%(reserve)s%(decision)s."
-            )
-        )
+        who = "PS"
     else:
-        text = (
-            _(
-                "We decided to withdraw %(amount)s from the %(reserve)s and add "
-                "this amount to %(part)s of prestatie "
-                "%(prestatie)s%(budget)s%(decision)s."
-            )
-            if withdrawal
-            else _(
-                "We decided to add %(amount)s from %(part)s of prestatie "
-                "%(prestatie)s%(budget)s to the %(reserve)s%(decision)s."
-            )
-        )
-    return text % values
+        who = "GS"
+    sentences = _sentences_with_basis() if basis else _plain_sentences()
+    return sentences[who, withdrawal] % values
 
 
 def finance_kind(mutation: dict) -> str:

@@ -85,7 +85,11 @@ def _text_rows(p: dict) -> list[list]:
     for text in _block_rows(p["finance_section"]["text"]):
         add(_("Finance"), text)
     for label, value in p["basic"]:
-        add(_("Basic information"), f"{label}: {value}")
+        # A text of more paragraphs: one row each, the label on the first.
+        first, *more = str(value).split("\n")
+        add(_("Basic information"), f"{label}: {first}")
+        for paragraph in more:
+            add(_("Basic information"), paragraph)
     return rows
 
 

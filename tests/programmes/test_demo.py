@@ -69,6 +69,11 @@ def test_demo_has_the_overijssel_facts_of_the_seeds():
     assert jaarschijf.budget_part == "jaarschijf"
     assert jaarschijf.explanation.startswith("Het saldo van de jaarschijf 2018")
     assert p2016.finance_text.startswith("U heeft op 9 november 2016 ingestemd")
+    # The seeds' texts under the investment proposal and before the decision.
+    assert p2016.investment_explanation == demo.INVESTMENT_2016
+    assert p2018.investment_explanation == ""
+    assert jaarschijf.decision_basis == demo.BASIS_2018
+    assert proposed.decision_basis == ""
     assert p2016.actions.get().progress_notes.get().narrative == "own"
     assert ledger.balance >= 0
     assert "Beginsaldo" in ledger.decided[0].explanation
@@ -97,3 +102,19 @@ def test_reloading_the_demo_makes_the_entrepreneurs_indicator_count_entrepreneur
         )
     )
     assert metrics == {Indicator.Metric.ENTREPRENEURS}
+
+
+def test_reloading_the_demo_fills_the_texts_added_later_but_keeps_edits():
+    """A database loaded before the investment explanation and the basis of
+    the decision existed gets them on the next load; a text someone wrote
+    since stays."""
+    demo.load()
+    Prestatie.objects.filter(year=2016, code="5.4.2").update(investment_explanation="")
+    ReserveMutation.objects.filter(amount=Decimal("109000.00")).update(
+        decision_basis="Eigen grondslag"
+    )
+    demo.load()
+    p2016 = Prestatie.objects.get(province__code="OV", year=2016, code="5.4.2")
+    assert p2016.investment_explanation == demo.INVESTMENT_2016
+    mutation = ReserveMutation.objects.get(amount=Decimal("109000.00"))
+    assert mutation.decision_basis == "Eigen grondslag"

@@ -523,3 +523,74 @@ def test_prestatie_page_links_to_a_mutation_of_its_reserve(client, civil_servant
     assert link in client.get(prestatie.get_absolute_url()).content.decode()
     html = client.get(link).content.decode()
     assert f'<option value="{prestatie.pk}" selected>' in html
+
+
+PRESTATIE_POST = {
+    "year": 2016,
+    "code": "5.4.2",
+    "title": "Bevorderen van export",
+    "role": "faciliteerder",
+    "duration": "structural",
+    "continuation": "new",
+}
+EXPLANATION = (
+    "Vanuit het Coalitieakkoord ‘Overijssel Werkt!’ is er budget beschikbaar "
+    "gesteld voor deze prestatie."
+)
+
+
+def test_the_prestatie_form_saves_the_investment_explanation(client, civil_servant, ov):
+    client.force_login(civil_servant)
+    prestatie = ov["prestatie"]
+    page = url("prestatie_update", prestatie.pk)
+    assert "Toelichting investeringsvoorstel" in client.get(page).content.decode()
+    response = client.post(
+        page, {**PRESTATIE_POST, "investment_explanation": EXPLANATION}
+    )
+    assert response.status_code == 302
+    prestatie.refresh_from_db()
+    assert prestatie.investment_explanation == EXPLANATION
+    assert prestatie.history.first().investment_explanation == EXPLANATION
+    html = client.get(prestatie.get_absolute_url()).content.decode()
+    assert EXPLANATION in html
+
+    response = client.post(
+        page, {**PRESTATIE_POST, "investment_explanation": "x" * 2_001}
+    )
+    assert response.status_code == 400
+    assert "niet meer dan 2000 tekens" in response.content.decode()
+    prestatie.refresh_from_db()
+    assert prestatie.investment_explanation == EXPLANATION
+
+
+def test_the_mutation_form_saves_the_basis_of_the_decision(client, civil_servant, ov):
+    client.force_login(civil_servant)
+    reserve = ov["reserve"]
+    ReserveMutationFactory(
+        reserve=reserve, addition=True, decided=True, amount=Decimal("500000")
+    )
+    basis = "Op basis van de spelregels van de Reserve"
+    post = {
+        "kind": "withdrawal",
+        "amount": "109.000",
+        "budget_year": 2019,
+        "budget_part": "jaarschijf",
+        "prestatie": ov["prestatie"].pk,
+    }
+    page = url("mutation_create", reserve.pk)
+    assert "Grondslag van het besluit" in client.get(page).content.decode()
+    # A trailing comma would print before "hebben wij besloten".
+    response = client.post(page, {**post, "decision_basis": f"{basis}, "})
+    assert response.status_code == 302
+    mutation = ReserveMutation.objects.get(amount=Decimal("109000"))
+    assert mutation.decision_basis == basis
+    assert mutation.history.first().decision_basis == basis
+    assert basis in client.get(mutation.get_absolute_url()).content.decode()
+
+    response = client.post(
+        url("mutation_update", mutation.pk), {**post, "decision_basis": "x" * 301}
+    )
+    assert response.status_code == 400
+    assert "niet meer dan 300 tekens" in response.content.decode()
+    mutation.refresh_from_db()
+    assert mutation.decision_basis == basis

@@ -5,25 +5,24 @@ exactly once (the narrative is not doubled) and the page's facts; the PDF
 passes the PDF/UA checks and pdfinfo calls it tagged.
 
 The check lists are the seed texts (../shared/seeds/) sentence by sentence,
-as the demo data (programmes/demo.py) stores them. What the demo does not
-store word for word, and why:
+as the demo data (programmes/demo.py) stores them. The text under
+"Bijbehorend investeringsvoorstel" is the prestatie's investment proposal
+explanation, and the finance sentence is the portal's, made from the
+mutation and opened by its basis of the decision ("Op basis van de
+spelregels ..."); a decided one ends with its decision reference. What the
+demo does not store word for word, and why:
 
 - 001: "Missie naar Turkijke" is a typing slip (the demo writes Turkije);
   "de reserve Uitvoering Kwaliteit van Overijssel" is the reserve's name,
-  stored once as seed 002 writes it ("Reserve uitvoering ..."); the
-  finance sentence is the portal's, made from the mutation. Basisinformatie
+  stored once as seed 002 writes it ("Reserve uitvoering ..."). Basisinformatie
   is a table of label and value ("Verantwoordelijk portefeuillehouder" |
-  "Eddy van Hijum"), not "label: value." sentences; the coalition sentences
-  under "Bijbehorend investeringsvoorstel" ("Vanuit het Coalitieakkoord
-  'Overijssel Werkt!' ...") have no place in the data: the portal stores
-  the decision itself (Begroting 2016, PS/2015/687).
+  "Eddy van Hijum"), not "label: value." sentences.
 - 002: "Actie 1: " before each note is the report's heading "Actie 1";
-  "ondere andere" and "begeleidt" are typing slips corrected in the demo;
-  "Op basis van de spelregels van de Reserve ... hebben wij besloten om een
-  bedrag van € 109.000 ..." is the portal's sentence made from the mutation
-  ("Wij hebben besloten om € 109.000 ..."): the spelregels clause is not
-  stored. The investment proposal is printed as "#in – Overijssel innoveert
-  en internationaliseert (PS/2016/871)".
+  "ondere andere" and "begeleidt" are typing slips corrected in the demo.
+  The investment proposal is the decision itself, printed as "#in –
+  Overijssel innoveert en internationaliseert (PS/2016/871)", not "#in-
+  Overijssel innoveert en internationaliseert [PS/2016/871 ] (bijbehorend
+  besluit)"; the demo stores no explanation beside it.
 - 003 is a news article, not a P&C page: the demo stores its facts (the
   MKB-aanpak, € 600.000 by Provinciale Staten, Ondernemend Limburg, the
   three functions) as the programme's description in the report's own
@@ -84,6 +83,12 @@ OVERIJSSEL_2016_SENTENCES = [
     "Kwaliteit van Overijssel en dit bedrag toe te voegen aan de exploitatie "
     "2017 van prestatie 5.4.2.",
     "Wij vervullen de rol van faciliteerder.",
+    # Under "Bijbehorend investeringsvoorstel": the investment proposal
+    # explanation.
+    "Vanuit het Coalitieakkoord ‘Overijssel Werkt!’ is er budget beschikbaar "
+    "gesteld voor deze prestatie.",
+    "Dit is verwerkt in de Begroting 2016.",
+    "Het bijbehorende investeringsbesluit is daarmee de Begroting 2016, PS/2015/687.",
 ]
 OVERIJSSEL_2016_FACTS = [
     "Programma 5. Regionale economie",
@@ -95,6 +100,7 @@ OVERIJSSEL_2016_FACTS = [
     "Structureel",
     "Ja, Reserve uitvoering Kwaliteit van Overijssel",
     "Begroting 2016 (PS/2015/687)",
+    "Toelichting investeringsvoorstel",
     "PS/2016/871",
     "€ 234.000",
     "Onttrekking aan een reserve",
@@ -172,9 +178,12 @@ OVERIJSSEL_2018_SENTENCES = [
     "stakeholders in contact gebracht met alumni.",
     "Deze stakeholders hebben inzicht gekregen in de waarde van het alumni netwerk.",
     "Het saldo van de jaarschijf 2018 is nodig voor het afronden van het programma.",
-    "Wij hebben besloten om € 109.000 te onttrekken aan de Reserve uitvoering "
-    "Kwaliteit van Overijssel en dit bedrag toe te voegen aan de jaarschijf "
-    "2019 van prestatie 5.4.2 van de begroting 2019",
+    # Opened by the mutation's basis of the decision; the decision's
+    # reference follows in brackets before the full stop.
+    "Op basis van de spelregels van de Reserve uitvoering Kwaliteit van "
+    "Overijssel hebben wij besloten om een bedrag van € 109.000 te onttrekken "
+    "aan de Reserve uitvoering Kwaliteit van Overijssel en toe te voegen aan "
+    "de jaarschijf 2019 van prestatie 5.4.2 van de begroting 2019",
     "Wij vervullen de rol van faciliteerder.",
 ]
 OVERIJSSEL_2018_FACTS = [
@@ -366,7 +375,14 @@ def test_overijssel_2018_carries_the_seed_page_status_and_history(demo):
             "Missies naar China, Duitsland en Polen gerealiseerd.",
         ],
         [*OVERIJSSEL_2018_FACTS, "Op koers"],
-        absent=("exploitatie 2019", "Actie 1: Realisatie"),
+        absent=(
+            "exploitatie 2019",
+            "Actie 1: Realisatie",
+            # The portal's sentence without the basis is not printed beside it.
+            "Wij hebben besloten om € 109.000",
+            # 2018 stores no explanation under the investment proposal.
+            "Toelichting investeringsvoorstel",
+        ),
     )
     # Action 1 continues the 2016 action: its year-on-year table.
     for fmt in ("PDF", "DOCX"):

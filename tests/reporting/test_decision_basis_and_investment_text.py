@@ -1,0 +1,222 @@
+"""Issue 16: the two kinds of seed sentences the data first had no field
+for. The basis of a decision opens the finance sentence ("Op basis van de
+spelregels … hebben wij besloten om een bedrag van …", seed 002), the
+investment proposal explanation is printed in the basic information (seed
+001); both are frozen with the report's figures, so an adopted report keeps
+them when the data changes later."""
+
+import datetime
+import re
+from decimal import Decimal
+from html import unescape
+
+import pytest
+from django.utils import translation
+
+from programmes import services
+from programmes.demo import BASIS_2018, INVESTMENT_2016
+from programmes.models import Decision, ReserveMutation
+from reporting.adoption import report_run_adopt
+from reporting.rendering.document import _basic_information
+from reporting.rendering.sections import DECISION_MARK, finance_sentence
+from reporting.services import report_run_generate, report_run_request
+from tests.factories import ReserveMutationFactory
+from tests.reporting.formats import docx_text, flat, pdf_text, xlsx_text
+
+pytestmark = pytest.mark.django_db
+
+RESERVE = "Reserve uitvoering Kwaliteit van Overijssel"
+REFERENCE = "Begrotingswijziging GS jaarschijf 2019, prestatie 5.4.2"
+
+
+def _mutation(**changes) -> dict:
+    """The seed 002 withdrawal as frozen figures hold it."""
+    return {
+        "kind": ReserveMutation.Kind.WITHDRAWAL,
+        "status": ReserveMutation.Status.DECIDED,
+        "amount": Decimal("109000.00"),
+        "budget_year": 2019,
+        "budget_part": ReserveMutation.BudgetPart.JAARSCHIJF,
+        "reserve": RESERVE,
+        "prestatie_code": "5.4.2",
+        "decision_body": Decision.Body.GS,
+        "decision_reference": REFERENCE,
+        "decision_basis": BASIS_2018,
+        **changes,
+    }
+
+
+def _sentence(mutation: dict, language: str = "nl") -> str:
+    with translation.override(language):
+        return finance_sentence(mutation).replace(DECISION_MARK, " (ref)")
+
+
+def test_the_basis_opens_the_sentence_word_for_word_as_seed_002():
+    assert _sentence(_mutation()) == (
+        "Op basis van de spelregels van de Reserve uitvoering Kwaliteit van "
+        "Overijssel hebben wij besloten om een bedrag van € 109.000 te onttrekken "
+        "aan de Reserve uitvoering Kwaliteit van Overijssel en toe te voegen aan "
+        "de jaarschijf 2019 van prestatie 5.4.2 van de begroting 2019 (ref)."
+    )
+
+
+def test_without_a_basis_the_usual_sentence():
+    expected = (
+        "Wij hebben besloten om € 109.000 te onttrekken aan de Reserve uitvoering "
+        "Kwaliteit van Overijssel en dit bedrag toe te voegen aan de jaarschijf "
+        "2019 van prestatie 5.4.2 van de begroting 2019 (ref)."
+    )
+    assert _sentence(_mutation(decision_basis="")) == expected
+    # Figures frozen before the field existed have no such key.
+    older = _mutation()
+    del older["decision_basis"]
+    assert _sentence(older) == expected
+
+
+def test_seed_001s_proposal_stays_as_it_is_and_takes_a_basis_too():
+    proposal = _mutation(
+        status=ReserveMutation.Status.PROPOSED,
+        amount=Decimal("234000.00"),
+        budget_year=2017,
+        budget_part=ReserveMutation.BudgetPart.EXPLOITATIE,
+        decision_basis="",
+    )
+    assert _sentence(proposal) == (
+        "Wij stellen u voor om € 234.000 te onttrekken aan de Reserve uitvoering "
+        "Kwaliteit van Overijssel en dit bedrag toe te voegen aan de exploitatie "
+        "2017 van prestatie 5.4.2."
+    )
+    proposal["decision_basis"] = "op grond van het coalitieakkoord"
+    assert _sentence(proposal) == (
+        "Op grond van het coalitieakkoord stellen wij u voor om een bedrag van "
+        "€ 234.000 te onttrekken aan de Reserve uitvoering Kwaliteit van "
+        "Overijssel en toe te voegen aan de exploitatie 2017 van prestatie 5.4.2."
+    )
+
+
+def test_a_basis_before_a_decision_of_the_provincial_council():
+    ps = _mutation(decision_body=Decision.Body.PS, kind=ReserveMutation.Kind.ADDITION)
+    assert _sentence(ps).startswith(
+        f"{BASIS_2018} hebben Uw Staten besloten om een bedrag van € 109.000 uit "
+        "de jaarschijf 2019 van prestatie 5.4.2 van de begroting 2019 te storten "
+        f"in de {RESERVE} (ref)."
+    )
+    assert _sentence(ps, "en") == (
+        f"{BASIS_2018}, the Provincial Council decided to add € 109,000 from the "
+        "2019 tranche of prestatie 5.4.2 of the 2019 budget to the "
+        f"{RESERVE} (ref)."
+    )
+
+
+def test_the_english_sentence_prints_the_basis_as_entered():
+    assert _sentence(_mutation(), "en") == (
+        f"{BASIS_2018}, we decided to withdraw € 109,000 from the {RESERVE} and "
+        "add it to the 2019 tranche of prestatie 5.4.2 of the 2019 budget (ref)."
+    )
+    assert _sentence(_mutation(decision_basis=""), "en").startswith(
+        "We decided to withdraw € 109,000"
+    )
+
+
+def test_the_investment_explanation_is_a_row_of_the_basic_information():
+    prestatie = {
+        "duration": "structural",
+        "relates_to_reserve": True,
+        "reserve": RESERVE,
+        "role": "faciliteerder",
+        "portfolio_holder": "Eddy van Hijum",
+        "investment_decisions": [{"title": "Begroting 2016", "reference": "X/1"}],
+        "investment_explanation": "Eerste alinea.\n\nTweede alinea.",
+    }
+    with translation.override("nl"):
+        rows = dict(_basic_information(prestatie))
+        assert rows["Bijbehorend investeringsvoorstel"] == "Begroting 2016 (X/1)"
+        assert rows["Toelichting investeringsvoorstel"] == (
+            "Eerste alinea.\nTweede alinea."
+        )
+        # Empty, or frozen before the field existed: no row.
+        prestatie["investment_explanation"] = ""
+        assert "Toelichting investeringsvoorstel" not in dict(
+            _basic_information(prestatie)
+        )
+        del prestatie["investment_explanation"]
+        assert len(_basic_information(prestatie)) == 5
+
+
+def _texts(run) -> dict[str, str]:
+    texts = {}
+    for name, read in (
+        ("pdf_file", pdf_text),
+        ("docx_file", docx_text),
+        ("xlsx_file", xlsx_text),
+    ):
+        with getattr(run, name).open("rb") as handle:
+            texts[name] = read(handle.read())
+    with run.html_file.open("rb") as handle:
+        html = handle.read().decode().split("<main>", 1)[1]
+    # Inline elements (a reference kept whole) are part of the sentence.
+    html = re.sub(r"</?(span|a|strong|em)\b[^>]*>", "", html)
+    texts["html_file"] = flat(unescape(re.sub(r"<[^>]+>", " ", html)))
+    return texts
+
+
+def test_an_adopted_report_keeps_its_text_when_the_data_changes(
+    data, civil_servant, django_capture_on_commit_callbacks
+):
+    old_basis = "Op basis van de spelregels van de Reserve"
+    new_basis = "Op grond van het nieuwe reservebeleid"
+    services.prestatie_update(
+        prestatie=data.prestatie,
+        data={"investment_explanation": INVESTMENT_2016},
+        by=civil_servant,
+    )
+    # Money in the reserve (a budget year outside the report), so the
+    # proposal may be changed.
+    ReserveMutationFactory(
+        reserve=data.reserve,
+        addition=True,
+        decided=True,
+        amount=Decimal("1000000"),
+        budget_year=2015,
+    )
+    proposal = ReserveMutation.objects.get(amount=Decimal("234000"))
+    services.reserve_mutation_update(
+        mutation=proposal, data={"decision_basis": old_basis}, by=civil_servant
+    )
+    run, _ = report_run_request(province=data.province, year=2016, queue=False)
+    run = report_run_generate(run_id=run.pk)
+
+    # The texts change after the report was made, before GS adopts it.
+    services.prestatie_update(
+        prestatie=data.prestatie,
+        data={"investment_explanation": "Een andere toelichting."},
+        by=civil_servant,
+    )
+    proposal.refresh_from_db()
+    services.reserve_mutation_update(
+        mutation=proposal, data={"decision_basis": new_basis}, by=civil_servant
+    )
+    # Adopting renders the run again from its frozen figures, and
+    # generating again leaves the adopted run as it is ...
+    with django_capture_on_commit_callbacks(execute=True):
+        adopted = report_run_adopt(
+            run=run, adopted_on=datetime.date.today(), by=civil_servant
+        )
+    assert adopted.is_adopted
+    report_run_generate(run_id=adopted.pk)
+    adopted.refresh_from_db()
+    for name, text in _texts(adopted).items():
+        assert "Dit is verwerkt in de Begroting 2016." in text, name
+        assert f"{old_basis} stellen wij u voor om een bedrag van € 234.000" in (
+            text
+        ), name
+        assert "Een andere toelichting." not in text, name
+        assert new_basis not in text, name
+    # ... and the next version says what the data says now.
+    second, _ = report_run_request(province=data.province, year=2016, queue=False)
+    second = report_run_generate(run_id=second.pk)
+    assert second.version == 2
+    text = _texts(second)["docx_file"]
+    assert "Een andere toelichting." in text
+    assert f"{new_basis} stellen wij u voor om een bedrag van € 234.000" in text
+    assert "Dit is verwerkt in de Begroting 2016." not in text
