@@ -140,19 +140,40 @@ class _Lists:
 
     def mark_bullets(self) -> None:
         ids = {name: _style_num_id(self.document, name) for name in self.BULLETS}
+        style_name = _paragraph_style_names(self.document)
         for paragraph in self.document.paragraphs:
-            name = paragraph.style.name if paragraph.style is not None else ""
+            name = style_name(paragraph)
             if name in ids and paragraph._p.pPr.numPr is None:
                 _num_pr(paragraph, ids[name])
+
+
+def _paragraph_style_names(document):
+    """A function giving a paragraph's style name, as ``paragraph.style.name``
+    does. python-docx looks for the default paragraph style among all styles
+    at every ``paragraph.style``: reading the 2,400 paragraphs of the largest
+    report (bench scale 10) twice that way took almost half of its time."""
+    names = {
+        style.style_id: style.name
+        for style in document.styles
+        if style.type == WD_STYLE_TYPE.PARAGRAPH
+    }
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_name = default.name if default is not None else ""
+
+    def style_name(paragraph) -> str:
+        return names.get(paragraph._p.style, default_name)
+
+    return style_name
 
 
 def _bookmark_headings(document) -> list[tuple[int, str, str]]:
     """A bookmark on every heading of level 1 to TOC_LEVELS, for the table
     of contents to link to: ``[(level, text, bookmark)]``."""
     levels = {f"Heading {n}": n for n in range(1, TOC_LEVELS + 1)}
+    style_name = _paragraph_style_names(document)
     entries = []
     for paragraph in document.paragraphs:
-        level = levels.get(paragraph.style.name if paragraph.style else "")
+        level = levels.get(style_name(paragraph))
         if level is None or not paragraph.text.strip():
             continue
         number = str(len(entries) + 1)
