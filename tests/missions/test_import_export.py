@@ -229,3 +229,23 @@ def test_export_headers_follow_the_language(civil_servant):
         )
     header = next(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
     assert header[0] == "KvK number"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_sign_up_time_is_written_as_djangos_date_format_would(language):
+    """The export writes "j F Y H:i" itself (date_format per row was a third
+    of the list's time): every month, single-digit days and hours, both
+    languages, the same text as Django's."""
+    import datetime
+
+    from django.utils import formats
+    from django.utils.dates import MONTHS
+
+    with translation.override(language):
+        months = {number: str(name) for number, name in MONTHS.items()}
+        for month in range(1, 13):
+            for day, hour, minute in ((1, 0, 5), (9, 9, 0), (28, 23, 59)):
+                moment = datetime.datetime(2026, month, day, hour, minute)
+                assert exports._signed_up_on(moment, months) == formats.date_format(
+                    moment, "j F Y H:i"
+                )
