@@ -224,12 +224,14 @@ def mission_registrations_page(*, mission: Mission, page, per_page: int) -> Page
     ordered_ids = [row[0] for row in everyone]
     page_obj = Paginator(ordered_ids, per_page).get_page(page)
     ids = list(page_obj.object_list)
-    rows = {
-        registration.pk: registration
-        for registration in mission.registrations.select_related("organisation").filter(
-            pk__in=ids
-        )
-    }
+    page_rows = (
+        mission.registrations.select_related("organisation")
+        .filter(pk__in=ids)
+        # No ORDER BY: the rows go into a dict; the default order joined the
+        # mission again to sort by its start date.
+        .order_by()
+    )
+    rows = {registration.pk: registration for registration in page_rows}
     # Plain values: the rows show contacts' names and addresses and results'
     # leads and deals, nothing that needs a model instance.
     contacts = _contacts_by_registration(ids)
