@@ -80,8 +80,9 @@ def _overdraw_error(reserve: Reserve, available: Decimal, requested: Decimal):
 def _check_mutation(mutation: ReserveMutation) -> None:
     mutation.amount = check_money(mutation.amount, "amount")
     # The basis opens the report's sentence ("Op basis van … hebben wij
-    # besloten"): a trailing comma or colon would print before the verb.
-    mutation.decision_basis = (mutation.decision_basis or "").strip().rstrip(",;: ")
+    # besloten"): a trailing comma, colon or full stop would print before
+    # the verb.
+    mutation.decision_basis = (mutation.decision_basis or "").strip().rstrip(",;:. ")
     check_year(mutation.budget_year, "budget_year")
     reserve = mutation.reserve
     if mutation.prestatie_id:

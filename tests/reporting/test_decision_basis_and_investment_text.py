@@ -102,19 +102,39 @@ def test_a_basis_before_a_decision_of_the_provincial_council():
         f"in de {RESERVE} (ref)."
     )
     assert _sentence(ps, "en") == (
-        f"{BASIS_2018}, the Provincial Council decided to add € 109,000 from the "
-        "2019 tranche of prestatie 5.4.2 of the 2019 budget to the "
-        f"{RESERVE} (ref)."
+        "The Provincial Council decided to add € 109,000 from the 2019 tranche "
+        f"of prestatie 5.4.2 of the 2019 budget to the {RESERVE} (ref). "
+        f"Basis of the decision: {BASIS_2018}."
     )
 
 
-def test_the_english_sentence_prints_the_basis_as_entered():
+def test_the_english_sentence_is_english_and_names_the_basis_after_it():
+    """The basis is the province's Dutch words: "Op basis van …, we decided"
+    is no English sentence, so the English one quotes it after the facts."""
     assert _sentence(_mutation(), "en") == (
-        f"{BASIS_2018}, we decided to withdraw € 109,000 from the {RESERVE} and "
-        "add it to the 2019 tranche of prestatie 5.4.2 of the 2019 budget (ref)."
+        f"We decided to withdraw € 109,000 from the {RESERVE} and add this "
+        "amount to the 2019 tranche of prestatie 5.4.2 of the 2019 budget (ref). "
+        f"Basis of the decision: {BASIS_2018}."
     )
-    assert _sentence(_mutation(decision_basis=""), "en").startswith(
-        "We decided to withdraw € 109,000"
+    proposal = _mutation(
+        status=ReserveMutation.Status.PROPOSED, decision_basis="coalition agreement"
+    )
+    assert _sentence(proposal, "en").endswith(
+        "of the 2019 budget. Basis of the proposal: Coalition agreement."
+    )
+    assert _sentence(_mutation(decision_basis=""), "en") == (
+        f"We decided to withdraw € 109,000 from the {RESERVE} and add this "
+        "amount to the 2019 tranche of prestatie 5.4.2 of the 2019 budget (ref)."
+    )
+
+
+def test_a_basis_ending_in_a_full_stop_or_comma_does_not_print_it():
+    """Figures frozen with such a basis (the service strips it since)."""
+    expected = _sentence(_mutation())
+    for end in (".", ", ", ":", " . "):
+        assert _sentence(_mutation(decision_basis=BASIS_2018 + end)) == expected
+    assert _sentence(_mutation(decision_basis=BASIS_2018 + "."), "en").endswith(
+        f"Basis of the decision: {BASIS_2018}."
     )
 
 
