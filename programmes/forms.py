@@ -490,6 +490,11 @@ class DecideForm(forms.Form):
     decision = forms.ModelChoiceField(
         queryset=Decision.objects.none(), label=capfirst(_("decision"))
     )
+    # Recorded with the decision ("Op basis van de spelregels … hebben wij
+    # besloten"): once decided, the mutation cannot be edited any more.
+    decision_basis = ReserveMutation._meta.get_field("decision_basis").formfield(
+        required=False
+    )
 
     def __init__(self, *args, user=None, mutation=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -497,6 +502,7 @@ class DecideForm(forms.Form):
             province=mutation.reserve.province_id
         ).order_by(F("date").desc(nulls_last=True), "reference")
         self.fields["decision"].initial = mutation.decision_id
+        self.fields["decision_basis"].initial = mutation.decision_basis
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Record decision")))
 
