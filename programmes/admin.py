@@ -173,7 +173,12 @@ class ReserveMutationAdmin(SimpleHistoryAdmin):
         "created_at",
     ]
     list_filter = ["status", "kind", "budget_year", "reserve__province", "reserve"]
-    search_fields = ["explanation", "reserve__name", "decision__reference"]
+    search_fields = [
+        "explanation",
+        "decision_basis",
+        "reserve__name",
+        "decision__reference",
+    ]
     list_select_related = ["reserve", "prestatie", "decision", "corrects"]
     date_hierarchy = "created_at"
 

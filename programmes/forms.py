@@ -11,12 +11,12 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.db.models import F
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from config.digits import AsciiDigitsFormMixin, refuse_other_digits
 from config.money import format_number
-from config.text_limits import LONG, SHORT, TextLimitsFormMixin
+from config.text_limits import LONG, SHORT, TextLimitsFormMixin, limit_text
 from provinces.models import Province
 
 from . import selectors
@@ -490,6 +490,11 @@ class DecideForm(forms.Form):
     decision = forms.ModelChoiceField(
         queryset=Decision.objects.none(), label=capfirst(_("decision"))
     )
+    # Recorded with the decision ("Op basis van de spelregels … hebben wij
+    # besloten"): once decided, the mutation cannot be edited any more.
+    decision_basis = ReserveMutation._meta.get_field("decision_basis").formfield(
+        required=False
+    )
 
     def __init__(self, *args, user=None, mutation=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -497,6 +502,7 @@ class DecideForm(forms.Form):
             province=mutation.reserve.province_id
         ).order_by(F("date").desc(nulls_last=True), "reference")
         self.fields["decision"].initial = mutation.decision_id
+        self.fields["decision_basis"].initial = mutation.decision_basis
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Record decision")))
 
@@ -558,7 +564,6 @@ class PrestatieContinueForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.For
         required=False,
         max_length=SHORT,
         widget=forms.Textarea,
-        help_text=_("Copied from this year: change it when it names the year."),
     )
     portfolio_holder = forms.CharField(
         label=capfirst(_("responsible portfolio holder")),
@@ -577,6 +582,17 @@ class PrestatieContinueForm(TextLimitsFormMixin, AsciiDigitsFormMixin, forms.For
 
     def __init__(self, *args, user=None, prestatie=None, year=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # It explains the investment proposals, which are carried over too;
+        # "verwerkt in de Begroting 2016" stays true in 2017.
+        self.fields["investment_explanation"].help_text = format_lazy(
+            "{} {}",
+            _(
+                "Copied from %(year)s with the investment proposals: check "
+                "that it still holds in %(next)s."
+            )
+            % {"year": prestatie.year, "next": year},
+            limit_text(SHORT),
+        )
         self.target_fields: dict[str, int] = {}
         for action in prestatie.actions.all():
             for indicator in action.indicators.all():

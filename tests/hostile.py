@@ -251,7 +251,7 @@ HOSTILE_FORMS += [
     HostileForm(
         "programmes:mutation_decide",
         CIVIL_SERVANT_OV,
-        ("decision",),
+        ("decision", "decision_basis"),
         kwargs=_pk("mutation_ov"),
     ),
     # missions

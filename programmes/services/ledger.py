@@ -80,8 +80,9 @@ def _overdraw_error(reserve: Reserve, available: Decimal, requested: Decimal):
 def _check_mutation(mutation: ReserveMutation) -> None:
     mutation.amount = check_money(mutation.amount, "amount")
     # The basis opens the report's sentence ("Op basis van … hebben wij
-    # besloten"): a trailing comma or colon would print before the verb.
-    mutation.decision_basis = (mutation.decision_basis or "").strip().rstrip(",;: ")
+    # besloten"): a trailing comma, colon or full stop would print before
+    # the verb.
+    mutation.decision_basis = (mutation.decision_basis or "").strip().rstrip(",;:. ")
     check_year(mutation.budget_year, "budget_year")
     reserve = mutation.reserve
     if mutation.prestatie_id:
@@ -179,18 +180,25 @@ def reserve_mutation_delete(*, mutation: ReserveMutation, by) -> None:
 
 @transaction.atomic
 def reserve_mutation_decide(
-    *, mutation: ReserveMutation, decision: Decision | None = None, by
+    *,
+    mutation: ReserveMutation,
+    decision: Decision | None = None,
+    by,
+    decision_basis: str | None = None,
 ) -> ReserveMutation:
     """Record that GS or PS decided the mutation; from now on it counts.
 
-    Locks the reserve, then the mutation, so the balance read below cannot
-    change before this transaction commits.
+    `decision_basis` ("Op basis van de spelregels …") replaces the one
+    proposed; None keeps it. Locks the reserve, then the mutation, so the
+    balance read below cannot change before this transaction commits.
     """
     reserve = Reserve.objects.select_for_update().get(pk=mutation.reserve_id)
     mutation = ReserveMutation.objects.select_for_update().get(pk=mutation.pk)
     _refuse_if_decided(mutation)
     if decision is not None:
         mutation.decision = decision
+    if decision_basis is not None:
+        mutation.decision_basis = decision_basis
     if mutation.decision_id is None:
         raise ValidationError(
             {

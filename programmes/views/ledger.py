@@ -385,6 +385,7 @@ class MutationDecideView(_OnMutation):
         return services.reserve_mutation_decide(
             mutation=self.instance,
             decision=form.cleaned_data["decision"],
+            decision_basis=form.cleaned_data["decision_basis"],
             by=self.request.user,
         )
 

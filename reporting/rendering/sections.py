@@ -28,6 +28,8 @@ from ..formatting import euro
 
 LIST_MARKS = ("- ", "* ", "• ")
 DECISION_MARK = "\x00"
+# What a basis of the decision may not end with: it runs into the verb.
+BASIS_END = ",;:. "
 
 
 def text_blocks(text: str) -> list[dict]:
@@ -184,36 +186,46 @@ def _plain_sentences() -> dict[tuple[str, bool], str]:
 
 
 def _sentences_with_basis() -> dict[tuple[str, bool], str]:
-    """The same, opened by the basis of the decision as the province writes
-    it: "Op basis van de spelregels van de Reserve … hebben wij besloten om
-    een bedrag van € 109.000 te onttrekken aan …" (seed 002)."""
+    """The same with the basis of the decision as the province writes it.
+
+    In Dutch the basis opens the sentence: "Op basis van de spelregels van
+    de Reserve … hebben wij besloten om een bedrag van € 109.000 te
+    onttrekken aan …" (seed 002). The basis is the province's own words,
+    usually Dutch, so it cannot open an English sentence ("Op basis van …,
+    we decided"): the English sentence says what was decided and names the
+    basis after it, as entered."""
     return {
         ("proposed", True): _(
-            "%(basis)s, we propose to withdraw %(amount)s from the %(reserve)s "
-            "and add it to %(part)s of prestatie %(prestatie)s%(budget)s."
+            "We propose to withdraw %(amount)s from the %(reserve)s and add "
+            "this amount to %(part)s of prestatie %(prestatie)s%(budget)s. "
+            "Basis of the proposal: %(basis)s."
         ),
         ("proposed", False): _(
-            "%(basis)s, we propose to add %(amount)s from %(part)s of "
-            "prestatie %(prestatie)s%(budget)s to the %(reserve)s."
+            "We propose to add %(amount)s from %(part)s of prestatie "
+            "%(prestatie)s%(budget)s to the %(reserve)s. "
+            "Basis of the proposal: %(basis)s."
         ),
         ("PS", True): _(
-            "%(basis)s, the Provincial Council decided to withdraw %(amount)s "
-            "from the %(reserve)s and add it to %(part)s of prestatie "
-            "%(prestatie)s%(budget)s%(decision)s."
+            "The Provincial Council decided to withdraw %(amount)s from the "
+            "%(reserve)s and add this amount to %(part)s of prestatie "
+            "%(prestatie)s%(budget)s%(decision)s. "
+            "Basis of the decision: %(basis)s."
         ),
         ("PS", False): _(
-            "%(basis)s, the Provincial Council decided to add %(amount)s from "
-            "%(part)s of prestatie %(prestatie)s%(budget)s to the "
-            "%(reserve)s%(decision)s."
+            "The Provincial Council decided to add %(amount)s from %(part)s "
+            "of prestatie %(prestatie)s%(budget)s to the "
+            "%(reserve)s%(decision)s. Basis of the decision: %(basis)s."
         ),
         ("GS", True): _(
-            "%(basis)s, we decided to withdraw %(amount)s from the %(reserve)s "
-            "and add it to %(part)s of prestatie "
-            "%(prestatie)s%(budget)s%(decision)s."
+            "We decided to withdraw %(amount)s from the %(reserve)s and add "
+            "this amount to %(part)s of prestatie "
+            "%(prestatie)s%(budget)s%(decision)s. "
+            "Basis of the decision: %(basis)s."
         ),
         ("GS", False): _(
-            "%(basis)s, we decided to add %(amount)s from %(part)s of "
-            "prestatie %(prestatie)s%(budget)s to the %(reserve)s%(decision)s."
+            "We decided to add %(amount)s from %(part)s of prestatie "
+            "%(prestatie)s%(budget)s to the %(reserve)s%(decision)s. "
+            "Basis of the decision: %(basis)s."
         ),
     }
 
@@ -223,7 +235,9 @@ def finance_sentence(mutation: dict) -> str:
     as the mutation says, opened by the basis of the decision when the
     mutation has one; a decided one ends with its decision reference,
     marked with DECISION_MARK so the HTML can link it."""
-    basis = (mutation.get("decision_basis") or "").strip()
+    # As the service stores it (a full stop or comma at its end would print
+    # before "hebben wij besloten"), also for figures frozen before.
+    basis = (mutation.get("decision_basis") or "").strip().rstrip(BASIS_END)
     values = {
         "amount": euro(mutation["amount"]),
         "reserve": mutation["reserve"],

@@ -260,3 +260,41 @@ def test_another_province_cannot_continue(client, civil_servant_limburg, old):
     url = reverse("programmes:prestatie_continue", args=[old.pk])
 
     assert client.get(url).status_code == 404
+
+
+def test_the_investment_explanation_goes_along_with_the_proposals(
+    client, civil_servant, old
+):
+    """It explains the investment proposals, which the copy keeps: copied
+    and offered for a check, as the person leaves it or changes it."""
+    explanation = "Vanuit het Coalitieakkoord; verwerkt in de Begroting 2026."
+    old.investment_explanation = explanation
+    old.save()
+    client.force_login(civil_servant)
+    url = reverse("programmes:prestatie_continue", args=[old.pk])
+    response = client.get(url)
+    assert response.context["form"].initial["investment_explanation"] == explanation
+    html = response.content.decode()
+    assert "Overgenomen uit 2026, net als de investeringsvoorstellen" in html
+    assert "controleer of het in 2027 nog klopt" in html
+
+    post = {"code": "5.4.2", "title": "Internationaliseren", "duration": "structural"}
+    response = client.post(url, {**post, "investment_explanation": "x" * 2_001})
+    assert response.status_code == 400
+    assert "niet meer dan 2000 tekens" in response.content.decode()
+    assert not Prestatie.objects.filter(year=2027).exists()
+    response = client.post(url, {**post, "investment_explanation": "Aangepast."})
+    assert response.status_code == 302
+    copy = Prestatie.objects.get(year=2027, code="5.4.2")
+    assert copy.investment_explanation == "Aangepast."
+    assert copy.history.first().investment_explanation == "Aangepast."
+    assert list(copy.investment_decisions.all()) == list(old.investment_decisions.all())
+    old.refresh_from_db()
+    assert old.investment_explanation == explanation
+
+
+def test_the_service_copies_the_investment_explanation(old, civil_servant):
+    old.investment_explanation = "Vanuit het Coalitieakkoord."
+    old.save()
+    copy = services.prestatie_continue(prestatie=old, by=civil_servant)
+    assert copy.investment_explanation == "Vanuit het Coalitieakkoord."

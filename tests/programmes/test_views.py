@@ -594,3 +594,38 @@ def test_the_mutation_form_saves_the_basis_of_the_decision(client, civil_servant
     assert "niet meer dan 300 tekens" in response.content.decode()
     mutation.refresh_from_db()
     assert mutation.decision_basis == basis
+
+
+def test_the_decide_form_records_the_basis_of_the_decision(client, civil_servant, ov):
+    """Once decided a mutation cannot be edited: the basis the proposal had
+    is offered, and may be set, when the decision is recorded."""
+    client.force_login(civil_servant)
+    reserve, mutation = ov["reserve"], ov["mutation"]
+    ReserveMutationFactory(
+        reserve=reserve, addition=True, decided=True, amount=Decimal("500000")
+    )
+    mutation.decision_basis = "Op grond van het coalitieakkoord"
+    mutation.save()
+    page = url("mutation_decide", mutation.pk)
+    html = client.get(page).content.decode()
+    assert "Grondslag van het besluit" in html
+    assert 'value="Op grond van het coalitieakkoord"' in html
+
+    response = client.post(
+        page, {"decision": ov["decision"].pk, "decision_basis": "x" * 301}
+    )
+    assert response.status_code == 400
+    assert "niet meer dan 300 tekens" in response.content.decode()
+    mutation.refresh_from_db()
+    assert mutation.status == "proposed"
+    assert mutation.decision_basis == "Op grond van het coalitieakkoord"
+
+    basis = "Op basis van de spelregels van de Reserve"
+    response = client.post(
+        page, {"decision": ov["decision"].pk, "decision_basis": f" {basis}. "}
+    )
+    assert response.status_code == 302
+    mutation.refresh_from_db()
+    assert (mutation.status, mutation.decision_basis) == ("decided", basis)
+    assert mutation.history.first().decision_basis == basis
+    assert basis in client.get(mutation.get_absolute_url()).content.decode()

@@ -6,16 +6,20 @@ investment proposal explanation is printed in the basic information (seed
 them when the data changes later."""
 
 import datetime
+import io
 import re
+import shutil
+import subprocess
 from decimal import Decimal
 from html import unescape
 
 import pytest
 from django.utils import translation
+from openpyxl import load_workbook
 
 from programmes import services
 from programmes.demo import BASIS_2018, INVESTMENT_2016
-from programmes.models import Decision, ReserveMutation
+from programmes.models import Decision, Prestatie, ReserveMutation
 from reporting.adoption import report_run_adopt
 from reporting.rendering.document import _basic_information
 from reporting.rendering.sections import DECISION_MARK, finance_sentence
@@ -102,19 +106,39 @@ def test_a_basis_before_a_decision_of_the_provincial_council():
         f"in de {RESERVE} (ref)."
     )
     assert _sentence(ps, "en") == (
-        f"{BASIS_2018}, the Provincial Council decided to add € 109,000 from the "
-        "2019 tranche of prestatie 5.4.2 of the 2019 budget to the "
-        f"{RESERVE} (ref)."
+        "The Provincial Council decided to add € 109,000 from the 2019 tranche "
+        f"of prestatie 5.4.2 of the 2019 budget to the {RESERVE} (ref). "
+        f"Basis of the decision: {BASIS_2018}."
     )
 
 
-def test_the_english_sentence_prints_the_basis_as_entered():
+def test_the_english_sentence_is_english_and_names_the_basis_after_it():
+    """The basis is the province's Dutch words: "Op basis van …, we decided"
+    is no English sentence, so the English one quotes it after the facts."""
     assert _sentence(_mutation(), "en") == (
-        f"{BASIS_2018}, we decided to withdraw € 109,000 from the {RESERVE} and "
-        "add it to the 2019 tranche of prestatie 5.4.2 of the 2019 budget (ref)."
+        f"We decided to withdraw € 109,000 from the {RESERVE} and add this "
+        "amount to the 2019 tranche of prestatie 5.4.2 of the 2019 budget (ref). "
+        f"Basis of the decision: {BASIS_2018}."
     )
-    assert _sentence(_mutation(decision_basis=""), "en").startswith(
-        "We decided to withdraw € 109,000"
+    proposal = _mutation(
+        status=ReserveMutation.Status.PROPOSED, decision_basis="coalition agreement"
+    )
+    assert _sentence(proposal, "en").endswith(
+        "of the 2019 budget. Basis of the proposal: Coalition agreement."
+    )
+    assert _sentence(_mutation(decision_basis=""), "en") == (
+        f"We decided to withdraw € 109,000 from the {RESERVE} and add this "
+        "amount to the 2019 tranche of prestatie 5.4.2 of the 2019 budget (ref)."
+    )
+
+
+def test_a_basis_ending_in_a_full_stop_or_comma_does_not_print_it():
+    """Figures frozen with such a basis (the service strips it since)."""
+    expected = _sentence(_mutation())
+    for end in (".", ", ", ":", " . "):
+        assert _sentence(_mutation(decision_basis=BASIS_2018 + end)) == expected
+    assert _sentence(_mutation(decision_basis=BASIS_2018 + "."), "en").endswith(
+        f"Basis of the decision: {BASIS_2018}."
     )
 
 
@@ -220,3 +244,115 @@ def test_an_adopted_report_keeps_its_text_when_the_data_changes(
     assert "Een andere toelichting." in text
     assert f"{new_basis} stellen wij u voor om een bedrag van € 234.000" in text
     assert "Dit is verwerkt in de Begroting 2016." not in text
+
+
+# A civil servant pastes markup, a formula and a web address without spaces.
+HOSTILE_BASIS = '=HYPERLINK("http://evil.example","x") <b>op grond</b>'
+LONG_WORD = "https://www.overijssel.nl/" + "Investeringsvoorstel" * 9
+HOSTILE_EXPLANATION = "\n\n".join(
+    [
+        "Vanuit <script>hostile(1)</script> & <b>vet</b> het Coalitieakkoord.",
+        "=1+1 telt niet",
+        LONG_WORD,
+        "Dit is verwerkt in de Begroting 2016. " * 40 + "Einde van de toelichting.",
+    ]
+)
+
+
+def _files(run) -> dict[str, bytes]:
+    files = {}
+    for name in ("html_file", "pdf_file", "docx_file", "xlsx_file"):
+        with getattr(run, name).open("rb") as handle:
+            files[name] = handle.read()
+    return files
+
+
+def _right_edge_of_words(pdf: bytes, watermark: str) -> tuple[float, float]:
+    """The right edge of the rightmost word and the page's width (pt); the
+    letters of the draft watermark, drawn diagonally, do not count."""
+    out = subprocess.run(
+        [shutil.which("pdftotext"), "-bbox", "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    width = float(re.search(r'<page width="([\d.]+)"', out).group(1))
+    words = re.findall(r'<word [^>]*xMax="([\d.]+)"[^>]*>([^<]*)</word>', out)
+    edges = [
+        float(x)
+        for x, word in words
+        if len(word) > 3 or not set(word) <= set(watermark)
+    ]
+    return max(edges), width
+
+
+def test_markup_formulas_and_a_long_explanation_are_printed_as_text(data):
+    """The texts are the province's words, printed as text in every format:
+    no markup in the HTML or PDF, no formula in the XLSX, the longest
+    explanation allowed wrapping inside the page."""
+    assert len(HOSTILE_EXPLANATION) <= 2_000
+    Prestatie.objects.filter(pk=data.prestatie.pk).update(
+        investment_explanation=HOSTILE_EXPLANATION
+    )
+    ReserveMutation.objects.filter(amount=Decimal("234000")).update(
+        decision_basis=HOSTILE_BASIS
+    )
+    run, _ = report_run_request(province=data.province, year=2016, queue=False)
+    files = _files(report_run_generate(run_id=run.pk))
+    sentence = f"{HOSTILE_BASIS} stellen wij u voor om een bedrag van € 234.000"
+
+    html = files["html_file"].decode()
+    assert "<script" not in html and "<b>" not in html
+    assert (
+        "&lt;script&gt;hostile(1)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;" in html
+    )
+    assert html.count("&lt;b&gt;op grond&lt;/b&gt; stellen wij u voor") == 1
+
+    with translation.override("nl"):
+        watermark = translation.gettext("DRAFT")
+    pdf = pdf_text(files["pdf_file"], watermark=watermark)
+    docx = docx_text(files["docx_file"])
+    for text in (pdf, docx):
+        assert "Vanuit <script>hostile(1)</script> & <b>vet</b>" in text
+        assert "Einde van de toelichting." in text
+        assert text.count(sentence) == 1
+    assert LONG_WORD in docx
+    right, width = _right_edge_of_words(files["pdf_file"], watermark)
+    # A4 with 2 cm margins: nothing runs past the right margin.
+    assert right <= width - 56
+
+    workbook = load_workbook(io.BytesIO(files["xlsx_file"]))
+    cells = [
+        cell.value
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    assert not [c for c in cells if c.startswith(("=", "+", "@"))]
+    assert "'=1+1 telt niet" in cells
+    assert sum(c.startswith(f"'{sentence}") for c in cells) == 1
+
+
+def test_the_english_report_prints_the_texts_in_english_sentences(data):
+    basis = "Op grond van het coalitieakkoord"
+    Prestatie.objects.filter(pk=data.prestatie.pk).update(
+        investment_explanation=INVESTMENT_2016
+    )
+    ReserveMutation.objects.filter(amount=Decimal("234000")).update(
+        decision_basis=basis
+    )
+    run, _ = report_run_request(
+        province=data.province, year=2016, language="en", queue=False
+    )
+    run = report_run_generate(run_id=run.pk)
+    sentence = (
+        f"We propose to withdraw € 234,000 from the {RESERVE} and add this "
+        "amount to the 2017 budget of prestatie 5.4.2. "
+        f"Basis of the proposal: {basis}."
+    )
+    for name, text in _texts(run).items():
+        assert text.count(sentence) == 1, name
+        assert f"{basis}, we" not in text, name
+        assert text.count("Dit is verwerkt in de Begroting 2016.") == 1, name
+        assert "Investment proposal explanation" in text, name
