@@ -155,18 +155,24 @@ def _time_pages(pages: list[tuple[str, Client, str]], *, before_each=None) -> di
     `before_each` runs before every request (and the one counting queries),
     untimed."""
     times: dict[str, list[float]] = {name: [] for name, _client, _url in pages}
+    # The CPU time of this process per request (Python and Django, not
+    # PostgreSQL's or Redis's own work): what the page's code costs, less
+    # changed than the wall clock by other machines' work on shared cores.
+    cpu: dict[str, list[float]] = {name: [] for name, _client, _url in pages}
     responses = {}
     for round_number in range(WARMUP + RUNS):
         for name, client, url in pages:
             if before_each:
                 before_each()
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
             elapsed = time.perf_counter() - started
+            elapsed_cpu = time.process_time() - started_cpu
             if response.status_code != 200:
                 raise SystemExit(f"{url} answered {response.status_code}")
             if round_number >= WARMUP:
                 times[name].append(elapsed)
+                cpu[name].append(elapsed_cpu)
             responses[name] = response
     results = {}
     for name, client, url in pages:
@@ -178,6 +184,7 @@ def _time_pages(pages: list[tuple[str, Client, str]], *, before_each=None) -> di
             "url": url,
             "p50_ms": statistics.median(times[name]) * 1000,
             "p95_ms": percentile(times[name], 0.95) * 1000,
+            "cpu_p50_ms": statistics.median(cpu[name]) * 1000,
             "queries": len(queries),
             "kb": len(responses[name].content) / 1024,
         }

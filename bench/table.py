@@ -32,9 +32,12 @@ def _rows(runs: list[dict]) -> list[list[str]]:
             if not page:
                 cells.append("–")
                 continue
-            cells.append(
+            cell = (
                 f"{page['p50_ms']:.1f} / {page['p95_ms']:.1f} ms, {page['queries']} q"
             )
+            if "cpu_p50_ms" in page:
+                cell += f" (CPU {page['cpu_p50_ms']:.1f} ms)"
+            cells.append(cell)
             target = _page_target(name, float(run["scale"]))
             if target is not None:
                 verdicts.append(page["p50_ms"] <= target)
@@ -187,7 +190,9 @@ def render(runs: list[dict], *, before: dict, after: dict, started) -> str:
         "production settings (DEBUG off, cached templates, Redis cache), "
         "median and 95th percentile of 30 requests after 5 warm-up requests, "
         "taken in rounds that ask every page once (the cold dashboard apart); "
-        "queries counted on one more request",
+        "queries counted on one more request; in brackets the median CPU "
+        "time of the measuring process per request (Python and Django, not "
+        "PostgreSQL), less moved by other work on the shared cores",
         "- throughput: gunicorn with 2 sync workers, wrk with 16 connections, "
         "the pages taking turns: 3 turns of about 3 s each, each after a 2 s "
         "warm-up; the bare view is a TemplateView of an empty template behind "
