@@ -7,14 +7,20 @@ from accounts.permissions import province_filter
 from .models import ReportRun
 
 
-def report_runs_for(*, user) -> QuerySet[ReportRun]:
-    """The runs a user may see: their province's (all for administrators)."""
-    return province_filter(
+def report_runs_for(*, user, figures: bool = False) -> QuerySet[ReportRun]:
+    """The runs a user may see: their province's (all for administrators).
+
+    Without their frozen figures unless `figures`: a run keeps all its
+    report was made from (half a megabyte of JSON for the largest province
+    at bench scale 10), which a list, a status poll, a download or a link to
+    the latest report never reads."""
+    runs = province_filter(
         ReportRun.objects.select_related(
             "province", "programme", "prestatie", "requested_by"
         ),
         user,
     )
+    return runs if figures else runs.defer("figures")
 
 
 def latest_report_for(*, user) -> ReportRun | None:

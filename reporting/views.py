@@ -133,6 +133,10 @@ class ReportRunDetailView(RunMixin, DetailView):
     template_name = "reporting/reportrun_detail.html"
     context_object_name = "run"
 
+    def get_queryset(self):
+        # The page shows the report, made from the frozen figures.
+        return report_runs_for(user=self.request.user, figures=True)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         run = self.object

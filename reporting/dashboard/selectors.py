@@ -428,7 +428,8 @@ def latest_report(*, province, year, programme=None) -> tuple[ReportRun, str] | 
         runs = runs.filter(scope=ReportRun.Scope.PROGRAMME, programme=programme)
     else:
         runs = runs.filter(scope=ReportRun.Scope.PROVINCE)
-    run = runs.order_by("-finished_at", "-pk").first()
+    # Its frozen figures (large) are not needed for a link.
+    run = runs.defer("figures").order_by("-finished_at", "-pk").first()
     if run is None:
         return None
     return run, run.get_absolute_url()

@@ -205,3 +205,31 @@ def test_a_dutch_report_reads_in_dutch_on_the_english_page(
     assert "All reports" in text
     assert "In 2016 zijn 4 uitgaande missies gerealiseerd:" in text
     assert 'lang="nl"' in text
+
+
+def test_only_the_report_page_reads_the_frozen_figures(
+    client, civil_servant, ready_run
+):
+    """A run keeps all its report was made from (half a megabyte of JSON for
+    a large province); the list, the status poll, a download and the links
+    to the latest report (home page, dashboard) do not read it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    column = '"reporting_reportrun"."figures"'
+    client.force_login(civil_servant)
+    for url in (
+        LIST,
+        reverse("reporting:status", args=[ready_run.pk]),
+        reverse("reporting:download", args=[ready_run.pk, "xlsx"]),
+        reverse("home"),
+        reverse("dashboard:index") + "?year=2016",
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        read = [q["sql"] for q in queries if column in q["sql"]]
+        assert not read, url
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("reporting:detail", args=[ready_run.pk]))
+    assert "In 2016 zijn 4 uitgaande missies gerealiseerd:" in page.content.decode()
+    assert any(column in q["sql"] for q in queries)
