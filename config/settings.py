@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -129,8 +130,15 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # sets DJANGO_DB_RANDOM_PAGE_COST (empty: the server's own value).
     _random_page_cost = env.str("DJANGO_DB_RANDOM_PAGE_COST", "1.1")
     if _random_page_cost:
+        try:
+            _random_page_cost = float(_random_page_cost)
+        except ValueError:
+            raise ImproperlyConfigured(
+                "DJANGO_DB_RANDOM_PAGE_COST must be a number such as 1.1, "
+                f"or empty; it is {_random_page_cost!r}."
+            ) from None
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-            "options", f"-c random_page_cost={float(_random_page_cost)}"
+            "options", f"-c random_page_cost={_random_page_cost}"
         )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
